@@ -1,0 +1,144 @@
+package org.corpusbench.format.csv;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.format.Location;
+import org.corpusbench.internal.Hashes;
+import org.corpusbench.model.Document;
+
+/**
+ * Reads documents from a CSV file with a header row (RFC 4180: quoted fields may hold commas, quotes
+ * and newlines). Which columns hold the id, text and title is configurable; further named columns are
+ * kept as metadata. Records are read one at a time.
+ */
+public final class CsvDocumentReader {
+
+    /**
+     * Column names.
+     *
+     * @param id       column of the document id (required)
+     * @param text     column of the raw text (required)
+     * @param title    column of the title, or {@code null} to take the first line of the text
+     * @param metadata columns kept as metadata; every one must exist
+     */
+    public record Columns(String id, String text, String title, List<String> metadata) {
+
+        public Columns {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(text, "text");
+            metadata = List.copyOf(metadata == null ? List.of() : metadata);
+        }
+
+        public static Columns defaults() {
+            return new Columns("id", "text", null, List.of());
+        }
+    }
+
+    private CsvDocumentReader() {
+    }
+
+    /** The documents of {@code file}; close the stream. Errors come as {@link UncheckedIOException}. */
+    public static Stream<Document> read(Path file, Columns columns) throws IOException {
+        Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try {
+            return read(reader, file.toString(), columns);
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    public static Stream<Document> read(Reader reader, String fileName, Columns columns) throws IOException {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        CSVParser parser;
+        try {
+            parser = CSVParser.builder().setReader(reader).setFormat(format).get();
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new CorpusFormatException(Location.of(fileName, 1), null,
+                    "cannot read the CSV header: " + e.getMessage(), e);
+        }
+        Map<String, Integer> header = parser.getHeaderMap();
+        List<String> wanted = new ArrayList<>(List.of(columns.id(), columns.text()));
+        if (columns.title() != null) {
+            wanted.add(columns.title());
+        }
+        wanted.addAll(columns.metadata());
+        for (String c : wanted) {
+            if (header == null || !header.containsKey(c)) {
+                parser.close();
+                throw new CorpusFormatException(Location.of(fileName, 1), c,
+                        "column not found; expected one of " + (header == null ? "[]" : header.keySet())
+                                + " (choose columns with --id-column, --text-column, --title-column)");
+            }
+        }
+        Iterator<CSVRecord> records = parser.iterator();
+        Iterator<Document> docs = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                try {
+                    return records.hasNext();
+                } catch (UncheckedIOException e) {
+                    throw new UncheckedIOException(new CorpusFormatException(
+                            Location.of(fileName, parser.getCurrentLineNumber()), null,
+                            "malformed CSV: " + e.getCause().getMessage(), e));
+                }
+            }
+
+            @Override
+            public Document next() {
+                CSVRecord r = records.next();
+                Location at = Location.of(fileName, lineOf(r));
+                if (!r.isConsistent()) {
+                    throw new UncheckedIOException(new CorpusFormatException(at, null,
+                            "record " + r.getRecordNumber() + " has " + r.size() + " fields; expected "
+                                    + header.size() + " as in the header"));
+                }
+                String id = r.get(columns.id());
+                if (id.isEmpty()) {
+                    throw new UncheckedIOException(new CorpusFormatException(at, columns.id(),
+                            "empty document id in record " + r.getRecordNumber()));
+                }
+                String text = r.get(columns.text());
+                String title = columns.title() == null ? Document.firstLine(text) : r.get(columns.title());
+                Map<String, String> meta = new LinkedHashMap<>();
+                for (String m : columns.metadata()) {
+                    meta.put(m, r.get(m));
+                }
+                return new Document(id, text, title, fileName, Hashes.sha256(text), meta);
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(docs, Spliterator.ORDERED), false)
+                .onClose(() -> {
+                    try {
+                        parser.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    /** The physical line a record starts on: the parser counts lines, records may span several. */
+    private static long lineOf(CSVRecord r) {
+        // getCharacterPosition is the record's start; line numbers are not kept per record by Commons CSV,
+        // so the record number plus one (header) is the best honest answer for single-line records.
+        return r.getRecordNumber() + 1;
+    }
+}

@@ -1,0 +1,2 @@
+/** Documents in CSV files with configurable columns (RFC 4180). */
+package org.corpusbench.format.csv;

@@ -1,0 +1,332 @@
+package org.corpusbench.format.jsonl;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.format.Location;
+import org.corpusbench.model.Contradiction;
+import org.corpusbench.model.ContradictionType;
+import org.corpusbench.model.Document;
+import org.corpusbench.model.DocumentAnnotations;
+import org.corpusbench.model.EntityMention;
+import org.corpusbench.model.Evidence;
+import org.corpusbench.model.NliLabel;
+import org.corpusbench.model.NliPair;
+import org.corpusbench.model.Segment;
+import org.corpusbench.model.Span;
+import org.corpusbench.model.Timex3;
+import org.corpusbench.model.TimexType;
+
+/**
+ * The JSON form of every model record, as the schemas in {@code schema/} define it. Writing uses a fixed
+ * field order and omits absent optional fields, so that equal records give identical bytes (releases
+ * are built reproducibly). Reading checks types and field presence and names the field at fault.
+ */
+public final class JsonCodec {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final JsonFactory FACTORY = MAPPER.getFactory();
+
+    private JsonCodec() {
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public static Document document(JsonNode node, Location at) throws CorpusFormatException {
+        JsonFields f = new JsonFields(node, at, "");
+        String id = f.string("id");
+        if (id.isEmpty()) {
+            throw f.error("id", "expected a non-empty string");
+        }
+        java.util.Map<String, String> metadata = new java.util.TreeMap<>();
+        JsonFields meta = f.optionalObject("metadata");
+        if (meta != null) {
+            for (String key : meta.names()) {
+                metadata.put(key, meta.string(key));
+            }
+        }
+        return new Document(id, f.string("text"), f.optionalString("title"), f.optionalString("source"),
+                f.string("sha256"), metadata);
+    }
+
+    public static DocumentAnnotations annotations(JsonNode node, Location at) throws CorpusFormatException {
+        JsonFields f = new JsonFields(node, at, "");
+        String docId = f.string("doc_id");
+        List<EntityMention> entities = new ArrayList<>();
+        JsonNode ents = f.array("entities", false);
+        if (ents != null) {
+            for (int i = 0; i < ents.size(); i++) {
+                JsonFields e = new JsonFields(ents.get(i), at, "entities[" + i + "]");
+                entities.add(new EntityMention(span(e), e.string("type"), e.optionalString("entity_id")));
+            }
+        }
+        List<Timex3> timexes = new ArrayList<>();
+        JsonNode tims = f.array("timexes", false);
+        if (tims != null) {
+            for (int i = 0; i < tims.size(); i++) {
+                JsonFields t = new JsonFields(tims.get(i), at, "timexes[" + i + "]");
+                timexes.add(new Timex3(t.optionalString("tid"), span(t), timexType(t), t.string("value"),
+                        t.optionalString("mod"), t.optionalString("anchor"), t.optionalString("quant"),
+                        t.optionalString("freq")));
+            }
+        }
+        return new DocumentAnnotations(docId, entities, timexes);
+    }
+
+    public static Contradiction contradiction(JsonNode node, Location at) throws CorpusFormatException {
+        JsonFields f = new JsonFields(node, at, "");
+        ContradictionType type = null;
+        String t = f.optionalString("type");
+        if (t != null) {
+            try {
+                type = ContradictionType.valueOf(t);
+            } catch (IllegalArgumentException e) {
+                throw f.error("type", "unknown contradiction type '" + t + "'; expected one of "
+                        + List.of(ContradictionType.values()));
+            }
+        }
+        return new Contradiction(f.optionalString("id"), type, evidence(f.object("a")), evidence(f.object("b")),
+                f.optionalString("explanation"));
+    }
+
+    public static NliPair nliPair(JsonNode node, Location at) throws CorpusFormatException {
+        JsonFields f = new JsonFields(node, at, "");
+        return new NliPair(f.string("id"), segment(f.object("premise")), segment(f.object("hypothesis")),
+                nliLabel(f, "label", true), f.optionalString("contradiction_id"));
+    }
+
+    /** Reads the label of an NLI record; {@code null} when optional and absent. */
+    static NliLabel nliLabel(JsonFields f, String name, boolean required) throws CorpusFormatException {
+        String s = required ? f.string(name) : f.optionalString(name);
+        if (s == null) {
+            return null;
+        }
+        NliLabel label = NliLabel.parse(s);
+        if (label == null) {
+            throw f.error(name, "unknown label '" + s + "'; expected entailment, neutral or contradiction");
+        }
+        return label;
+    }
+
+    private static Span span(JsonFields f) throws CorpusFormatException {
+        int start = f.integer("start");
+        int end = f.integer("end");
+        String text = f.string("text");
+        if (start < 0) {
+            throw f.error("start", "expected an offset >= 0, found " + start);
+        }
+        if (end < start) {
+            throw f.error("end", "expected end >= start (" + start + "), found " + end);
+        }
+        int len = text.codePointCount(0, text.length());
+        if (len != end - start) {
+            throw f.error("text", "has " + len + " code points but [" + start + "," + end + ") covers "
+                    + (end - start) + "; offsets count Unicode code points, end exclusive");
+        }
+        return new Span(start, end, text);
+    }
+
+    private static TimexType timexType(JsonFields f) throws CorpusFormatException {
+        String s = f.string("type");
+        try {
+            return TimexType.valueOf(s);
+        } catch (IllegalArgumentException e) {
+            throw f.error("type", "unknown TIMEX3 type '" + s + "'; expected DATE, TIME, DURATION or SET");
+        }
+    }
+
+    private static Evidence evidence(JsonFields f) throws CorpusFormatException {
+        return new Evidence(f.string("doc_id"), span(f));
+    }
+
+    private static Segment segment(JsonFields f) throws CorpusFormatException {
+        String text = f.string("text");
+        if (!f.has("doc_id") && !f.has("start") && !f.has("end")) {
+            return Segment.of(text);
+        }
+        Span span = span(f);
+        String docId = f.string("doc_id");
+        return new Segment(text, docId, span);
+    }
+
+    /** Reads a whole (small) JSON file such as a manifest. */
+    public static JsonNode readTree(java.nio.file.Path file) throws IOException {
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        String text = org.corpusbench.internal.Utf8LineReader.decodeStrict(bytes, file.toString());
+        try {
+            return MAPPER.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation l = e.getLocation();
+            throw new CorpusFormatException(new Location(file.toString(), l == null ? 0 : l.getLineNr(),
+                    l == null ? 0 : l.getColumnNr()), null, "malformed JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    public static void write(JsonGenerator g, Document d) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", d.id());
+        g.writeStringField("text", d.text());
+        if (d.title() != null) {
+            g.writeStringField("title", d.title());
+        }
+        if (d.source() != null) {
+            g.writeStringField("source", d.source());
+        }
+        g.writeStringField("sha256", d.sha256());
+        if (!d.metadata().isEmpty()) {
+            g.writeObjectFieldStart("metadata");
+            for (var e : d.metadata().entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    public static void write(JsonGenerator g, DocumentAnnotations a) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("doc_id", a.docId());
+        g.writeArrayFieldStart("entities");
+        for (EntityMention e : a.entities()) {
+            g.writeStartObject();
+            writeSpan(g, e.span());
+            g.writeStringField("type", e.type());
+            optional(g, "entity_id", e.entityId());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("timexes");
+        for (Timex3 t : a.timexes()) {
+            g.writeStartObject();
+            optional(g, "tid", t.tid());
+            writeSpan(g, t.span());
+            g.writeStringField("type", t.type().name());
+            g.writeStringField("value", t.value());
+            optional(g, "mod", t.mod());
+            optional(g, "anchor", t.anchor());
+            optional(g, "quant", t.quant());
+            optional(g, "freq", t.freq());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    public static void write(JsonGenerator g, Contradiction c) throws IOException {
+        g.writeStartObject();
+        optional(g, "id", c.id());
+        optional(g, "type", c.type() == null ? null : c.type().name());
+        writeEvidence(g, "a", c.a());
+        writeEvidence(g, "b", c.b());
+        optional(g, "explanation", c.explanation());
+        g.writeEndObject();
+    }
+
+    public static void write(JsonGenerator g, NliPair p) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", p.id());
+        writeSegment(g, "premise", p.premise());
+        writeSegment(g, "hypothesis", p.hypothesis());
+        if (p.label() != null) {
+            g.writeStringField("label", p.label().wireName());
+        }
+        optional(g, "contradiction_id", p.contradictionId());
+        g.writeEndObject();
+    }
+
+    /** One record as a single JSON line (without the line terminator). */
+    public static String toJson(Object record) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(w)) {
+            writeAny(g, record);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    static void writeAny(JsonGenerator g, Object record) throws IOException {
+        if (record instanceof Document d) {
+            write(g, d);
+        } else if (record instanceof DocumentAnnotations a) {
+            write(g, a);
+        } else if (record instanceof Contradiction c) {
+            write(g, c);
+        } else if (record instanceof NliPair p) {
+            write(g, p);
+        } else {
+            throw new IllegalArgumentException("no JSON form for " + record.getClass().getName());
+        }
+    }
+
+    private static void writeSpan(JsonGenerator g, Span s) throws IOException {
+        g.writeNumberField("start", s.start());
+        g.writeNumberField("end", s.end());
+        g.writeStringField("text", s.text());
+    }
+
+    private static void writeEvidence(JsonGenerator g, String name, Evidence e) throws IOException {
+        g.writeObjectFieldStart(name);
+        g.writeStringField("doc_id", e.docId());
+        writeSpan(g, e.span());
+        g.writeEndObject();
+    }
+
+    private static void writeSegment(JsonGenerator g, String name, Segment s) throws IOException {
+        g.writeObjectFieldStart(name);
+        g.writeStringField("text", s.text());
+        if (s.docId() != null) {
+            g.writeStringField("doc_id", s.docId());
+            g.writeNumberField("start", s.span().start());
+            g.writeNumberField("end", s.span().end());
+        }
+        g.writeEndObject();
+    }
+
+    private static void optional(JsonGenerator g, String name, String value) throws IOException {
+        if (value != null) {
+            g.writeStringField(name, value);
+        }
+    }
+
+    /** The kind of record a JSON line holds, judged by its fields. */
+    public enum RecordKind {
+        DOCUMENT, ANNOTATIONS, CONTRADICTION, NLI, NLI_PREDICTION, UNKNOWN;
+
+        public static RecordKind of(JsonNode n) {
+            if (n == null || !n.isObject()) {
+                return UNKNOWN;
+            }
+            if (n.has("doc_id")) {
+                return ANNOTATIONS;
+            }
+            if (n.has("a") && n.has("b")) {
+                return CONTRADICTION;
+            }
+            if (n.has("premise") || n.has("hypothesis")) {
+                return NLI;
+            }
+            if (n.has("text") && n.has("id")) {
+                return DOCUMENT;
+            }
+            if (n.has("id") && n.has("label")) {
+                return NLI_PREDICTION;
+            }
+            return UNKNOWN;
+        }
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.corpusbench.format.jsonl;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.format.Location;
+import org.corpusbench.internal.Utf8LineReader;
+import org.corpusbench.model.Contradiction;
+import org.corpusbench.model.Document;
+import org.corpusbench.model.DocumentAnnotations;
+import org.corpusbench.model.NliPair;
+
+/**
+ * Reads JSON Lines one record at a time, so a file of any size is read in bounded memory. Blank lines
+ * are skipped. A line that is not valid JSON is a {@link CorpusFormatException} naming the line and
+ * column; the reader can go on with the next line afterwards (the validator uses this to report every
+ * bad line).
+ */
+public final class JsonlReader implements Closeable {
+
+    /** One parsed line and where it was. */
+    public record JsonLine(Location location, JsonNode node) {
+    }
+
+    /** Turns a parsed line into a record. */
+    @FunctionalInterface
+    public interface Decoder<T> {
+        T decode(JsonNode node, Location at) throws CorpusFormatException;
+    }
+
+    private final Utf8LineReader lines;
+    private final String fileName;
+
+    public JsonlReader(InputStream in, String fileName) {
+        this.lines = new Utf8LineReader(in, fileName);
+        this.fileName = fileName;
+    }
+
+    public static JsonlReader open(Path file) throws IOException {
+        return new JsonlReader(Files.newInputStream(file), file.toString());
+    }
+
+    /** The next non-blank line, parsed, or {@code null} at end of input. */
+    public JsonLine next() throws IOException {
+        String line;
+        do {
+            line = lines.readLine();
+            if (line == null) {
+                return null;
+            }
+        } while (line.isBlank());
+        Location at = Location.of(fileName, lines.lineNumber());
+        try {
+            JsonNode node = JsonCodec.MAPPER.readTree(line);
+            return new JsonLine(at, node);
+        } catch (JsonProcessingException e) {
+            long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+            throw new CorpusFormatException(new Location(fileName, lines.lineNumber(), Math.max(column, 0)), null,
+                    "malformed JSON: " + e.getOriginalMessage() + "; expected one JSON object per line", e);
+        }
+    }
+
+    public boolean hadByteOrderMark() {
+        return lines.hadByteOrderMark();
+    }
+
+    /**
+     * All records of a file, decoded lazily. A bad line ends the stream with an
+     * {@link UncheckedIOException} wrapping the {@link CorpusFormatException}. Close the stream.
+     */
+    public static <T> Stream<T> stream(Path file, Decoder<T> decoder) throws IOException {
+        JsonlReader reader = open(file);
+        Iterator<T> it = new Iterator<>() {
+            private T next;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null && !done) {
+                    try {
+                        JsonLine l = reader.next();
+                        if (l == null) {
+                            done = true;
+                        } else {
+                            next = decoder.decode(l.node(), l.location());
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } catch (IllegalArgumentException e) {
+                        throw new UncheckedIOException(new CorpusFormatException(
+                                Location.ofFile(file.toString()), null, e.getMessage(), e));
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                T t = next;
+                next = null;
+                return t;
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
+                false).onClose(() -> {
+                    try {
+                        reader.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    public static Stream<Document> documents(Path file) throws IOException {
+        return stream(file, JsonCodec::document);
+    }
+
+    public static Stream<DocumentAnnotations> annotations(Path file) throws IOException {
+        return stream(file, JsonCodec::annotations);
+    }
+
+    public static Stream<Contradiction> contradictions(Path file) throws IOException {
+        return stream(file, JsonCodec::contradiction);
+    }
+
+    public static Stream<NliPair> nliPairs(Path file) throws IOException {
+        return stream(file, JsonCodec::nliPair);
+    }
+
+    @Override
+    public void close() throws IOException {
+        lines.close();
+    }
+
+    @Override
+    public String toString() {
+        return "JsonlReader[" + fileName + "]";
+    }
+}

@@ -1,0 +1,2 @@
+/** Plain-text articles, one document per file. */
+package org.corpusbench.format.text;
