@@ -72,25 +72,32 @@ public final class SchemaValidator {
         return out;
     }
 
+    /** The instance location as corpusbench prints fields: {@code entities[0].start}. */
     private static String field(Error e) {
-        String path = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
-        if (path.startsWith("$")) {
-            path = path.substring(1);
-        }
-        if (path.startsWith(".")) {
-            path = path.substring(1);
+        StringBuilder sb = new StringBuilder();
+        com.networknt.schema.path.NodePath p = e.getInstanceLocation();
+        for (int i = 0; p != null && i < p.getNameCount(); i++) {
+            Object el = p.getElement(i);
+            if (el instanceof Integer index) {
+                sb.append('[').append(index).append(']');
+            } else {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(el);
+            }
         }
         if (e.getProperty() != null && "required".equals(e.getKeyword())) {
-            path = path.isEmpty() ? e.getProperty() : path + "." + e.getProperty();
+            sb.append(sb.length() > 0 ? "." : "").append(e.getProperty());
         }
-        return path.isEmpty() ? null : path;
+        return sb.length() == 0 ? null : sb.toString();
     }
 
     private static String message(Error e, Kind kind) {
         String m = e.getMessage();
-        // The library prefixes the instance path; it is already printed as the field.
+        // The library may prefix the instance path; it is already printed as the field.
         int colon = m.indexOf(": ");
-        if (m.startsWith("$") && colon > 0) {
+        if ((m.startsWith("$") || m.startsWith("/")) && colon > 0) {
             m = m.substring(colon + 2);
         }
         return m + " (schema " + kind.fileName() + ", keyword " + e.getKeyword() + ")";

@@ -91,6 +91,9 @@ public final class CsvDocumentReader {
         }
         Iterator<CSVRecord> records = parser.iterator();
         Iterator<Document> docs = new Iterator<>() {
+            /** Lines consumed before the record being read: a record starts on the line after them. */
+            private long linesBefore = parser.getCurrentLineNumber();
+
             @Override
             public boolean hasNext() {
                 try {
@@ -105,7 +108,8 @@ public final class CsvDocumentReader {
             @Override
             public Document next() {
                 CSVRecord r = records.next();
-                Location at = Location.of(fileName, lineOf(r));
+                Location at = Location.of(fileName, linesBefore + 1);
+                linesBefore = parser.getCurrentLineNumber();
                 if (!r.isConsistent()) {
                     throw new UncheckedIOException(new CorpusFormatException(at, null,
                             "record " + r.getRecordNumber() + " has " + r.size() + " fields; expected "
@@ -133,12 +137,5 @@ public final class CsvDocumentReader {
                         throw new UncheckedIOException(e);
                     }
                 });
-    }
-
-    /** The physical line a record starts on: the parser counts lines, records may span several. */
-    private static long lineOf(CSVRecord r) {
-        // getCharacterPosition is the record's start; line numbers are not kept per record by Commons CSV,
-        // so the record number plus one (header) is the best honest answer for single-line records.
-        return r.getRecordNumber() + 1;
     }
 }
