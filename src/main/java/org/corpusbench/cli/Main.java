@@ -22,6 +22,9 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             ValidateCommand.class,
             StatsCommand.class,
+            BuildCommand.class,
+            VerifyCommand.class,
+            DiffCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,0 +1,48 @@
+package org.corpusbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.corpusbench.dataset.Dataset;
+import org.corpusbench.dataset.ReleaseDiff;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code corpusbench diff A B}: per layer, annotations added, removed and changed. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = {"Compare two release directories: per layer, annotations added (+), removed (-) and changed (~).",
+            "Exit status 0 when they hold the same annotations, 1 when they differ."})
+final class DiffCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "A", description = "Older release directory.")
+    Path a;
+
+    @Parameters(index = "1", paramLabel = "B", description = "Newer release directory.")
+    Path b;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Dataset da = Dataset.open(a);
+        Dataset db = Dataset.open(b);
+        List<ReleaseDiff.Change> changes = ReleaseDiff.diff(da, db);
+        changes.forEach(out::println);
+        Map<String, int[]> summary = new TreeMap<>();
+        for (ReleaseDiff.Change c : changes) {
+            summary.computeIfAbsent(c.layer(), k -> new int[3])[c.kind().ordinal()]++;
+        }
+        out.println(da + " -> " + db + ": " + (changes.isEmpty() ? "no differences" : changes.size() + " differences"));
+        summary.forEach((layer, n) -> out.println("  " + layer + ": " + n[0] + " added, " + n[1] + " removed, " + n[2]
+                + " changed"));
+        out.flush();
+        return changes.isEmpty() ? 0 : Main.PROBLEMS;
+    }
+}

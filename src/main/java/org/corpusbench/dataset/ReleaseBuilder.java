@@ -1,0 +1,253 @@
+package org.corpusbench.dataset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.format.Location;
+import org.corpusbench.format.jsonl.JsonCodec;
+import org.corpusbench.format.jsonl.JsonlWriter;
+import org.corpusbench.internal.Hashes;
+import org.corpusbench.schema.SchemaValidator;
+
+/**
+ * Builds a release directory from the seed articles and the human-edited gold. The output depends only on
+ * its inputs — fixed record order, fixed field order, no timestamps — so building twice gives identical
+ * bytes. A version that already exists is never overwritten with different content: released versions
+ * are immutable, and a gold change needs a new version number.
+ *
+ * <p>The source directory holds {@code dataset.json} (name, version, license, description, citation),
+ * {@code gold/} (see {@link GoldSources}) and {@code card/} ({@code README.md} with a
+ * {@code {{statistics}}} placeholder, and {@code CHANGELOG.md}).
+ */
+public final class ReleaseBuilder {
+
+    /** What a build did. */
+    public enum Outcome { CREATED, UNCHANGED }
+
+    /** The result: where, and whether anything was written. */
+    public record Result(Path directory, Outcome outcome, Manifest manifest) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReleaseBuilder() {
+    }
+
+    /**
+     * Builds the release described by {@code sourceDir/dataset.json} into {@code sourceDir/<version>/},
+     * or into {@code outDir} when given.
+     */
+    public static Result build(Path sourceDir, Path seedsDir, Path outDir) throws IOException {
+        Path configFile = sourceDir.resolve("dataset.json");
+        JsonNode config = JsonCodec.readTree(configFile);
+        String name = required(config, "name", configFile);
+        String version = required(config, "version", configFile);
+        Path target = outDir != null ? outDir : sourceDir.resolve(version);
+
+        Map<String, byte[]> files = render(sourceDir, seedsDir, config, name, version);
+        if (Files.isDirectory(target)) {
+            if (sameContent(target, files)) {
+                return new Result(target, Outcome.UNCHANGED, Manifest.read(target));
+            }
+            throw new CorpusFormatException(Location.ofFile(target.toString()), null, "release " + name + " "
+                    + version + " already exists with different content; released versions are immutable — raise "
+                    + "the version in " + configFile + " (MAJOR when scores change, MINOR for added documents or "
+                    + "layers, PATCH for metadata) and build again");
+        }
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
+        try {
+            for (Map.Entry<String, byte[]> e : files.entrySet()) {
+                Files.write(tmp.resolve(e.getKey()), e.getValue());
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            if (Files.exists(tmp)) {
+                try (Stream<Path> s = Files.list(tmp)) {
+                    for (Path p : s.toList()) {
+                        Files.delete(p);
+                    }
+                }
+                Files.delete(tmp);
+            }
+        }
+        return new Result(target, Outcome.CREATED, Manifest.read(target));
+    }
+
+    private static boolean sameContent(Path dir, Map<String, byte[]> files) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            if (s.count() != files.size()) {
+                return false;
+            }
+        }
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            Path p = dir.resolve(e.getKey());
+            if (!Files.isRegularFile(p) || !Arrays.equals(Files.readAllBytes(p), e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every file of the release, by name, in memory (a release of this size is small). */
+    static Map<String, byte[]> render(Path sourceDir, Path seedsDir, JsonNode config, String name, String version)
+            throws IOException {
+        GoldSources.Gold gold = GoldSources.read(seedsDir, sourceDir.resolve("gold"));
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        List<Manifest.FileEntry> entries = new ArrayList<>();
+        add(files, entries, Dataset.DOCUMENTS, jsonl(gold.documents()), (long) gold.documents().size(), "documents");
+        add(files, entries, Dataset.ANNOTATIONS, jsonl(gold.annotations()), (long) gold.annotations().size(),
+                "entities+timexes");
+        add(files, entries, Dataset.CONTRADICTIONS, jsonl(gold.contradictions()), (long) gold.contradictions().size(),
+                "contradictions");
+        add(files, entries, Dataset.NLI, jsonl(gold.nliPairs()), (long) gold.nliPairs().size(), "nli");
+
+        CorpusStatistics stats = new CorpusStatistics();
+        gold.documents().forEach(stats::document);
+        gold.annotations().forEach(stats::annotations);
+        gold.contradictions().forEach(stats::contradiction);
+        gold.nliPairs().forEach(stats::nliPair);
+        String card = Files.readString(sourceDir.resolve("card/README.md"), StandardCharsets.UTF_8)
+                .replace("{{version}}", version)
+                .replace("{{statistics}}", "```\n" + stats.render() + "```");
+        add(files, entries, "README.md", card.getBytes(StandardCharsets.UTF_8), null, "card");
+        add(files, entries, "CHANGELOG.md", Files.readAllBytes(sourceDir.resolve("card/CHANGELOG.md")), null,
+                "changelog");
+
+        List<Manifest.SeedEntry> seeds = new ArrayList<>();
+        try (Stream<Path> s = Files.list(seedsDir)) {
+            for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".txt")).sorted().toList()) {
+                seeds.add(new Manifest.SeedEntry("seeds/" + p.getFileName(), Hashes.sha256(Files.readAllBytes(p))));
+            }
+        }
+        byte[] croissant = Croissant.render(config, name, version, entries);
+        add(files, entries, "croissant.json", croissant, null, "metadata");
+
+        Manifest m = new Manifest(name, version, SchemaValidator.SCHEMA_VERSION, config.path("license").asText(),
+                config.path("description").asText(null), entries, seeds, Manifest.fingerprint(entries, seeds));
+        files.put(Manifest.FILE_NAME, m.toJson().getBytes(StandardCharsets.UTF_8));
+        return files;
+    }
+
+    private static void add(Map<String, byte[]> files, List<Manifest.FileEntry> entries, String path, byte[] bytes,
+                            Long records, String layer) {
+        files.put(path, bytes);
+        entries.add(new Manifest.FileEntry(path, Hashes.sha256(bytes), bytes.length, records, layer));
+    }
+
+    private static byte[] jsonl(List<?> records) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JsonlWriter.write(out, records);
+        return out.toByteArray();
+    }
+
+    private static String required(JsonNode config, String field, Path file) throws CorpusFormatException {
+        JsonNode v = config.get(field);
+        if (v == null || !v.isTextual() || v.asText().isEmpty()) {
+            throw new CorpusFormatException(Location.ofFile(file.toString()), field, "missing; expected a string");
+        }
+        return v.asText();
+    }
+
+    /** MLCommons Croissant 1.0 metadata (JSON-LD) describing the release's files and record sets. */
+    static final class Croissant {
+
+        private Croissant() {
+        }
+
+        static byte[] render(JsonNode config, String name, String version, List<Manifest.FileEntry> files)
+                throws IOException {
+            ObjectNode root = JSON.createObjectNode();
+            ObjectNode ctx = root.putObject("@context");
+            ctx.put("@language", "en");
+            ctx.put("@vocab", "https://schema.org/");
+            ctx.put("cr", "http://mlcommons.org/croissant/");
+            ctx.put("sc", "https://schema.org/");
+            ctx.put("dct", "http://purl.org/dc/terms/");
+            ctx.put("citeAs", "cr:citeAs");
+            ctx.put("column", "cr:column");
+            ctx.put("conformsTo", "dct:conformsTo");
+            ctx.put("data", "cr:data");
+            ctx.put("dataType", "cr:dataType");
+            ctx.put("extract", "cr:extract");
+            ctx.put("field", "cr:field");
+            ctx.put("fileObject", "cr:fileObject");
+            ctx.put("jsonPath", "cr:jsonPath");
+            ctx.put("recordSet", "cr:recordSet");
+            ctx.put("source", "cr:source");
+            ObjectNode md5 = ctx.putObject("md5");
+            md5.put("@id", "cr:md5");
+            md5.put("@type", "sc:Text");
+            root.put("@type", "sc:Dataset");
+            root.put("name", name);
+            root.put("description", config.path("description").asText(""));
+            root.put("conformsTo", "http://mlcommons.org/croissant/1.0");
+            root.put("license", config.path("license_url").asText(config.path("license").asText("")));
+            root.put("version", version);
+            root.put("url", config.path("url").asText(""));
+            if (config.has("citation")) {
+                root.put("citeAs", config.get("citation").asText());
+            }
+            ArrayNode dist = root.putArray("distribution");
+            for (Manifest.FileEntry f : files) {
+                ObjectNode fo = dist.addObject();
+                fo.put("@type", "cr:FileObject");
+                fo.put("@id", f.path());
+                fo.put("name", f.path());
+                fo.put("contentUrl", f.path());
+                fo.put("encodingFormat", f.path().endsWith(".jsonl") ? "application/jsonlines" : "text/markdown");
+                fo.put("sha256", f.sha256());
+                fo.put("contentSize", f.bytes() + " B");
+            }
+            ArrayNode sets = root.putArray("recordSet");
+            recordSet(sets, "documents", Dataset.DOCUMENTS, new String[][] {
+                {"id", "sc:Text", "$.id"}, {"text", "sc:Text", "$.text"}, {"title", "sc:Text", "$.title"},
+                {"sha256", "sc:Text", "$.sha256"}});
+            recordSet(sets, "annotations", Dataset.ANNOTATIONS, new String[][] {
+                {"doc_id", "sc:Text", "$.doc_id"}, {"entities", "sc:Text", "$.entities"},
+                {"timexes", "sc:Text", "$.timexes"}});
+            recordSet(sets, "contradictions", Dataset.CONTRADICTIONS, new String[][] {
+                {"id", "sc:Text", "$.id"}, {"type", "sc:Text", "$.type"}, {"doc_a", "sc:Text", "$.a.doc_id"},
+                {"text_a", "sc:Text", "$.a.text"}, {"doc_b", "sc:Text", "$.b.doc_id"}, {"text_b", "sc:Text", "$.b.text"},
+                {"explanation", "sc:Text", "$.explanation"}});
+            recordSet(sets, "nli", Dataset.NLI, new String[][] {
+                {"id", "sc:Text", "$.id"}, {"premise", "sc:Text", "$.premise.text"},
+                {"hypothesis", "sc:Text", "$.hypothesis.text"}, {"label", "sc:Text", "$.label"}});
+            return (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+        }
+
+        private static void recordSet(ArrayNode sets, String name, String file, String[][] fields) {
+            ObjectNode rs = sets.addObject();
+            rs.put("@type", "cr:RecordSet");
+            rs.put("@id", name);
+            rs.put("name", name);
+            ArrayNode fs = rs.putArray("field");
+            for (String[] f : fields) {
+                ObjectNode fo = fs.addObject();
+                fo.put("@type", "cr:Field");
+                fo.put("@id", name + "/" + f[0]);
+                fo.put("name", f[0]);
+                fo.put("dataType", f[1]);
+                ObjectNode src = fo.putObject("source");
+                src.putObject("fileObject").put("@id", file);
+                src.putObject("extract").put("jsonPath", f[2]);
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.corpusbench.dataset;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.corpusbench.format.jsonl.JsonCodec;
+import org.corpusbench.model.DocumentAnnotations;
+import org.corpusbench.model.EntityMention;
+import org.corpusbench.model.Timex3;
+
+/**
+ * What changed between two releases, per layer: annotations added, removed and changed. Entity mentions
+ * and timexes are identified by document and span (a changed label on the same span is a change, a moved
+ * span is a removal plus an addition); contradictions and NLI pairs by their id; documents by id.
+ */
+public final class ReleaseDiff {
+
+    /** One difference. {@code key} identifies the annotation ({@code doc:start-end} or an id). */
+    public record Change(String layer, Kind kind, String key, String before, String after) {
+        @Override
+        public String toString() {
+            return switch (kind) {
+                case ADDED -> layer + " + " + key + " " + after;
+                case REMOVED -> layer + " - " + key + " " + before;
+                case CHANGED -> layer + " ~ " + key + " " + before + " -> " + after;
+            };
+        }
+    }
+
+    public enum Kind { ADDED, REMOVED, CHANGED }
+
+    private ReleaseDiff() {
+    }
+
+    public static List<Change> diff(Dataset a, Dataset b) throws IOException {
+        List<Change> out = new ArrayList<>();
+        compare("documents", index(a.documentsById().values(), d -> d.id(), d -> "sha256=" + d.sha256()),
+                index(b.documentsById().values(), d -> d.id(), d -> "sha256=" + d.sha256()), out);
+        compare("entities", entities(a.annotationsById()), entities(b.annotationsById()), out);
+        compare("timexes", timexes(a.annotationsById()), timexes(b.annotationsById()), out);
+        compare("contradictions", index(a.contradictionList(), c -> String.valueOf(c.id()), JsonCodec::toJson),
+                index(b.contradictionList(), c -> String.valueOf(c.id()), JsonCodec::toJson), out);
+        compare("nli", index(a.nliPairList(), p -> p.id(), JsonCodec::toJson),
+                index(b.nliPairList(), p -> p.id(), JsonCodec::toJson), out);
+        return out;
+    }
+
+    private static Map<String, String> entities(Map<String, DocumentAnnotations> anns) {
+        Map<String, String> out = new TreeMap<>();
+        for (DocumentAnnotations a : anns.values()) {
+            for (EntityMention e : a.entities()) {
+                out.put(key(a.docId(), e.span().start(), e.span().end()),
+                        "'" + e.span().text() + "' " + e.type() + " " + e.entityId());
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> timexes(Map<String, DocumentAnnotations> anns) {
+        Map<String, String> out = new TreeMap<>();
+        for (DocumentAnnotations a : anns.values()) {
+            for (Timex3 t : a.timexes()) {
+                out.put(key(a.docId(), t.span().start(), t.span().end()), "'" + t.span().text() + "' " + t.type()
+                        + " " + t.value() + (t.mod() == null ? "" : " mod=" + t.mod()));
+            }
+        }
+        return out;
+    }
+
+    private static String key(String doc, int start, int end) {
+        return doc + ":" + start + "-" + end;
+    }
+
+    private static <T> Map<String, String> index(Iterable<T> items, Function<T, String> key, Function<T, String> show) {
+        Map<String, String> out = new TreeMap<>();
+        for (T t : items) {
+            out.put(key.apply(t), show.apply(t));
+        }
+        return out;
+    }
+
+    private static void compare(String layer, Map<String, String> a, Map<String, String> b, List<Change> out) {
+        Map<String, String> all = new TreeMap<>(a);
+        b.forEach(all::putIfAbsent);
+        for (String k : all.keySet()) {
+            String x = a.get(k);
+            String y = b.get(k);
+            if (x == null) {
+                out.add(new Change(layer, Kind.ADDED, k, null, y));
+            } else if (y == null) {
+                out.add(new Change(layer, Kind.REMOVED, k, x, null));
+            } else if (!Objects.equals(x, y)) {
+                out.add(new Change(layer, Kind.CHANGED, k, x, y));
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.corpusbench.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.model.DocumentAnnotations;
+import org.corpusbench.schema.CorpusValidator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReleaseBuilderTest {
+
+    static final Path MINI = Path.of("src/test/resources/org/corpusbench/dataset/mini");
+
+    @TempDir
+    Path tmp;
+
+    private Path copySource() throws IOException {
+        Path src = tmp.resolve("source");
+        try (Stream<Path> s = Files.walk(MINI.resolve("source"))) {
+            for (Path p : s.toList()) {
+                Path t = src.resolve(MINI.resolve("source").relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        return src;
+    }
+
+    @Test
+    void buildingTwiceGivesByteIdenticalFiles() throws IOException {
+        ReleaseBuilder.Result a = ReleaseBuilder.build(MINI.resolve("source"), MINI.resolve("seeds"), tmp.resolve("a"));
+        ReleaseBuilder.Result b = ReleaseBuilder.build(MINI.resolve("source"), MINI.resolve("seeds"), tmp.resolve("b"));
+        assertThat(a.outcome()).isEqualTo(ReleaseBuilder.Outcome.CREATED);
+        List<String> names = List.of("documents.jsonl", "annotations.jsonl", "contradictions.jsonl", "nli.jsonl",
+                "manifest.json", "README.md", "CHANGELOG.md", "croissant.json");
+        for (String n : names) {
+            assertThat(Files.readAllBytes(b.directory().resolve(n))).as(n)
+                    .isEqualTo(Files.readAllBytes(a.directory().resolve(n)));
+        }
+        assertThat(a.manifest().fingerprint()).isEqualTo(b.manifest().fingerprint());
+        ReleaseBuilder.Result again = ReleaseBuilder.build(MINI.resolve("source"), MINI.resolve("seeds"),
+                tmp.resolve("a"));
+        assertThat(again.outcome()).isEqualTo(ReleaseBuilder.Outcome.UNCHANGED);
+    }
+
+    @Test
+    void releaseValidatesAndOpens() throws IOException {
+        Path dir = ReleaseBuilder.build(MINI.resolve("source"), MINI.resolve("seeds"), tmp.resolve("r")).directory();
+        assertThat(CorpusValidator.validate(List.of(dir), CorpusValidator.Role.GOLD)).isEmpty();
+        Dataset ds = Dataset.open(dir);
+        assertThat(ds.name()).isEqualTo("mini");
+        assertThat(ds.version()).isEqualTo("1.0.0");
+        assertThat(ds.documentsById()).containsOnlyKeys("a", "b");
+        DocumentAnnotations a = ds.annotationsById().get("a");
+        assertThat(a.entities()).extracting(e -> e.span().text()).containsExactly("Minsk", "Oreshnik", "Lukashenko");
+        assertThat(ds.contradictionList()).hasSize(1);
+        assertThat(ds.nliPairList().get(0).premise().text()).contains("\uD83D\uDE80");
+        assertThat(Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8)).contains("# mini 1.0.0",
+                "total (2 documents)");
+        assertThat(ds.manifest().files()).extracting(Manifest.FileEntry::path).contains("croissant.json");
+    }
+
+    @Test
+    void openingAReleaseWithAChangedFileNamesTheFile() throws IOException {
+        Path dir = ReleaseBuilder.build(MINI.resolve("source"), MINI.resolve("seeds"), tmp.resolve("r")).directory();
+        Files.writeString(dir.resolve("nli.jsonl"), "\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> Dataset.open(dir)).isInstanceOf(CorpusFormatException.class)
+                .hasMessageStartingWith(dir.resolve("nli.jsonl") + ": checksum differs from the manifest: found SHA-256 ");
+    }
+
+    @Test
+    void aDifferentBuildOfAnExistingVersionIsRefused() throws IOException {
+        Path src = copySource();
+        Path out = tmp.resolve("out");
+        ReleaseBuilder.build(src, MINI.resolve("seeds"), out);
+        Files.writeString(src.resolve("card/CHANGELOG.md"), "# changed\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> ReleaseBuilder.build(src, MINI.resolve("seeds"), out))
+                .hasMessageContaining("already exists with different content; released versions are immutable");
+    }
+
+    @Test
+    void diffListsAddedRemovedAndChangedAnnotations() throws IOException {
+        Path src = copySource();
+        Path v1 = ReleaseBuilder.build(src, MINI.resolve("seeds"), tmp.resolve("v1")).directory();
+        Path tsv = src.resolve("gold/entities.tsv");
+        String gold = Files.readString(tsv, StandardCharsets.UTF_8)
+                .replace("a\t0\t5\tMinsk\tGPE\tminsk\n", "")
+                .replace("b\t12\t19\tBelarus\tGPE\tbelarus", "b\t12\t19\tBelarus\tORG\tbelarus");
+        Files.writeString(tsv, gold, StandardCharsets.UTF_8);
+        Path v2 = ReleaseBuilder.build(src, MINI.resolve("seeds"), tmp.resolve("v2")).directory();
+        List<String> changes = ReleaseDiff.diff(Dataset.open(v1), Dataset.open(v2)).stream()
+                .map(ReleaseDiff.Change::toString).toList();
+        assertThat(changes).containsExactly(
+                "entities - a:0-5 'Minsk' GPE minsk",
+                "entities ~ b:12-19 'Belarus' GPE belarus -> 'Belarus' ORG belarus");
+    }
+
+    @Test
+    void goldSourceErrorsNameFileLineAndField() throws IOException {
+        Path src = copySource();
+        Path tsv = src.resolve("gold/entities.tsv");
+        Files.writeString(tsv, Files.readString(tsv, StandardCharsets.UTF_8).replace("Lukashenko\tPERSON",
+                "Lukashenk\tPERSON"), StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> ReleaseBuilder.build(src, MINI.resolve("seeds"), tmp.resolve("x")))
+                .hasMessage(tsv + ":4: text: 'Lukashenk' does not match the text at [21,31), which is 'Lukashenko'");
+        assertThat(tmp.resolve("x")).doesNotExist();
+    }
+}
