@@ -39,7 +39,16 @@ class ReadmeExampleTest {
                 "-d", dir.toString(), file.toString());
         assertThat(rc).as(diag.toString(StandardCharsets.UTF_8)).isZero();
 
-        String output = runMain(dir, name);
+        String output;
+        try {
+            output = runMain(dir, name);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
         assertThat(output).contains("000_6e15c3caa4eb7126 starts with 'Belarus'");
         assertThat(output.lines().count()).isEqualTo(5);
     }
