@@ -1,0 +1,105 @@
+package org.corpusbench.baseline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.corpusbench.baseline.contradiction.AllPairsContradictionDetector;
+import org.corpusbench.baseline.contradiction.ContradictionDetector;
+import org.corpusbench.baseline.contradiction.HeuristicContradictionDetector;
+import org.corpusbench.baseline.entity.CrossValidation;
+import org.corpusbench.baseline.entity.EntityRecognizer;
+import org.corpusbench.baseline.entity.GazetteerNameFinder;
+import org.corpusbench.baseline.entity.MaxentNameFinder;
+import org.corpusbench.baseline.nli.LexicalOverlapClassifier;
+import org.corpusbench.baseline.nli.MajorityClassifier;
+import org.corpusbench.baseline.nli.NliClassifier;
+import org.corpusbench.model.Contradiction;
+import org.corpusbench.model.Document;
+import org.corpusbench.model.DocumentAnnotations;
+import org.corpusbench.model.NliLabel;
+import org.corpusbench.model.NliPair;
+
+/**
+ * Runs every baseline on a dataset's documents and returns their predictions, for the leaderboard.
+ * Trained baselines are evaluated by leave-one-document-out cross-validation; the NLI majority baseline
+ * takes its majority from pairs that share no document with the pair it labels (see {@link #nli}).
+ */
+public final class BaselineSuite {
+
+    /** The predictions of one system for one task. */
+    public record EntityRun(String system, Map<String, DocumentAnnotations> predictions,
+                            List<CrossValidation.Fold> folds) {
+    }
+
+    public record ContradictionRun(String system, List<Contradiction> predictions) {
+    }
+
+    public record NliRun(String system, Map<String, NliLabel> predictions) {
+    }
+
+    private BaselineSuite() {
+    }
+
+    public static List<EntityRun> entities(List<Document> docs, Map<String, DocumentAnnotations> gold,
+                                           Consumer<String> progress) {
+        List<EntityRun> out = new ArrayList<>();
+        for (EntityRecognizer r : List.of(new MaxentNameFinder(), new GazetteerNameFinder())) {
+            progress.accept("entities: " + r.name() + " (leave-one-document-out)");
+            CrossValidation.Result res = CrossValidation.leaveOneDocumentOut(r, docs, gold);
+            out.add(new EntityRun(r.name(), res.predictions(), res.folds()));
+        }
+        return out;
+    }
+
+    /** Contradiction detectors, given the gold entity layer (mentions and entity ids) as input. */
+    public static List<ContradictionRun> contradictions(List<Document> docs, Map<String, DocumentAnnotations> gold,
+                                                        Consumer<String> progress) {
+        List<ContradictionRun> out = new ArrayList<>();
+        for (ContradictionDetector d : List.of(new HeuristicContradictionDetector(),
+                new AllPairsContradictionDetector())) {
+            progress.accept("contradictions: " + d.name());
+            out.add(new ContradictionRun(d.name(), d.detect(docs, gold)));
+        }
+        return out;
+    }
+
+    /**
+     * NLI classifiers. The lexical classifier has no trained parameters. The majority classifier is
+     * trained per pair on the pairs that share no source document with it, so that no label of a test
+     * pair's documents reaches its prediction.
+     */
+    public static List<NliRun> nli(List<NliPair> pairs, Consumer<String> progress) {
+        List<NliRun> out = new ArrayList<>();
+        progress.accept("nli: lexical-overlap");
+        NliClassifier lexical = new LexicalOverlapClassifier();
+        Map<String, NliLabel> lex = new LinkedHashMap<>();
+        pairs.forEach(p -> lex.put(p.id(), lexical.classify(p)));
+        out.add(new NliRun(lexical.name(), lex));
+        progress.accept("nli: majority");
+        Map<String, NliLabel> maj = new LinkedHashMap<>();
+        for (NliPair p : pairs) {
+            List<NliPair> train = pairs.stream().filter(q -> disjoint(p, q)).toList();
+            maj.put(p.id(), new MajorityClassifier(train).classify(p));
+        }
+        out.add(new NliRun("majority", maj));
+        return out;
+    }
+
+    private static boolean disjoint(NliPair a, NliPair b) {
+        List<String> da = new ArrayList<>();
+        List<String> db = new ArrayList<>();
+        for (var s : List.of(a.premise(), a.hypothesis())) {
+            if (s.docId() != null) {
+                da.add(s.docId());
+            }
+        }
+        for (var s : List.of(b.premise(), b.hypothesis())) {
+            if (s.docId() != null) {
+                db.add(s.docId());
+            }
+        }
+        return da.stream().noneMatch(db::contains) && !a.id().equals(b.id());
+    }
+}
