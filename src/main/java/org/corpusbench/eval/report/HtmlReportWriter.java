@@ -1,0 +1,147 @@
+package org.corpusbench.eval.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.corpusbench.model.CodePoints;
+
+/**
+ * A self-contained HTML report (inline CSS, no scripts, nothing fetched): headline figures, per-label
+ * bars, a confusion matrix, and per document the text twice — gold and predicted spans side by side,
+ * errors coloured by kind (missed, spurious, wrong type, wrong boundary).
+ */
+public final class HtmlReportWriter {
+
+    /** One row of the per-label table. */
+    public record LabelRow(String label, double precision, double recall, double f1, long support) {
+    }
+
+    /** One document: its text and the gold and predicted spans. */
+    public record DocumentView(String docId, String text, List<SpanErrors.Labelled> gold,
+                               List<SpanErrors.Labelled> predicted) {
+    }
+
+    /** Everything the page shows. */
+    public record Page(String title, Map<String, String> facts, List<LabelRow> labels,
+                       List<DocumentView> documents) {
+        public Page {
+            facts = new LinkedHashMap<>(facts);
+            labels = List.copyOf(labels);
+            documents = List.copyOf(documents);
+        }
+    }
+
+    private HtmlReportWriter() {
+    }
+
+    public static String render(Page page) {
+        StringBuilder h = new StringBuilder(1 << 16);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
+                .append(esc(page.title())).append("</title>\n<style>\n")
+                .append("body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#222;max-width:1400px}")
+                .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;")
+                .append("text-align:right}th:first-child,td:first-child{text-align:left}")
+                .append(".bar{display:inline-block;height:10px;background:#4a7fc1;vertical-align:middle}")
+                .append(".docs{display:grid;grid-template-columns:1fr 1fr;gap:1em}")
+                .append(".text{white-space:pre-wrap;border:1px solid #ddd;padding:.6em;font-size:13px}")
+                .append("mark{padding:0 1px;border-radius:2px}mark.CORRECT{background:#c8ecc8}")
+                .append("mark.MISSED{background:#ffd27a}mark.SPURIOUS{background:#ff9d9d}")
+                .append("mark.WRONG_TYPE{background:#d9b3ff}mark.WRONG_BOUNDARY{background:#9fd3ff}")
+                .append("sub{font-size:9px;color:#555}.legend mark{margin-right:.6em}")
+                .append("</style></head><body>\n<h1>").append(esc(page.title())).append("</h1>\n<table>");
+        page.facts().forEach((k, v) -> h.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v))
+                .append("</td></tr>"));
+        h.append("</table>\n<h2>Per label</h2>\n<table><tr><th>label</th><th>precision</th><th>recall</th>")
+                .append("<th>F1</th><th></th><th>support</th></tr>\n");
+        for (LabelRow r : page.labels()) {
+            h.append("<tr><td>").append(esc(r.label())).append("</td><td>").append(pct(r.precision()))
+                    .append("</td><td>").append(pct(r.recall())).append("</td><td>").append(pct(r.f1()))
+                    .append("</td><td style=\"text-align:left;width:210px\"><span class=\"bar\" style=\"width:")
+                    .append(Math.round(200 * r.f1())).append("px\"></span></td><td>").append(r.support())
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+        confusion(h, page.documents());
+        h.append("<h2>Documents</h2>\n<p class=\"legend\">");
+        for (ErrorKind k : ErrorKind.values()) {
+            h.append("<mark class=\"").append(k).append("\">").append(k.name().toLowerCase(Locale.ROOT)
+                    .replace('_', ' ')).append("</mark>");
+        }
+        h.append("</p>\n");
+        for (DocumentView d : page.documents()) {
+            SpanErrors.Result r = SpanErrors.classify(d.gold(), d.predicted());
+            h.append("<h3 id=\"").append(esc(d.docId())).append("\">").append(esc(d.docId())).append("</h3>\n")
+                    .append("<div class=\"docs\"><div><b>gold</b><div class=\"text\">");
+            marked(h, d.text(), r.gold());
+            h.append("</div></div><div><b>predicted</b><div class=\"text\">");
+            marked(h, d.text(), r.predicted());
+            h.append("</div></div></div>\n");
+        }
+        h.append("</body></html>\n");
+        return h.toString();
+    }
+
+    private static void confusion(StringBuilder h, List<DocumentView> docs) {
+        Map<String, Map<String, Integer>> total = new java.util.TreeMap<>();
+        for (DocumentView d : docs) {
+            SpanErrors.confusion(d.gold(), d.predicted()).forEach((g, row) -> row.forEach((p, n) ->
+                    total.computeIfAbsent(g, k -> new java.util.TreeMap<>()).merge(p, n, Integer::sum)));
+        }
+        TreeSet<String> cols = new TreeSet<>();
+        total.values().forEach(r -> cols.addAll(r.keySet()));
+        h.append("<h2>Confusion (rows gold, columns predicted)</h2>\n<table><tr><th>gold \\ predicted</th>");
+        cols.forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
+        h.append("</tr>\n");
+        total.forEach((g, row) -> {
+            h.append("<tr><td>").append(esc(g)).append("</td>");
+            cols.forEach(c -> h.append("<td>").append(row.getOrDefault(c, 0)).append("</td>"));
+            h.append("</tr>\n");
+        });
+        h.append("</table>\n");
+    }
+
+    /** The text with non-overlapping marks; overlapping marks are nested by start (outer first). */
+    private static void marked(StringBuilder h, String text, List<SpanErrors.Marked> marks) {
+        List<SpanErrors.Marked> sorted = new ArrayList<>(marks);
+        sorted.sort(Comparator.comparingInt((SpanErrors.Marked m) -> m.span().start())
+                .thenComparing(m -> -m.span().end()));
+        int pos = 0;
+        int length = CodePoints.length(text);
+        for (SpanErrors.Marked m : sorted) {
+            if (m.span().start() < pos || m.span().end() > length) {
+                continue;
+            }
+            h.append(esc(CodePoints.substring(text, pos, m.span().start())));
+            h.append("<mark class=\"").append(m.kind()).append("\" title=\"").append(m.kind())
+                    .append(m.expected() == null ? "" : " (gold " + esc(m.expected()) + ")").append("\">")
+                    .append(esc(CodePoints.substring(text, m.span().start(), m.span().end())))
+                    .append("<sub>").append(esc(m.span().label())).append("</sub></mark>");
+            pos = m.span().end();
+        }
+        h.append(esc(CodePoints.substring(text, pos, length)));
+    }
+
+    private static String pct(double v) {
+        return String.format(Locale.ROOT, "%.2f", 100 * v);
+    }
+
+    static String esc(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}
