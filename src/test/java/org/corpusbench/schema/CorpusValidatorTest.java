@@ -128,6 +128,35 @@ class CorpusValidatorTest {
     }
 
     @Test
+    void duplicateTidAndNliProblems() throws IOException {
+        Files.writeString(dir.resolve("nli.jsonl"), "{\"id\":\"n1\",\"premise\":{\"text\":\"Alexander\",\"doc_id\":\"d1\","
+                + "\"start\":10,\"end\":19},\"hypothesis\":{\"text\":\"x\"},\"label\":\"neutral\"}\n"
+                + "{\"id\":\"n1\",\"premise\":{\"text\":\"Alexandr\",\"doc_id\":\"d1\",\"start\":10,\"end\":18},"
+                + "\"hypothesis\":{\"text\":\"x\"},\"label\":\"maybe\"}\n", StandardCharsets.UTF_8);
+        String t = "{\"tid\":\"t1\",\"start\":36,\"end\":44,\"text\":\"December\",\"type\":\"DATE\",\"value\":\"XXXX-12\"}";
+        List<String> out = validate(ann("", t + "," + t.replace("\"start\":36", "\"start\":36")));
+        assertThat(out).contains("DIR/annotations.jsonl:1: timexes[1].tid: duplicate tid 't1' in document 'd1'");
+        assertThat(out).anyMatch(s -> s.startsWith("DIR/nli.jsonl:2: label: ") && s.contains("keyword enum"));
+    }
+
+    @Test
+    void nliSegmentTextMustMatchItsDocument() throws IOException {
+        Files.writeString(dir.resolve("nli.jsonl"), "{\"id\":\"n1\",\"premise\":{\"text\":\"Alexandr\",\"doc_id\":\"d1\","
+                + "\"start\":10,\"end\":18},\"hypothesis\":{\"text\":\"x\"},\"label\":\"neutral\"}\n",
+                StandardCharsets.UTF_8);
+        assertThat(validate(ann("", ""))).containsExactly("DIR/nli.jsonl:1: premise.text: 'Alexandr' does not "
+                + "match the text at [10,18), which is 'Alexande' (offsets count code points)");
+    }
+
+    @Test
+    void invalidManifestIsReported() throws IOException {
+        Files.writeString(dir.resolve("manifest.json"), "{\"name\":\"Bad Name\"}", StandardCharsets.UTF_8);
+        List<String> out = validate(ann("", ""));
+        assertThat(out).anyMatch(s -> s.startsWith("DIR/manifest.json: name: ") && s.contains("pattern"));
+        assertThat(out).anyMatch(s -> s.startsWith("DIR/manifest.json: version: required property"));
+    }
+
+    @Test
     void timexValueGrammar() {
         assertThat(TimexValues.isValid(TimexType.DATE, "XXXX-12-06")).isTrue();
         assertThat(TimexValues.isValid(TimexType.DATE, "2024-11-10")).isTrue();
