@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
             BuildCommand.class,
             VerifyCommand.class,
             DiffCommand.class,
+            ConllevalCommand.class,
+            EvaluateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,0 +1,402 @@
+package org.corpusbench.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.corpusbench.dataset.Dataset;
+import org.corpusbench.eval.GoldCorpus;
+import org.corpusbench.eval.Predictions;
+import org.corpusbench.eval.entity.LabelledSpan;
+import org.corpusbench.eval.entity.SpanEvaluation;
+import org.corpusbench.eval.entity.SpanEvaluator;
+import org.corpusbench.eval.entity.SpanScheme;
+import org.corpusbench.eval.report.HtmlReportWriter;
+import org.corpusbench.eval.report.JsonReport;
+import org.corpusbench.eval.report.SpanErrors;
+import org.corpusbench.eval.stats.Bootstrap;
+import org.corpusbench.eval.tags.Chunk;
+import org.corpusbench.eval.tags.Chunker;
+import org.corpusbench.eval.tags.ConllTagReader;
+import org.corpusbench.eval.tags.TagCounts;
+import org.corpusbench.eval.tags.TagEvaluator;
+import org.corpusbench.eval.tags.TagMode;
+import org.corpusbench.eval.tags.TagScheme;
+import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.format.Location;
+import org.corpusbench.internal.AtomicFiles;
+import org.corpusbench.internal.Hashes;
+import org.corpusbench.model.Document;
+import org.corpusbench.model.DocumentAnnotations;
+import org.corpusbench.model.EntityMention;
+import org.corpusbench.schema.EntityTypes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code corpusbench evaluate}: scores predictions against gold and prints a table; {@code --json} and
+ * {@code --html} write the full report. Tasks add a method here and a case in {@link #call}.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Score predictions against the gold.",
+            "  --task tags --pred F.conll --format conll --scheme S [--mode default|strict]",
+            "      conlleval/seqeval chunk scores of a CoNLL file whose last two columns are gold and predicted tags",
+            "  --task entities --pred F.conll --format conll --scheme S",
+            "      the four SemEval-2013 span schemes over the decoded chunks (each sentence one document)",
+            "  --task entities|dates|contradictions|nli --dataset DIR --pred F.jsonl",
+            "      against a release (checksums verified) or a directory of corpusbench JSONL files"})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--task", required = true, paramLabel = "TASK",
+            description = "tags, entities, dates, contradictions or nli.")
+    String task;
+
+    @Option(names = "--pred", required = true, paramLabel = "FILE", description = "The predictions.")
+    Path pred;
+
+    @Option(names = "--dataset", paramLabel = "DIR", description = "Gold: a release or JSONL directory.")
+    Path dataset;
+
+    @Option(names = "--format", paramLabel = "FMT", description = "jsonl (default) or conll.")
+    String format = "jsonl";
+
+    @Option(names = "--scheme", paramLabel = "S", description = "IOB1, IOB2, IOE1, IOE2, IOBES or BILOU (conll).")
+    String scheme;
+
+    @Option(names = "--mode", paramLabel = "M", description = "default (conlleval/seqeval) or strict (conll).")
+    String mode = "default";
+
+    @Option(names = "--map", paramLabel = "MAP", description = "conll4: map gold OntoNotes labels to PER/ORG/LOC/MISC.")
+    String map;
+
+    @Option(names = "--json", paramLabel = "OUT", description = "Write the JSON report here.")
+    Path json;
+
+    @Option(names = "--html", paramLabel = "OUT", description = "Write a self-contained HTML report here.")
+    Path html;
+
+    @Option(names = "--lenient", description = "Skip (and count) predictions with unknown documents, bad offsets "
+            + "or mismatched text instead of failing.")
+    boolean lenient;
+
+    @Option(names = "--resamples", paramLabel = "N", description = "Bootstrap resamples (default: 1000; 0 = none).")
+    int resamples = Bootstrap.DEFAULT_RESAMPLES;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Bootstrap seed (default: 13).")
+    long seed = 13;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isRegularFile(pred)) {
+            throw new UsageException(pred + ": no such file");
+        }
+        String t = task.toLowerCase(Locale.ROOT);
+        boolean conll = format.equalsIgnoreCase("conll");
+        if (!conll && !format.equalsIgnoreCase("jsonl")) {
+            throw new UsageException("unknown --format '" + format + "'; expected jsonl or conll");
+        }
+        return switch (t) {
+            case "tags" -> {
+                if (!conll) {
+                    throw new UsageException("--task tags needs --format conll");
+                }
+                yield tags();
+            }
+            case "entities" -> conll ? conllEntities() : datasetEntities();
+            case "dates", "contradictions", "nli" -> TaskEvaluations.run(this, t);
+            default -> throw new UsageException("unknown --task '" + task
+                    + "'; expected tags, entities, dates, contradictions or nli");
+        };
+    }
+
+    TagScheme scheme() {
+        if (scheme == null) {
+            throw new UsageException("--format conll needs --scheme (IOB1, IOB2, IOE1, IOE2, IOBES or BILOU)");
+        }
+        TagScheme s = TagScheme.parse(scheme);
+        if (s == null) {
+            throw new UsageException("unknown --scheme '" + scheme + "'; expected IOB1, IOB2, IOE1, IOE2, IOBES or BILOU");
+        }
+        return s;
+    }
+
+    TagMode mode() {
+        TagMode m = TagMode.parse(mode);
+        if (m == null) {
+            throw new UsageException("unknown --mode '" + mode + "'; expected default or strict");
+        }
+        return m;
+    }
+
+    ObjectNode report(String taskName) throws IOException {
+        ObjectNode root = JsonReport.start(taskName, Main.version());
+        ObjectNode o = root.putObject("options");
+        o.put("task", taskName);
+        o.put("format", format.toLowerCase(Locale.ROOT));
+        if (scheme != null) {
+            o.put("scheme", scheme.toUpperCase(Locale.ROOT));
+        }
+        o.put("mode", mode.toLowerCase(Locale.ROOT));
+        o.put("lenient", lenient);
+        o.put("resamples", resamples);
+        o.put("seed", seed);
+        if (map != null) {
+            o.put("map", map);
+        }
+        ArrayNode inputs = root.putArray("inputs");
+        inputs.addObject().put("role", "predictions").put("path", pred.toString()).put("sha256", sha256(pred));
+        return root;
+    }
+
+    static String sha256(Path p) throws IOException {
+        return Hashes.sha256(Files.readAllBytes(p));
+    }
+
+    void writeJson(ObjectNode root) throws IOException {
+        if (json != null) {
+            JsonReport.write(json, root);
+        }
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private int tags() throws IOException {
+        TagScheme s = scheme();
+        TagMode m = mode();
+        TagEvaluator ev = new TagEvaluator(m, s);
+        try (InputStream in = Files.newInputStream(pred); ConllTagReader r = new ConllTagReader(in, pred.toString())) {
+            for (ConllTagReader.Sentence sent = r.next(); sent != null; sent = r.next()) {
+                try {
+                    ev.sentence(sent.gold(), sent.predicted());
+                } catch (Chunker.InvalidTagException e) {
+                    throw new CorpusFormatException(Location.of(pred.toString(), sent.line() + e.index()), null,
+                            e.getMessage() + " (strict mode; use --mode default for lenient decoding)");
+                }
+            }
+        }
+        TagCounts c = ev.counts();
+        ObjectNode root = report("tags");
+        JsonReport.tags(root, c);
+        writeJson(root);
+        PrintWriter w = out();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"type", "precision", "recall", "f1", "tp", "pred", "true"});
+        c.types().forEach((type, v) -> rows.add(new String[] {type, f(v.precision()), f(v.recall()), f(v.f1()),
+            n(v.tp()), n(v.predicted()), n(v.gold())}));
+        var o = c.overall();
+        rows.add(new String[] {"overall (micro)", f(o.precision()), f(o.recall()), f(o.f1()), n(o.tp()),
+            n(o.predicted()), n(o.gold())});
+        rows.add(new String[] {"macro", f(c.macro().precision()), f(c.macro().recall()), f(c.macro().f1()), "", "", ""});
+        w.print(TextTable.markdown(rows));
+        w.println("token accuracy " + f(c.accuracy()) + " over " + c.tokens() + " tokens (" + s + ", " + m.wireName()
+                + " mode)");
+        w.flush();
+        return 0;
+    }
+
+    private int conllEntities() throws IOException {
+        TagScheme s = scheme();
+        TagMode m = mode();
+        List<SpanEvaluation> perSentence = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(pred); ConllTagReader r = new ConllTagReader(in, pred.toString())) {
+            for (ConllTagReader.Sentence sent = r.next(); sent != null; sent = r.next()) {
+                List<Chunk> g;
+                List<Chunk> p;
+                try {
+                    g = m == TagMode.STRICT ? Chunker.strict(sent.gold(), s) : Chunker.lenient(sent.gold());
+                    p = m == TagMode.STRICT ? Chunker.strict(sent.predicted(), s) : Chunker.lenient(sent.predicted());
+                } catch (Chunker.InvalidTagException e) {
+                    throw new CorpusFormatException(Location.of(pred.toString(), sent.line() + e.index()), null,
+                            e.getMessage());
+                }
+                perSentence.add(SpanEvaluator.evaluate(chunks(g), chunks(p)));
+            }
+        }
+        return spanReport(perSentence, null, null);
+    }
+
+    private static List<LabelledSpan> chunks(List<Chunk> cs) {
+        List<LabelledSpan> out = new ArrayList<>(cs.size());
+        cs.forEach(c -> out.add(new LabelledSpan(c.start(), c.end(), c.type())));
+        return out;
+    }
+
+    GoldCorpus gold() throws IOException {
+        if (dataset == null) {
+            throw new UsageException("--task " + task + " with --format jsonl needs --dataset DIR");
+        }
+        if (!Files.isDirectory(dataset)) {
+            throw new UsageException(dataset + ": no such directory");
+        }
+        return GoldCorpus.read(dataset);
+    }
+
+    /** Reads predictions; prints every problem and returns null unless lenient. */
+    Predictions.Read predictions(GoldCorpus gold) throws IOException {
+        Predictions.Read read = Predictions.read(pred, gold.documents(), lenient);
+        if (!read.problems().isEmpty() && !lenient) {
+            PrintWriter err = spec.commandLine().getErr();
+            read.problems().forEach(d -> err.println(d));
+            err.println(read.problems().size() + " problems in the predictions; fix them, or pass --lenient to skip "
+                    + "and count them");
+            err.flush();
+            return null;
+        }
+        return read;
+    }
+
+    void provenance(ObjectNode root, GoldCorpus gold) throws IOException {
+        ObjectNode d = root.putObject("dataset");
+        d.put("name", gold.name());
+        if (gold.version() != null) {
+            d.put("version", gold.version());
+            d.put("fingerprint", gold.fingerprint());
+        }
+        if (Files.exists(dataset.resolve(Dataset.ANNOTATIONS))) {
+            ((ArrayNode) root.get("inputs")).addObject().put("role", "gold").put("path",
+                    dataset.resolve(Dataset.ANNOTATIONS).toString()).put("sha256", sha256(dataset.resolve(Dataset.ANNOTATIONS)));
+        }
+    }
+
+    private int datasetEntities() throws IOException {
+        GoldCorpus gold = gold();
+        Predictions.Read read = predictions(gold);
+        if (read == null) {
+            return Main.PROBLEMS;
+        }
+        boolean conll4 = "conll4".equalsIgnoreCase(map);
+        if (map != null && !conll4) {
+            throw new UsageException("unknown --map '" + map + "'; expected conll4");
+        }
+        List<SpanEvaluation> perDoc = new ArrayList<>();
+        List<HtmlReportWriter.DocumentView> views = new ArrayList<>();
+        for (Document d : gold.documents().values()) {
+            List<LabelledSpan> g = entities(gold.gold(d.id()), conll4);
+            List<LabelledSpan> p = entities(read.layers().get(d.id()), false);
+            perDoc.add(SpanEvaluator.evaluate(g, p));
+            views.add(new HtmlReportWriter.DocumentView(d.id(), d.text(), errors(g), errors(p)));
+        }
+        return spanReport(perDoc, gold, read) == 0 && html(gold, perDoc, views) ? 0 : Main.PROBLEMS;
+    }
+
+    private static List<SpanErrors.Labelled> errors(List<LabelledSpan> l) {
+        List<SpanErrors.Labelled> out = new ArrayList<>();
+        l.forEach(x -> out.add(new SpanErrors.Labelled(x.start(), x.end(), x.label())));
+        return out;
+    }
+
+    private static List<LabelledSpan> entities(DocumentAnnotations a, boolean conll4) {
+        List<LabelledSpan> out = new ArrayList<>();
+        if (a == null) {
+            return out;
+        }
+        for (EntityMention e : a.entities()) {
+            String label = conll4 ? EntityTypes.toConll4(e.type()) : e.type();
+            if (label != null) {
+                out.add(new LabelledSpan(e.span().start(), e.span().end(), label));
+            }
+        }
+        return out;
+    }
+
+    private boolean html(GoldCorpus gold, List<SpanEvaluation> perDoc, List<HtmlReportWriter.DocumentView> views)
+            throws IOException {
+        if (html == null) {
+            return true;
+        }
+        SpanEvaluation total = perDoc.stream().reduce(SpanEvaluation.EMPTY, SpanEvaluation::plus);
+        List<HtmlReportWriter.LabelRow> rows = new ArrayList<>();
+        total.labels().forEach((label, m) -> {
+            var prf = m.get(SpanScheme.STRICT).prf(SpanScheme.STRICT);
+            rows.add(new HtmlReportWriter.LabelRow(label, prf.precision(), prf.recall(), prf.f1(),
+                    m.get(SpanScheme.STRICT).possible()));
+        });
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("dataset", gold.name() + (gold.version() == null ? "" : " " + gold.version()));
+        if (gold.fingerprint() != null) {
+            facts.put("fingerprint", gold.fingerprint());
+        }
+        facts.put("predictions", pred.toString());
+        var strict = total.micro(SpanScheme.STRICT);
+        facts.put("strict P / R / F1", f(strict.precision()) + " / " + f(strict.recall()) + " / " + f(strict.f1()));
+        facts.put("tool", "corpusbench " + Main.version());
+        AtomicFiles.writeString(html, HtmlReportWriter.render(new HtmlReportWriter.Page("Entities: " + pred.getFileName(),
+                facts, rows, views)));
+        return true;
+    }
+
+    private int spanReport(List<SpanEvaluation> perDoc, GoldCorpus gold, Predictions.Read read) throws IOException {
+        SpanEvaluation total = perDoc.stream().reduce(SpanEvaluation.EMPTY, SpanEvaluation::plus);
+        ObjectNode root = report("entities");
+        if (gold != null) {
+            provenance(root, gold);
+        }
+        JsonReport.spans(root, total);
+        ObjectNode ci = root.putObject("confidence_intervals");
+        Map<SpanScheme, Bootstrap.Interval> intervals = new LinkedHashMap<>();
+        for (SpanScheme s : SpanScheme.values()) {
+            Bootstrap.Interval iv = Bootstrap.interval(perDoc, SpanEvaluation.EMPTY, SpanEvaluation::plus,
+                    e -> e.micro(s).f1(), resamples, 0.95, seed);
+            intervals.put(s, iv);
+            ObjectNode n = ci.putObject(s.wireName() + ".f1");
+            n.put("estimate", iv.estimate()).put("low", iv.low()).put("high", iv.high()).put("level", iv.level())
+                    .put("resamples", iv.resamples()).put("seed", iv.seed());
+        }
+        if (read != null && !read.skipped().isEmpty()) {
+            ObjectNode sk = root.putObject("skipped");
+            read.skipped().forEach(sk::put);
+        }
+        writeJson(root);
+        PrintWriter w = out();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"scheme", "precision", "recall", "f1", "95% CI (f1)", "COR", "INC", "PAR", "MIS", "SPU"});
+        for (SpanScheme s : SpanScheme.values()) {
+            var c = total.overall().get(s);
+            var prf = c.prf(s);
+            var iv = intervals.get(s);
+            rows.add(new String[] {s.wireName(), f(prf.precision()), f(prf.recall()), f(prf.f1()),
+                iv.resamples() == 0 ? "" : "[" + f(iv.low()) + ", " + f(iv.high()) + "]", n(c.correct()),
+                n(c.incorrect()), n(c.partial()), n(c.missed()), n(c.spurious())});
+        }
+        w.print(TextTable.markdown(rows));
+        List<String[]> types = new ArrayList<>();
+        types.add(new String[] {"type (strict)", "precision", "recall", "f1", "gold", "predicted"});
+        total.labels().forEach((label, m) -> {
+            var c = m.get(SpanScheme.STRICT);
+            var prf = c.prf(SpanScheme.STRICT);
+            types.add(new String[] {label, f(prf.precision()), f(prf.recall()), f(prf.f1()), n(c.possible()),
+                n(c.actual())});
+        });
+        w.println();
+        w.print(TextTable.markdown(types));
+        if (read != null && !read.skipped().isEmpty()) {
+            w.println("skipped (--lenient): " + read.skipped());
+        }
+        w.flush();
+        return 0;
+    }
+
+    static String f(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    static String n(long v) {
+        return Long.toString(v);
+    }
+}
