@@ -1,0 +1,168 @@
+package org.corpusbench.format.timeml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.format.Location;
+import org.corpusbench.internal.Hashes;
+import org.corpusbench.model.Document;
+import org.corpusbench.model.DocumentAnnotations;
+import org.corpusbench.model.Span;
+import org.corpusbench.model.Timex3;
+import org.corpusbench.model.TimexType;
+
+/**
+ * Reads a TimeML ({@code .tml}) document as TempEval-3 distributes it: the document text is the
+ * character content of {@code TEXT} (tags removed), every {@code TIMEX3} inside it becomes a
+ * {@link Timex3} with code-point offsets into that text, and the {@code TIMEX3} whose
+ * {@code functionInDocument} is {@code CREATION_TIME} gives the document creation time (not an
+ * annotation: it is outside the text and TempEval does not score it). DTDs and external entities are
+ * disabled: nothing is fetched and no entity is expanded.
+ */
+public final class TimemlReader {
+
+    /** A TimeML document: text, its TIMEX3 layer, and the creation time when there is one. */
+    public record TimemlDocument(Document document, DocumentAnnotations annotations, Timex3 creationTime) {
+
+        /** The creation date, or {@code null} when absent or not a plain date. */
+        public LocalDate creationDate() {
+            if (creationTime == null || creationTime.value().length() < 10) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(creationTime.value().substring(0, 10));
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+    }
+
+    private TimemlReader() {
+    }
+
+    static XMLInputFactory factory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return f;
+    }
+
+    public static TimemlDocument read(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        String id = name.endsWith(".tml") ? name.substring(0, name.length() - 4) : name;
+        byte[] bytes = Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, id, file.toString(), Hashes.sha256(bytes));
+        }
+    }
+
+    public static TimemlDocument read(InputStream in, String id, String fileName, String sha256)
+            throws CorpusFormatException {
+        XMLStreamReader r = null;
+        try {
+            r = factory().createXMLStreamReader(in, "UTF-8");
+            StringBuilder text = new StringBuilder();
+            List<Timex3> timexes = new ArrayList<>();
+            Timex3 dct = null;
+            boolean inText = false;
+            boolean inDct = false;
+            Deque<Object[]> open = new ArrayDeque<>();
+            StringBuilder dctText = new StringBuilder();
+            while (r.hasNext()) {
+                int ev = r.next();
+                if (ev == XMLStreamConstants.START_ELEMENT) {
+                    String el = r.getLocalName();
+                    if (el.equals("TEXT")) {
+                        inText = true;
+                    } else if (el.equals("DCT")) {
+                        inDct = true;
+                    } else if (el.equals("TIMEX3")) {
+                        String[] attrs = {r.getAttributeValue(null, "tid"), r.getAttributeValue(null, "type"),
+                            r.getAttributeValue(null, "value"), r.getAttributeValue(null, "mod"),
+                            r.getAttributeValue(null, "anchorTimeID"), r.getAttributeValue(null, "quant"),
+                            r.getAttributeValue(null, "freq"), r.getAttributeValue(null, "functionInDocument")};
+                        int line = r.getLocation().getLineNumber();
+                        open.push(new Object[] {attrs, text.codePointCount(0, text.length()), line});
+                        dctText.setLength(0);
+                    }
+                } else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA
+                        || ev == XMLStreamConstants.SPACE) {
+                    if (inText) {
+                        text.append(r.getText());
+                    } else if (inDct) {
+                        dctText.append(r.getText());
+                    }
+                } else if (ev == XMLStreamConstants.ENTITY_REFERENCE) {
+                    throw new CorpusFormatException(new Location(fileName, r.getLocation().getLineNumber(),
+                            r.getLocation().getColumnNumber()), null, "entity reference &" + r.getLocalName()
+                            + "; is not allowed; expected plain text or the XML built-in entities");
+                } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                    String el = r.getLocalName();
+                    if (el.equals("TEXT")) {
+                        inText = false;
+                    } else if (el.equals("DCT")) {
+                        inDct = false;
+                    } else if (el.equals("TIMEX3") && !open.isEmpty()) {
+                        Object[] o = open.pop();
+                        String[] a = (String[]) o[0];
+                        int line = (Integer) o[2];
+                        Location at = Location.of(fileName, line);
+                        TimexType type = type(a[1], at);
+                        if (a[2] == null) {
+                            throw new CorpusFormatException(at, "TIMEX3.value", "missing; expected a TIMEX3 value");
+                        }
+                        if (inText) {
+                            int start = (Integer) o[1];
+                            int end = text.codePointCount(0, text.length());
+                            String surface = text.toString();
+                            Span span = Span.of(surface, start, end);
+                            timexes.add(new Timex3(a[0], span, type, a[2], a[3], a[4], a[5], a[6]));
+                        } else if ("CREATION_TIME".equals(a[7]) || inDct) {
+                            String s = dctText.toString();
+                            dct = new Timex3(a[0], new Span(0, s.codePointCount(0, s.length()), s), type, a[2],
+                                    a[3], null, null, null);
+                        }
+                    }
+                }
+            }
+            String t = text.toString();
+            Document d = new Document(id, t, null, fileName, sha256);
+            return new TimemlDocument(d, new DocumentAnnotations(id, List.of(), timexes), dct);
+        } catch (XMLStreamException e) {
+            javax.xml.stream.Location l = e.getLocation();
+            throw new CorpusFormatException(new Location(fileName, l == null ? 0 : Math.max(0, l.getLineNumber()),
+                    l == null ? 0 : Math.max(0, l.getColumnNumber())), null, "not well-formed TimeML: "
+                    + e.getMessage().replaceAll("^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message: ", ""), e);
+        } finally {
+            if (r != null) {
+                try {
+                    r.close();
+                } catch (XMLStreamException e) {
+                    // closing a reader over a stream we close ourselves; nothing to report
+                }
+            }
+        }
+    }
+
+    private static TimexType type(String s, Location at) throws CorpusFormatException {
+        try {
+            return TimexType.valueOf(s == null ? "" : s);
+        } catch (IllegalArgumentException e) {
+            throw new CorpusFormatException(at, "TIMEX3.type", "'" + s + "'; expected DATE, TIME, DURATION or SET");
+        }
+    }
+}
