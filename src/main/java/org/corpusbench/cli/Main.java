@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             DiffCommand.class,
             ConllevalCommand.class,
             EvaluateCommand.class,
+            CompareCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
