@@ -49,8 +49,9 @@ class ReadmeExampleTest {
                 }
             }
         }
-        assertThat(output).contains("000_6e15c3caa4eb7126 starts with 'Belarus'");
-        assertThat(output.lines().count()).isEqualTo(5);
+        assertThat(output).contains("000_6e15c3caa4eb7126: 50 entities, the first is 'Belarus'",
+                "dates: relaxed F1 1.0000, value F1 1.0000");
+        assertThat(output.lines().count()).isEqualTo(6);
     }
 
     private static String runMain(Path dir, String name) throws IOException, ReflectiveOperationException {

@@ -15,6 +15,8 @@ import org.corpusbench.baseline.entity.MaxentNameFinder;
 import org.corpusbench.baseline.nli.LexicalOverlapClassifier;
 import org.corpusbench.baseline.nli.MajorityClassifier;
 import org.corpusbench.baseline.nli.NliClassifier;
+import org.corpusbench.baseline.timex.RuleBasedTimexTagger;
+import org.corpusbench.baseline.timex.TimexTagger;
 import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
@@ -33,6 +35,9 @@ public final class BaselineSuite {
                             List<CrossValidation.Fold> folds) {
     }
 
+    public record DateRun(String system, Map<String, DocumentAnnotations> predictions) {
+    }
+
     public record ContradictionRun(String system, List<Contradiction> predictions) {
     }
 
@@ -49,6 +54,23 @@ public final class BaselineSuite {
             progress.accept("entities: " + r.name() + " (leave-one-document-out)");
             CrossValidation.Result res = CrossValidation.leaveOneDocumentOut(r, docs, gold);
             out.add(new EntityRun(r.name(), res.predictions(), res.folds()));
+        }
+        return out;
+    }
+
+    /**
+     * Date taggers. The rule-based tagger has no trained parameters; the documents carry no creation date,
+     * so it answers the underspecified values the guidelines ask for.
+     */
+    public static List<DateRun> dates(List<Document> docs, Consumer<String> progress) {
+        List<DateRun> out = new ArrayList<>();
+        for (TimexTagger t : List.of(new RuleBasedTimexTagger())) {
+            progress.accept("dates: " + t.name());
+            Map<String, DocumentAnnotations> predictions = new LinkedHashMap<>();
+            for (Document d : docs) {
+                predictions.put(d.id(), new DocumentAnnotations(d.id(), List.of(), t.tag(d, null)));
+            }
+            out.add(new DateRun(t.name(), predictions));
         }
         return out;
     }

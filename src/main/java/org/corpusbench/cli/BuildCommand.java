@@ -3,6 +3,7 @@ package org.corpusbench.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.corpusbench.baseline.Leaderboard;
 import org.corpusbench.dataset.ReleaseBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +34,7 @@ final class BuildCommand implements Callable<Integer> {
         Path root = ProjectRoot.find();
         Path src = source != null ? source : root.resolve("datasets/oreshnik-reports");
         Path sd = seeds != null ? seeds : root.resolve("seeds");
-        ReleaseBuilder.Result r = ReleaseBuilder.build(src, sd, out);
+        ReleaseBuilder.Result r = ReleaseBuilder.build(src, sd, out, Leaderboard::cardTable);
         PrintWriter w = spec.commandLine().getOut();
         w.println((r.outcome() == ReleaseBuilder.Outcome.CREATED ? "built " : "up to date: ") + r.manifest().name()
                 + " " + r.manifest().version() + " in " + r.directory());

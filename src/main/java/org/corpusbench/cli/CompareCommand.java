@@ -11,27 +11,20 @@ import java.util.concurrent.Callable;
 import java.util.function.BinaryOperator;
 import java.util.function.ToDoubleFunction;
 import org.corpusbench.eval.Counts;
+import org.corpusbench.eval.EvaluationUnits;
 import org.corpusbench.eval.GoldCorpus;
 import org.corpusbench.eval.Predictions;
-import org.corpusbench.eval.contradiction.PairMatcher;
-import org.corpusbench.eval.entity.LabelledSpan;
 import org.corpusbench.eval.entity.SpanEvaluation;
-import org.corpusbench.eval.entity.SpanEvaluator;
 import org.corpusbench.eval.entity.SpanScheme;
 import org.corpusbench.eval.nli.NliCounts;
-import org.corpusbench.eval.nli.NliEvaluator;
 import org.corpusbench.eval.stats.Bootstrap;
 import org.corpusbench.eval.timex.TimexCounts;
-import org.corpusbench.eval.timex.TimexEvaluator;
-import org.corpusbench.model.Contradiction;
-import org.corpusbench.model.Document;
-import org.corpusbench.model.DocumentAnnotations;
-import org.corpusbench.model.NliPair;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import org.corpusbench.internal.TextTable;
 
 /**
  * {@code corpusbench compare}: are two systems' scores on the same gold different? A paired approximate
@@ -39,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * over documents gives the 95% interval of the difference.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Compare two systems on the same gold: headline figure of each, difference with a 95% "
+        description = "Compare two systems on the same gold: headline figure of each, difference with a 95%% "
                 + "bootstrap interval, and the approximate randomization p-value.")
 final class CompareCommand implements Callable<Integer> {
 
@@ -93,13 +86,14 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         return switch (task.toLowerCase(Locale.ROOT)) {
-            case "entities" -> report("strict F1", per(gold, ra), per(gold, rb), SpanEvaluation.EMPTY,
+            case "entities" -> report("strict F1", EvaluationUnits.entities(gold, ra.layers()), EvaluationUnits.entities(gold, rb.layers()), SpanEvaluation.EMPTY,
                     SpanEvaluation::plus, e -> e.micro(SpanScheme.STRICT).f1());
-            case "dates" -> report("relaxed F1", timex(gold, ra), timex(gold, rb), TimexCounts.ZERO, TimexCounts::plus,
+            case "dates" -> report("relaxed F1", EvaluationUnits.dates(gold, ra.layers()), EvaluationUnits.dates(gold, rb.layers()), TimexCounts.ZERO, TimexCounts::plus,
                     c -> c.relaxedPrf().f1());
-            case "contradictions" -> report("F1", pairs(gold, ra), pairs(gold, rb), Counts.ZERO, Counts::plus,
+            case "contradictions" -> report("F1", EvaluationUnits.contradictions(gold, ra.contradictions()),
+                    EvaluationUnits.contradictions(gold, rb.contradictions()), Counts.ZERO, Counts::plus,
                     Counts::f1);
-            case "nli" -> report("accuracy", nli(gold, ra), nli(gold, rb), NliCounts.ZERO, NliCounts::plus,
+            case "nli" -> report("accuracy", EvaluationUnits.nli(gold, ra.nliLabels()), EvaluationUnits.nli(gold, rb.nliLabels()), NliCounts.ZERO, NliCounts::plus,
                     NliCounts::accuracy);
             default -> throw new UsageException("unknown --task '" + task + "'; expected entities, dates, "
                     + "contradictions or nli");
@@ -124,55 +118,5 @@ final class CompareCommand implements Callable<Integer> {
                 + " shuffles over " + xa.size() + " units, seed " + seed + ")");
         w.flush();
         return 0;
-    }
-
-    private static List<SpanEvaluation> per(GoldCorpus gold, Predictions.Read r) {
-        List<SpanEvaluation> out = new ArrayList<>();
-        for (Document d : gold.documents().values()) {
-            out.add(SpanEvaluator.evaluate(spans(gold.gold(d.id())), spans(r.layers().get(d.id()))));
-        }
-        return out;
-    }
-
-    private static List<LabelledSpan> spans(DocumentAnnotations a) {
-        List<LabelledSpan> out = new ArrayList<>();
-        a.entities().forEach(e -> out.add(new LabelledSpan(e.span().start(), e.span().end(), e.type())));
-        return out;
-    }
-
-    private static List<TimexCounts> timex(GoldCorpus gold, Predictions.Read r) {
-        List<TimexCounts> out = new ArrayList<>();
-        for (Document d : gold.documents().values()) {
-            out.add(TimexEvaluator.evaluate(gold.gold(d.id()).timexes(), r.layers().get(d.id()).timexes()));
-        }
-        return out;
-    }
-
-    /** Per pair of documents: contradictions can only match within one. */
-    private static List<Counts> pairs(GoldCorpus gold, Predictions.Read r) {
-        List<String> ids = new ArrayList<>(gold.documents().keySet());
-        List<Counts> out = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            for (int j = i; j < ids.size(); j++) {
-                String x = ids.get(i);
-                String y = ids.get(j);
-                out.add(PairMatcher.match(between(gold.contradictions(), x, y), between(r.contradictions(), x, y))
-                        .overall());
-            }
-        }
-        return out;
-    }
-
-    private static List<Contradiction> between(List<Contradiction> cs, String x, String y) {
-        return cs.stream().filter(c -> c.a().docId().equals(x) && c.b().docId().equals(y)
-                || c.a().docId().equals(y) && c.b().docId().equals(x)).toList();
-    }
-
-    private static List<NliCounts> nli(GoldCorpus gold, Predictions.Read r) {
-        List<NliCounts> out = new ArrayList<>();
-        for (NliPair p : gold.nliPairs()) {
-            out.add(NliEvaluator.evaluate(p, r.nliLabels()));
-        }
-        return out;
     }
 }

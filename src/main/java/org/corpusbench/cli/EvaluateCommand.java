@@ -43,6 +43,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import org.corpusbench.internal.TextTable;
 
 /**
  * {@code corpusbench evaluate}: scores predictions against gold and prints a table; {@code --json} and

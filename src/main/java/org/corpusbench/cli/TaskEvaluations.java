@@ -9,21 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.corpusbench.eval.Counts;
+import org.corpusbench.eval.EvaluationUnits;
 import org.corpusbench.eval.GoldCorpus;
 import org.corpusbench.eval.Predictions;
 import org.corpusbench.eval.contradiction.PairMatcher;
 import org.corpusbench.eval.contradiction.Sentences;
 import org.corpusbench.eval.nli.NliCounts;
-import org.corpusbench.eval.nli.NliEvaluator;
 import org.corpusbench.eval.report.JsonReport;
 import org.corpusbench.eval.stats.Bootstrap;
 import org.corpusbench.eval.timex.TimexCounts;
-import org.corpusbench.eval.timex.TimexEvaluator;
 import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.ContradictionType;
-import org.corpusbench.model.Document;
 import org.corpusbench.model.NliLabel;
-import org.corpusbench.model.NliPair;
+import org.corpusbench.internal.TextTable;
 
 /** The dataset tasks beyond entities: dates (TempEval-3), contradictions (pair detection) and NLI. */
 final class TaskEvaluations {
@@ -68,10 +66,7 @@ final class TaskEvaluations {
     }
 
     private static List<String[]> dates(EvaluateCommand cmd, GoldCorpus gold, Predictions.Read read, ObjectNode root) {
-        List<TimexCounts> perDoc = new ArrayList<>();
-        for (Document d : gold.documents().values()) {
-            perDoc.add(TimexEvaluator.evaluate(gold.gold(d.id()).timexes(), read.layers().get(d.id()).timexes()));
-        }
+        List<TimexCounts> perDoc = EvaluationUnits.dates(gold, read.layers());
         TimexCounts c = perDoc.stream().reduce(TimexCounts.ZERO, TimexCounts::plus);
         ObjectNode o = root.putObject("overall");
         JsonReport.prf(o, c.relaxedPrf());
@@ -165,10 +160,7 @@ final class TaskEvaluations {
     }
 
     private static List<String[]> nli(EvaluateCommand cmd, GoldCorpus gold, Predictions.Read read, ObjectNode root) {
-        List<NliCounts> perPair = new ArrayList<>();
-        for (NliPair p : gold.nliPairs()) {
-            perPair.add(NliEvaluator.evaluate(p, read.nliLabels()));
-        }
+        List<NliCounts> perPair = EvaluationUnits.nli(gold, read.nliLabels());
         NliCounts c = perPair.stream().reduce(NliCounts.ZERO, NliCounts::plus);
         ObjectNode o = root.putObject("overall");
         o.put("accuracy", c.accuracy()).put("macro_f1", c.macroF1()).put("pairs", c.total());

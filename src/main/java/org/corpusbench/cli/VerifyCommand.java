@@ -1,5 +1,6 @@
 package org.corpusbench.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +28,13 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        boolean ok = verify(dir, out);
+        out.flush();
+        return ok ? 0 : Main.PROBLEMS;
+    }
+
+    /** Prints what was checked and every problem found; true when the release is intact. */
+    static boolean verify(Path dir, PrintWriter out) throws IOException {
         Dataset ds = Dataset.open(dir);
         Manifest m = ds.manifest();
         out.println("checksums: " + m.files().size() + " files match the manifest");
@@ -34,18 +42,17 @@ final class VerifyCommand implements Callable<Integer> {
         if (!fp.equals(m.fingerprint())) {
             out.println(dir.resolve(Manifest.FILE_NAME) + ": fingerprint: found " + m.fingerprint() + ", expected "
                     + fp + " from the listed files and seeds");
-            return Main.PROBLEMS;
+            return false;
         }
         List<Diagnostic> problems = CorpusValidator.validate(List.of(dir), CorpusValidator.Role.GOLD);
         problems.forEach(out::println);
         long errors = problems.stream().filter(Diagnostic::isError).count();
         if (errors > 0) {
             out.println(errors + " problems found");
-            return Main.PROBLEMS;
+            return false;
         }
         out.println("schema and surface text: valid");
         out.println("verified " + m.name() + " " + m.version() + " fingerprint " + m.fingerprint());
-        out.flush();
-        return 0;
+        return true;
     }
 }

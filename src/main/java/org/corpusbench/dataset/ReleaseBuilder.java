@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.corpusbench.format.CorpusFormatException;
 import org.corpusbench.format.Location;
@@ -53,13 +54,26 @@ public final class ReleaseBuilder {
      * or into {@code outDir} when given.
      */
     public static Result build(Path sourceDir, Path seedsDir, Path outDir) throws IOException {
+        return build(sourceDir, seedsDir, outDir, gold -> NO_BASELINES);
+    }
+
+    /** What the card's {@code {{baselines}}} placeholder says when a build computes no baselines. */
+    public static final String NO_BASELINES = "_No baseline figures were computed for this build._";
+
+    /**
+     * Builds a release whose card's {@code {{baselines}}} placeholder is filled by {@code baselines}, given
+     * the gold the release is made of. (The baselines live in a package that depends on this one, so the
+     * caller supplies them.)
+     */
+    public static Result build(Path sourceDir, Path seedsDir, Path outDir,
+                               Function<GoldSources.Gold, String> baselines) throws IOException {
         Path configFile = sourceDir.resolve("dataset.json");
         JsonNode config = JsonCodec.readTree(configFile);
         String name = required(config, "name", configFile);
         String version = required(config, "version", configFile);
         Path target = outDir != null ? outDir : sourceDir.resolve(version);
 
-        Map<String, byte[]> files = render(sourceDir, seedsDir, config, name, version);
+        Map<String, byte[]> files = render(sourceDir, seedsDir, config, name, version, baselines);
         if (Files.isDirectory(target)) {
             if (sameContent(target, files)) {
                 return new Result(target, Outcome.UNCHANGED, Manifest.read(target));
@@ -106,8 +120,8 @@ public final class ReleaseBuilder {
     }
 
     /** Every file of the release, by name, in memory (a release of this size is small). */
-    static Map<String, byte[]> render(Path sourceDir, Path seedsDir, JsonNode config, String name, String version)
-            throws IOException {
+    static Map<String, byte[]> render(Path sourceDir, Path seedsDir, JsonNode config, String name, String version,
+                                      Function<GoldSources.Gold, String> baselines) throws IOException {
         GoldSources.Gold gold = GoldSources.read(seedsDir, sourceDir.resolve("gold"));
         Map<String, byte[]> files = new LinkedHashMap<>();
         List<Manifest.FileEntry> entries = new ArrayList<>();
@@ -126,6 +140,9 @@ public final class ReleaseBuilder {
         String card = Files.readString(sourceDir.resolve("card/README.md"), StandardCharsets.UTF_8)
                 .replace("{{version}}", version)
                 .replace("{{statistics}}", "```\n" + stats.render() + "```");
+        if (card.contains("{{baselines}}")) {
+            card = card.replace("{{baselines}}", baselines.apply(gold));
+        }
         add(files, entries, "README.md", card.getBytes(StandardCharsets.UTF_8), null, "card");
         add(files, entries, "CHANGELOG.md", Files.readAllBytes(sourceDir.resolve("card/CHANGELOG.md")), null,
                 "changelog");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.corpusbench.dataset.CorpusFiles;
 import org.corpusbench.dataset.Dataset;
+import org.corpusbench.dataset.GoldSources;
 import org.corpusbench.dataset.Manifest;
 import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.Document;
@@ -59,6 +60,15 @@ public record GoldCorpus(String name, String version, String fingerprint, Map<St
             }
         });
         return new GoldCorpus(dir.toAbsolutePath().normalize().getFileName().toString(), null, null, docs, anns, cs, nli);
+    }
+
+    /** Gold assembled in memory, e.g. from a dataset's sources before it is released. */
+    public static GoldCorpus of(String name, GoldSources.Gold gold) {
+        Map<String, Document> docs = new LinkedHashMap<>();
+        gold.documents().forEach(d -> docs.put(d.id(), d));
+        Map<String, DocumentAnnotations> anns = new LinkedHashMap<>();
+        gold.annotations().forEach(a -> anns.put(a.docId(), a));
+        return new GoldCorpus(name, null, null, docs, anns, gold.contradictions(), gold.nliPairs());
     }
 
     /** The gold layers of a document, empty when it has none. */

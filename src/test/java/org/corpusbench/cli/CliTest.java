@@ -75,11 +75,4 @@ class CliTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("corpusbench stats: " + dir.resolve("nope") + ": no such file or directory\n");
     }
-
-    @Test
-    void runValidatesTheSeedsAndPrintsStatistics() {
-        Run r = run("run", "--root", ".");
-        assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("valid: no problems found", "total (5 documents)");
-    }
 }

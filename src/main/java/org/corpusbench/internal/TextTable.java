@@ -1,14 +1,19 @@
-package org.corpusbench.cli;
+package org.corpusbench.internal;
 
 import java.util.List;
 
 /** A Markdown table with aligned columns: readable in a terminal and pasteable into a README. */
-final class TextTable {
+public final class TextTable {
 
     private TextTable() {
     }
 
-    static String markdown(List<String[]> rows) {
+    public static String markdown(List<String[]> rows) {
+        return markdown(rows, 1);
+    }
+
+    /** The first {@code textColumns} columns are left-aligned, the rest (numbers) right-aligned. */
+    public static String markdown(List<String[]> rows, int textColumns) {
         int cols = rows.get(0).length;
         int[] w = new int[cols];
         for (String[] r : rows) {
@@ -22,13 +27,13 @@ final class TextTable {
             sb.append('|');
             for (int i = 0; i < cols; i++) {
                 String pad = " ".repeat(w[i] - r[i].length());
-                sb.append(' ').append(i == 0 ? r[i] + pad : pad + r[i]).append(" |");
+                sb.append(' ').append(i < textColumns ? r[i] + pad : pad + r[i]).append(" |");
             }
             sb.append('\n');
             if (ri == 0) {
                 sb.append('|');
                 for (int i = 0; i < cols; i++) {
-                    sb.append(i == 0 ? ":" : "-").append("-".repeat(w[i])).append(i == 0 ? "-|" : ":|");
+                    sb.append(i < textColumns ? ":" : "-").append("-".repeat(w[i])).append(i < textColumns ? "-|" : ":|");
                 }
                 sb.append('\n');
             }

@@ -1,0 +1,40 @@
+package org.corpusbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void verifiesTheReleaseRunsEveryBaselineAndWritesTheLeaderboard() throws IOException {
+        CliTest.Run r = CliTest.run("run", "--root", ".", "--resamples", "20", "--out", tmp.toString(),
+                "--progress", "never");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("verified oreshnik-reports 1.0.1 fingerprint ",
+                "total (5 documents)", "== Leaderboard: oreshnik-reports 1.0.1");
+        for (String system : new String[] {"| entities       | opennlp-maxent ", "| entities       | gazetteer ",
+            "| dates          | rule-based ", "| contradictions | heuristic ", "| contradictions | all-pairs ",
+            "| nli            | lexical-overlap ", "| nli            | majority "}) {
+            assertThat(r.out()).contains(system);
+        }
+        Path html = tmp.resolve("leaderboard.html");
+        assertThat(r.out()).contains("HTML report: " + html.toAbsolutePath().normalize());
+        assertThat(Files.readString(html)).contains("<td>opennlp-maxent</td>", "b3e08d184c4fdac4");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void aMissingDatasetIsAUsageError() {
+        CliTest.Run r = CliTest.run("run", "--root", tmp.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("dataset.json: no dataset descriptor");
+    }
+}
