@@ -92,6 +92,48 @@ public final class EnglishSplitter {
         return out;
     }
 
+    /**
+     * The tokens of {@code sentence} with quotes and possessive clitics split off, as CoNLL-2003 and the
+     * Penn Treebank tokenise ("'Oreshnik'" → ' Oreshnik ', "Russia's" → Russia 's, "Belarus'" → Belarus ').
+     * OpenNLP's UD model keeps them attached, which would put many names off token boundaries.
+     */
+    public static List<Span> splitQuotesAndClitics(String text, List<Span> sentence) {
+        List<Span> out = new ArrayList<>();
+        for (Span t : sentence) {
+            String s = t.text();
+            int start = 0;
+            int end = s.length();
+            List<Span> head = new ArrayList<>();
+            List<Span> tail = new ArrayList<>();
+            while (end - start > 1 && QUOTES.indexOf(s.charAt(start)) >= 0) {
+                head.add(piece(t, s, start, start + 1));
+                start++;
+            }
+            while (end - start > 1 && QUOTES.indexOf(s.charAt(end - 1)) >= 0) {
+                tail.add(0, piece(t, s, end - 1, end));
+                end--;
+            }
+            if (end - start > 2 && (s.charAt(end - 1) == 's' || s.charAt(end - 1) == 'S')
+                    && APOSTROPHES.indexOf(s.charAt(end - 2)) >= 0) {
+                tail.add(0, piece(t, s, end - 2, end));
+                end -= 2;
+            }
+            out.addAll(head);
+            out.add(piece(t, s, start, end));
+            out.addAll(tail);
+        }
+        return out;
+    }
+
+    private static final String QUOTES = "'\"\u2018\u2019\u201C\u201D";
+    private static final String APOSTROPHES = "'\u2019";
+
+    /** The part of token {@code t} between chars {@code [from, to)} of its text. */
+    private static Span piece(Span t, String s, int from, int to) {
+        int start = t.start() + s.codePointCount(0, from);
+        return new Span(start, start + s.codePointCount(from, to), s.substring(from, to));
+    }
+
     /** A span over chars {@code [charStart, charEnd)}, widened so that it never splits a surrogate pair. */
     private static Span span(String text, int charStart, int charEnd) {
         if (charStart > 0 && Character.isLowSurrogate(text.charAt(charStart))

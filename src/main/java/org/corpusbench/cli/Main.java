@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
             ConllevalCommand.class,
             EvaluateCommand.class,
             CompareCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -72,6 +72,10 @@ public final class GoldSources {
         Map<String, List<Timex3>> timexes = new TreeMap<>();
         readTsv(goldDir.resolve("entities.tsv"), ENTITY_HEADER, (r, at) -> {
             Span span = span(r, byId, at, 1);
+            if (r.get(5).isEmpty()) {
+                throw new CorpusFormatException(at, "entity_id", "empty; every gold mention of a corpusbench dataset "
+                        + "links to its entity (annotation guidelines)");
+            }
             entities.computeIfAbsent(r.get(0), k -> new ArrayList<>())
                     .add(new EntityMention(span, r.get(4), emptyToNull(r.get(5))));
         });

@@ -91,10 +91,10 @@ class CorpusValidatorTest {
 
     @Test
     void schemaViolationsAreReportedWithTheirField() throws IOException {
-        List<String> out = validate("{\"doc_id\":\"d1\",\"entities\":[{\"start\":0,\"end\":9,\"text\":\"President\","
-                + "\"type\":\"ORG\"}],\"timexes\":[]}\n");
+        List<String> out = validate("{\"doc_id\":\"d1\",\"entities\":[],\"timexes\":[{\"start\":0,\"end\":9,"
+                + "\"text\":\"President\",\"type\":\"DATE\",\"value\":\"XXXX\"}]}\n");
         assertThat(out).singleElement().asString()
-                .startsWith("DIR/annotations.jsonl:1: entities[0].entity_id: ")
+                .startsWith("DIR/annotations.jsonl:1: timexes[0].tid: ")
                 .contains("schema annotations.schema.json, keyword required");
     }
 

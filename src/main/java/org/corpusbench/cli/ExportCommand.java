@@ -1,0 +1,151 @@
+package org.corpusbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import org.corpusbench.baseline.EnglishSplitter;
+import org.corpusbench.eval.GoldCorpus;
+import org.corpusbench.eval.tags.TagScheme;
+import org.corpusbench.format.OutputNames;
+import org.corpusbench.format.brat.Brat;
+import org.corpusbench.format.conll.Conll;
+import org.corpusbench.format.csv.CsvDocumentWriter;
+import org.corpusbench.format.csv.CsvLayers;
+import org.corpusbench.format.hf.HuggingFace;
+import org.corpusbench.format.nli.SnliJsonl;
+import org.corpusbench.format.timeml.TimemlWriter;
+import org.corpusbench.internal.AtomicFiles;
+import org.corpusbench.model.Document;
+import org.corpusbench.model.DocumentAnnotations;
+import org.corpusbench.model.Span;
+import org.corpusbench.schema.EntityTypes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code corpusbench export}: the dataset in the formats other tools read. docs/formats.md says what each keeps. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export a release (or a JSONL corpus) as conll, brat, csv, hf, timeml or nli.")
+final class ExportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dataset", required = true, paramLabel = "DIR", description = "Release or JSONL directory.")
+    Path dataset;
+
+    @Option(names = "--format", required = true, paramLabel = "F", description = "conll, brat, csv, hf, timeml or nli.")
+    String format;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created).")
+    Path out;
+
+    @Option(names = "--scheme", paramLabel = "S", description = "conll tags: iob2 (default), iob1 or bioes.")
+    String scheme = "iob2";
+
+    @Option(names = "--map", paramLabel = "MAP", description = "conll: conll4 maps labels to PER/ORG/LOC/MISC.")
+    String map;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(dataset)) {
+            throw new UsageException(dataset + ": no such directory");
+        }
+        String f = format.toLowerCase(Locale.ROOT);
+        if (!List.of("conll", "brat", "csv", "hf", "timeml", "nli").contains(f)) {
+            throw new UsageException("unknown --format '" + format + "'; expected conll, brat, csv, hf, timeml or nli");
+        }
+        GoldCorpus gold = GoldCorpus.read(dataset);
+        List<Document> docs = List.copyOf(gold.documents().values());
+        Map<String, DocumentAnnotations> anns = gold.annotations();
+        Files.createDirectories(out);
+        PrintWriter w = spec.commandLine().getOut();
+        String name = gold.name() + (gold.version() == null ? "" : "-" + gold.version());
+        switch (f) {
+            case "conll" -> {
+                TagScheme s = TagScheme.parse(scheme);
+                if (s != TagScheme.IOB2 && s != TagScheme.IOB1 && s != TagScheme.IOBES) {
+                    throw new UsageException("unknown --scheme '" + scheme + "' for export; expected iob2, iob1 or bioes");
+                }
+                UnaryOperator<String> label;
+                if (map == null) {
+                    label = t -> t;
+                } else if (map.equalsIgnoreCase("conll4")) {
+                    label = EntityTypes::toConll4;
+                } else {
+                    throw new UsageException("unknown --map '" + map + "'; expected conll4");
+                }
+                StringBuilder sb = new StringBuilder();
+                Conll.Export e = Conll.render(tokenize(docs), anns, s, label, sb);
+                Path file = OutputNames.file(out, name, ".conll");
+                AtomicFiles.writeString(file, sb.toString());
+                w.println("wrote " + file + ": " + e.documents() + " documents, " + e.sentences() + " sentences, "
+                        + e.tokens() + " tokens, " + e.entities() + " entities (" + s + ")");
+                misaligned(w, e);
+            }
+            case "hf" -> {
+                Conll.Export e = HuggingFace.write(out, tokenize(docs), anns, name);
+                w.println("wrote " + out.resolve(HuggingFace.DOCUMENTS) + " (" + e.documents() + " documents), "
+                        + out.resolve(HuggingFace.TOKENS) + " (" + e.sentences() + " sentences), README.md");
+                misaligned(w, e);
+            }
+            case "brat" -> {
+                Brat.write(out, docs, anns, gold.contradictions());
+                long cross = gold.contradictions().stream().filter(c -> !c.a().docId().equals(c.b().docId())).count();
+                w.println("wrote " + docs.size() + " .txt/.ann pairs, annotation.conf, visual.conf and "
+                        + Brat.CROSS_DOCUMENT + " (" + cross + " cross-document contradictions) to " + out);
+            }
+            case "csv" -> {
+                CsvDocumentWriter.write(out.resolve("documents.csv"), docs, List.of());
+                CsvLayers.write(out, anns.values(), gold.contradictions(), gold.nliPairs());
+                w.println("wrote documents.csv, " + CsvLayers.ENTITIES + ", " + CsvLayers.DATES + ", "
+                        + CsvLayers.CONTRADICTIONS + ", " + CsvLayers.NLI + " to " + out);
+            }
+            case "timeml" -> {
+                for (Document d : docs) {
+                    TimemlWriter.write(OutputNames.file(out, d.id(), ".tml"), d,
+                            anns.getOrDefault(d.id(), DocumentAnnotations.empty(d.id())).timexes(), null);
+                }
+                w.println("wrote " + docs.size() + " .tml files to " + out);
+            }
+            default -> {
+                Path file = OutputNames.file(out, name + "-nli", ".jsonl");
+                SnliJsonl.write(file, gold.nliPairs());
+                w.println("wrote " + file + ": " + gold.nliPairs().size() + " pairs (SNLI field names)");
+            }
+        }
+        w.flush();
+        return 0;
+    }
+
+    private static List<Conll.TokenizedDocument> tokenize(List<Document> docs) {
+        EnglishSplitter splitter = new EnglishSplitter();
+        List<Conll.TokenizedDocument> out = new ArrayList<>();
+        for (Document d : docs) {
+            List<List<Span>> sentences = new ArrayList<>();
+            splitter.split(d.text()).forEach(s -> sentences.add(EnglishSplitter.splitQuotesAndClitics(d.text(),
+                    s.tokens())));
+            out.add(new Conll.TokenizedDocument(d, sentences));
+        }
+        return out;
+    }
+
+    private static void misaligned(PrintWriter w, Conll.Export e) {
+        if (e.misaligned().isEmpty()) {
+            w.println("every gold entity span falls on token boundaries");
+            return;
+        }
+        w.println(e.misaligned().size() + " gold entity spans do not fall on token boundaries and are not tagged:");
+        for (Conll.Misaligned m : e.misaligned()) {
+            w.println("  " + m.docId() + " [" + m.mention().span().start() + "," + m.mention().span().end() + ") "
+                    + m.mention().type() + " '" + m.mention().span().text() + "'");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** brat rapid annotation tool standoff files ({@code .txt} + {@code .ann}). */
+package org.corpusbench.format.brat;

@@ -1,0 +1,236 @@
+package org.corpusbench.format.conll;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.corpusbench.eval.tags.Chunk;
+import org.corpusbench.eval.tags.Chunker;
+import org.corpusbench.eval.tags.TagScheme;
+import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.format.Location;
+import org.corpusbench.internal.Hashes;
+import org.corpusbench.model.Document;
+import org.corpusbench.model.DocumentAnnotations;
+import org.corpusbench.model.EntityMention;
+import org.corpusbench.model.Span;
+
+/**
+ * CoNLL-2003 style files: {@code -DOCSTART- -X- -X- O} before each document, one token per line as
+ * {@code TOKEN -X- _ TAG} (no part-of-speech or chunk columns: we have none), a blank line after each
+ * sentence. Tags are IOB2 ({@code B-} starts every entity), IOB1 ({@code B-} only between two adjacent
+ * entities of one type) or IOBES/BIOES.
+ *
+ * <p>A gold span that does not start and end on token boundaries of one sentence cannot be tagged; it is
+ * returned in {@link Export#misaligned()} for the caller to report, never moved to the nearest tokens.
+ */
+public final class Conll {
+
+    /** A document's sentences as token spans (code points), as a tokenizer produced them. */
+    public record TokenizedDocument(Document document, List<List<Span>> sentences) {
+    }
+
+    /** A written file's figures and the mentions it could not tag. */
+    public record Export(long documents, long sentences, long tokens, long entities,
+                         List<Misaligned> misaligned) {
+    }
+
+    public record Misaligned(String docId, EntityMention mention) {
+    }
+
+    private Conll() {
+    }
+
+    /**
+     * Renders documents to CoNLL text.
+     *
+     * @param label maps a gold type to the written one (identity, or the CoNLL-4 mapping)
+     */
+    public static Export render(List<TokenizedDocument> docs, Map<String, DocumentAnnotations> gold,
+                                TagScheme scheme, UnaryOperator<String> label, StringBuilder out)
+            throws CorpusFormatException {
+        if (scheme != TagScheme.IOB2 && scheme != TagScheme.IOB1 && scheme != TagScheme.IOBES) {
+            throw new IllegalArgumentException("export writes IOB2, IOB1 or IOBES, not " + scheme);
+        }
+        long sentences = 0;
+        long tokens = 0;
+        long entities = 0;
+        List<Misaligned> misaligned = new ArrayList<>();
+        for (TokenizedDocument td : docs) {
+            out.append("-DOCSTART- -X- -X- O\n\n");
+            DocumentAnnotations a = gold.getOrDefault(td.document().id(), DocumentAnnotations.empty(td.document().id()));
+            List<EntityMention> placed = new ArrayList<>();
+            for (List<Span> sentence : td.sentences()) {
+                String[] tags = new String[sentence.size()];
+                java.util.Arrays.fill(tags, "O");
+                List<int[]> chunks = new ArrayList<>();
+                for (EntityMention e : a.entities()) {
+                    int first = -1;
+                    int last = -1;
+                    for (int i = 0; i < sentence.size(); i++) {
+                        if (sentence.get(i).start() == e.span().start()) {
+                            first = i;
+                        }
+                        if (sentence.get(i).end() == e.span().end()) {
+                            last = i;
+                        }
+                    }
+                    if (first >= 0 && last >= first) {
+                        chunks.add(new int[] {first, last + 1, a.entities().indexOf(e)});
+                        placed.add(e);
+                    }
+                }
+                chunks.sort((x, y) -> Integer.compare(x[0], y[0]));
+                int prevEnd = -1;
+                String prevType = null;
+                for (int[] c : chunks) {
+                    String type = label.apply(a.entities().get(c[2]).type());
+                    for (int i = c[0]; i < c[1]; i++) {
+                        String prefix = switch (scheme) {
+                            case IOB2 -> i == c[0] ? "B-" : "I-";
+                            case IOB1 -> i == c[0] && c[0] == prevEnd && type.equals(prevType) ? "B-" : "I-";
+                            default -> c[1] - c[0] == 1 ? "S-" : i == c[0] ? "B-" : i == c[1] - 1 ? "E-" : "I-";
+                        };
+                        tags[i] = prefix + type;
+                    }
+                    prevEnd = c[1];
+                    prevType = type;
+                    entities++;
+                }
+                for (int i = 0; i < sentence.size(); i++) {
+                    String token = sentence.get(i).text();
+                    if (token.codePoints().anyMatch(Character::isWhitespace)) {
+                        throw new CorpusFormatException(Location.ofFile(td.document().id()), "tokens", "token '"
+                                + token + "' at " + sentence.get(i).start() + " contains white space; a CoNLL "
+                                + "column cannot hold it");
+                    }
+                    out.append(token).append(" -X- _ ").append(tags[i]).append('\n');
+                }
+                out.append('\n');
+                sentences++;
+                tokens += sentence.size();
+            }
+            for (EntityMention e : a.entities()) {
+                if (!placed.contains(e)) {
+                    misaligned.add(new Misaligned(td.document().id(), e));
+                }
+            }
+        }
+        return new Export(docs.size(), sentences, tokens, entities, misaligned);
+    }
+
+    /** What an imported file held. */
+    public record Corpus(List<Document> documents, Map<String, DocumentAnnotations> annotations) {
+    }
+
+    /**
+     * Reads a CoNLL file: the first column is the token, the last the tag, decoded strictly in
+     * {@code scheme}. Each {@code -DOCSTART-} starts a document ({@code <file>-1}, {@code <file>-2}, ...; a
+     * file without any is one document). A document's text is its tokens joined by spaces, one sentence per
+     * line, so the original spacing is not recovered.
+     */
+    public static Corpus read(Path file, TagScheme scheme) throws IOException {
+        String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        List<Document> docs = new ArrayList<>();
+        Map<String, DocumentAnnotations> anns = new LinkedHashMap<>();
+        StringBuilder text = new StringBuilder();
+        List<EntityMention> mentions = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        int[] docNo = {0};
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            long n = 0;
+            boolean any = false;
+            while ((line = r.readLine()) != null) {
+                n++;
+                String[] cols = line.trim().split("\\s+");
+                if (line.isBlank()) {
+                    sentence(file, scheme, tokens, tags, lines, text, mentions);
+                } else if (cols[0].equals("-DOCSTART-")) {
+                    sentence(file, scheme, tokens, tags, lines, text, mentions);
+                    if (any) {
+                        finish(stem, ++docNo[0], text, mentions, docs, anns, file);
+                    }
+                    any = true;
+                } else {
+                    if (cols.length < 2) {
+                        throw new CorpusFormatException(Location.of(file.toString(), n), null, "expected a token and "
+                                + "a tag separated by white space, found '" + line + "'");
+                    }
+                    any = true;
+                    tokens.add(cols[0]);
+                    tags.add(cols[cols.length - 1]);
+                    lines.add(n);
+                }
+            }
+            sentence(file, scheme, tokens, tags, lines, text, mentions);
+            if (any) {
+                finish(stem, ++docNo[0], text, mentions, docs, anns, file);
+            }
+        }
+        return new Corpus(docs, anns);
+    }
+
+    private static void sentence(Path file, TagScheme scheme, List<String> tokens, List<String> tags, List<Long> lines,
+                                 StringBuilder text, List<EntityMention> mentions) throws CorpusFormatException {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        List<Chunk> chunks;
+        try {
+            chunks = Chunker.strict(tags, scheme);
+        } catch (Chunker.InvalidTagException e) {
+            throw new CorpusFormatException(Location.of(file.toString(), lines.get(e.index())), "tag", e.getMessage()
+                    + " (scheme " + scheme + ")");
+        }
+        boolean[] covered = new boolean[tags.size()];
+        for (Chunk c : chunks) {
+            java.util.Arrays.fill(covered, c.start(), c.end(), true);
+        }
+        for (int i = 0; i < tags.size(); i++) {
+            if (!covered[i] && !tags.get(i).equals("O")) {
+                throw new CorpusFormatException(Location.of(file.toString(), lines.get(i)), "tag", "'" + tags.get(i)
+                        + "' does not belong to any well-formed " + scheme + " chunk; is the file in another "
+                        + "scheme? (--scheme)");
+            }
+        }
+        if (text.length() > 0) {
+            text.append('\n');
+        }
+        int[] starts = new int[tokens.size()];
+        int[] ends = new int[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            if (i > 0) {
+                text.append(' ');
+            }
+            starts[i] = text.codePointCount(0, text.length());
+            text.append(tokens.get(i));
+            ends[i] = text.codePointCount(0, text.length());
+        }
+        String t = text.toString();
+        for (Chunk c : chunks) {
+            mentions.add(new EntityMention(Span.of(t, starts[c.start()], ends[c.end() - 1]), c.type(), null));
+        }
+        tokens.clear();
+        tags.clear();
+        lines.clear();
+    }
+
+    private static void finish(String stem, int no, StringBuilder text, List<EntityMention> mentions,
+                               List<Document> docs, Map<String, DocumentAnnotations> anns, Path file) {
+        String id = stem + "-" + no;
+        String t = text.toString();
+        docs.add(new Document(id, t, null, file.toString(), Hashes.sha256(t.getBytes(StandardCharsets.UTF_8))));
+        anns.put(id, new DocumentAnnotations(id, List.copyOf(mentions), List.of()));
+        text.setLength(0);
+        mentions.clear();
+    }
+}

@@ -1,0 +1,251 @@
+package org.corpusbench.format.hf;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.corpusbench.eval.tags.TagScheme;
+import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.format.Location;
+import org.corpusbench.format.conll.Conll;
+import org.corpusbench.format.jsonl.JsonlReader;
+import org.corpusbench.internal.AtomicFiles;
+import org.corpusbench.internal.Hashes;
+import org.corpusbench.model.Document;
+import org.corpusbench.model.DocumentAnnotations;
+import org.corpusbench.model.EntityMention;
+import org.corpusbench.model.Span;
+import org.corpusbench.model.Timex3;
+import org.corpusbench.model.TimexType;
+
+/**
+ * Files for Hugging Face {@code datasets}: {@code documents.jsonl} (one document per line with its text and
+ * its entity and TIMEX3 span records; every record has every key, null when absent, so Arrow infers one
+ * schema), {@code tokens.jsonl} (one sentence per line: {@code tokens} and integer {@code ner_tags} in IOB2)
+ * and a {@code README.md} whose YAML header declares both configurations and the {@code ner_tags} label
+ * names, so {@code load_dataset(dir, "tokens")} gives a {@code ClassLabel} feature.
+ */
+public final class HuggingFace {
+
+    public static final String DOCUMENTS = "documents.jsonl";
+    public static final String TOKENS = "tokens.jsonl";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Documents and their layers, as read back from {@code documents.jsonl}. */
+    public record Corpus(List<Document> documents, Map<String, DocumentAnnotations> annotations) {
+    }
+
+    private HuggingFace() {
+    }
+
+    /**
+     * Writes the three files.
+     *
+     * @return the token-level export's figures, with the mentions that did not fall on token boundaries
+     */
+    public static Conll.Export write(Path dir, List<Conll.TokenizedDocument> docs,
+                                     Map<String, DocumentAnnotations> gold, String datasetName) throws IOException {
+        AtomicFiles.write(dir.resolve(DOCUMENTS), out -> writeDocuments(out, docs, gold));
+        StringBuilder conll = new StringBuilder();
+        Conll.Export export = Conll.render(docs, gold, TagScheme.IOB2, t -> t, conll);
+        TreeSet<String> types = new TreeSet<>();
+        gold.values().forEach(a -> a.entities().forEach(e -> types.add(e.type())));
+        List<String> labels = new ArrayList<>();
+        labels.add("O");
+        for (String t : types) {
+            labels.add("B-" + t);
+            labels.add("I-" + t);
+        }
+        AtomicFiles.write(dir.resolve(TOKENS), out -> writeTokens(out, conll.toString(), labels));
+        AtomicFiles.writeString(dir.resolve("README.md"), card(datasetName, labels));
+        return export;
+    }
+
+    private static void writeDocuments(OutputStream out, List<Conll.TokenizedDocument> docs,
+                                       Map<String, DocumentAnnotations> gold) throws IOException {
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            g.setRootValueSeparator(null);
+            for (Conll.TokenizedDocument td : docs) {
+                Document d = td.document();
+                DocumentAnnotations a = gold.getOrDefault(d.id(), DocumentAnnotations.empty(d.id()));
+                g.writeStartObject();
+                g.writeStringField("id", d.id());
+                g.writeStringField("title", d.title());
+                g.writeStringField("text", d.text());
+                g.writeArrayFieldStart("entities");
+                for (EntityMention e : a.entities()) {
+                    g.writeStartObject();
+                    span(g, e.span());
+                    g.writeStringField("type", e.type());
+                    g.writeStringField("entity_id", e.entityId());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("timexes");
+                for (Timex3 t : a.timexes()) {
+                    g.writeStartObject();
+                    g.writeStringField("tid", t.tid());
+                    span(g, t.span());
+                    g.writeStringField("type", t.type().name());
+                    g.writeStringField("value", t.value());
+                    g.writeStringField("mod", t.mod());
+                    g.writeStringField("anchor", t.anchor());
+                    g.writeStringField("quant", t.quant());
+                    g.writeStringField("freq", t.freq());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+                g.writeRaw('\n');
+            }
+        }
+    }
+
+    private static void span(JsonGenerator g, Span s) throws IOException {
+        g.writeNumberField("start", s.start());
+        g.writeNumberField("end", s.end());
+        g.writeStringField("text", s.text());
+    }
+
+    /** Turns the IOB2 CoNLL rendering into one JSON line per sentence with integer tags. */
+    private static void writeTokens(OutputStream out, String conll, List<String> labels) throws IOException {
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            g.setRootValueSeparator(null);
+            String doc = null;
+            int docNo = 0;
+            int sentenceNo = 0;
+            List<String> tokens = new ArrayList<>();
+            List<Integer> tags = new ArrayList<>();
+            for (String line : (conll + "\n").split("\n", -1)) {
+                if (line.startsWith("-DOCSTART-")) {
+                    docNo++;
+                    sentenceNo = 0;
+                    doc = Integer.toString(docNo);
+                    continue;
+                }
+                if (line.isEmpty()) {
+                    if (!tokens.isEmpty()) {
+                        g.writeStartObject();
+                        g.writeStringField("id", doc + "-" + sentenceNo++);
+                        g.writeArrayFieldStart("tokens");
+                        for (String t : tokens) {
+                            g.writeString(t);
+                        }
+                        g.writeEndArray();
+                        g.writeArrayFieldStart("ner_tags");
+                        for (int t : tags) {
+                            g.writeNumber(t);
+                        }
+                        g.writeEndArray();
+                        g.writeEndObject();
+                        g.writeRaw('\n');
+                        tokens.clear();
+                        tags.clear();
+                    }
+                    continue;
+                }
+                String[] cols = line.split(" ");
+                tokens.add(cols[0]);
+                tags.add(labels.indexOf(cols[cols.length - 1]));
+            }
+        }
+    }
+
+    private static String card(String name, List<String> labels) {
+        StringBuilder sb = new StringBuilder("---\nconfigs:\n- config_name: documents\n  data_files: ")
+                .append(DOCUMENTS).append("\n  default: true\n- config_name: tokens\n  data_files: ").append(TOKENS)
+                .append("\ndataset_info:\n- config_name: tokens\n  features:\n  - name: id\n    dtype: string\n")
+                .append("  - name: tokens\n    sequence: string\n  - name: ner_tags\n    sequence:\n")
+                .append("      class_label:\n        names:\n");
+        for (int i = 0; i < labels.size(); i++) {
+            sb.append("          '").append(i).append("': ").append(labels.get(i)).append('\n');
+        }
+        sb.append("---\n\n# ").append(name).append(" (Hugging Face export)\n\n")
+                .append("Written by `corpusbench export --format hf`. `documents` has one record per document with ")
+                .append("code-point offsets (Python `str` slicing); `tokens` has one record per sentence, tokenised ")
+                .append("with OpenNLP's English UD models, tags in IOB2 with the label names above. Token ids are ")
+                .append("`<document number>-<sentence number>`, documents numbered from 1 in `documents.jsonl` ")
+                .append("order.\n");
+        return sb.toString();
+    }
+
+    /** Reads {@code documents.jsonl} back. */
+    public static Corpus read(Path file) throws IOException {
+        List<Document> docs = new ArrayList<>();
+        Map<String, DocumentAnnotations> anns = new LinkedHashMap<>();
+        try (JsonlReader r = JsonlReader.open(file)) {
+            JsonlReader.JsonLine line;
+            while ((line = r.next()) != null) {
+                JsonNode n = line.node();
+                Location at = line.location();
+                String id = required(n, "id", at).asText();
+                String text = required(n, "text", at).asText();
+                JsonNode title = n.get("title");
+                docs.add(new Document(id, text, title == null || title.isNull() ? null : title.asText(),
+                        file.toString(), Hashes.sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                List<EntityMention> entities = new ArrayList<>();
+                int i = 0;
+                for (JsonNode e : n.path("entities")) {
+                    entities.add(new EntityMention(span(e, text, at, "entities[" + i++ + "]"),
+                            required(e, "type", at).asText(), str(e, "entity_id")));
+                }
+                List<Timex3> timexes = new ArrayList<>();
+                i = 0;
+                for (JsonNode t : n.path("timexes")) {
+                    String field = "timexes[" + i++ + "]";
+                    TimexType type;
+                    try {
+                        type = TimexType.valueOf(required(t, "type", at).asText());
+                    } catch (IllegalArgumentException ex) {
+                        throw new CorpusFormatException(at, field + ".type", "'" + t.get("type").asText()
+                                + "'; expected DATE, TIME, DURATION or SET");
+                    }
+                    timexes.add(new Timex3(str(t, "tid"), span(t, text, at, field), type,
+                            required(t, "value", at).asText(), str(t, "mod"), str(t, "anchor"), str(t, "quant"),
+                            str(t, "freq")));
+                }
+                anns.put(id, new DocumentAnnotations(id, entities, timexes));
+            }
+        }
+        return new Corpus(docs, anns);
+    }
+
+    private static JsonNode required(JsonNode n, String field, Location at) throws CorpusFormatException {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            throw new CorpusFormatException(at, field, "missing");
+        }
+        return v;
+    }
+
+    private static String str(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static Span span(JsonNode n, String text, Location at, String field) throws CorpusFormatException {
+        int s = required(n, "start", at).asInt();
+        int e = required(n, "end", at).asInt();
+        int length = text.codePointCount(0, text.length());
+        if (s < 0 || e < s || e > length) {
+            throw new CorpusFormatException(at, field, "[" + s + "," + e + ") outside the text's " + length
+                    + " code points");
+        }
+        Span span = Span.of(text, s, e);
+        String surface = str(n, "text");
+        if (surface != null && !surface.equals(span.text())) {
+            throw new CorpusFormatException(at, field + ".text", "'" + surface + "' does not match the text at ["
+                    + s + "," + e + "), which is '" + span.text() + "'");
+        }
+        return span;
+    }
+}

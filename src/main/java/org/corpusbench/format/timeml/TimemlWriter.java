@@ -1,0 +1,113 @@
+package org.corpusbench.format.timeml;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.format.Location;
+import org.corpusbench.internal.AtomicFiles;
+import org.corpusbench.model.CodePoints;
+import org.corpusbench.model.Document;
+import org.corpusbench.model.Timex3;
+
+/**
+ * One TempEval-3 style {@code .tml} file per document: the raw text inside {@code <TEXT>} with inline
+ * {@code <TIMEX3>} elements. Carriage returns are written as {@code &#13;} so that XML's line-end
+ * normalisation cannot change the text, and offsets read back equal. Characters XML 1.0 cannot hold
+ * (most C0 controls) and overlapping TIMEX3 spans, which inline markup cannot nest, are errors.
+ */
+public final class TimemlWriter {
+
+    private TimemlWriter() {
+    }
+
+    /** Writes {@code file}; {@code creationDate} may be null (the oreshnik-reports articles have none). */
+    public static void write(Path file, Document doc, List<Timex3> timexes, LocalDate creationDate)
+            throws IOException {
+        String xml = render(doc, timexes, creationDate);
+        AtomicFiles.writeString(file, xml);
+    }
+
+    public static String render(Document doc, List<Timex3> timexes, LocalDate creationDate)
+            throws CorpusFormatException {
+        List<Timex3> sorted = new ArrayList<>(timexes);
+        sorted.sort(Comparator.comparingInt((Timex3 t) -> t.span().start()).thenComparingInt(t -> t.span().end()));
+        Location at = Location.ofFile(doc.id());
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TimeML>\n<DOCID>");
+        escape(sb, doc.id(), at);
+        sb.append("</DOCID>\n");
+        if (creationDate != null) {
+            sb.append("<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"").append(creationDate)
+                    .append("\" temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">").append(creationDate)
+                    .append("</TIMEX3></DCT>\n");
+        }
+        sb.append("<TEXT>");
+        String text = doc.text();
+        int pos = 0;
+        int n = 1;
+        for (Timex3 t : sorted) {
+            if (t.span().start() < pos) {
+                throw new CorpusFormatException(at, "timexes", "TIMEX3 at [" + t.span().start() + ","
+                        + t.span().end() + ") overlaps the one before; inline TimeML cannot hold overlapping spans");
+            }
+            escape(sb, CodePoints.substring(text, pos, t.span().start()), at);
+            sb.append("<TIMEX3 tid=\"");
+            escape(sb, t.tid() != null ? t.tid() : "t" + n, at, true);
+            n++;
+            sb.append("\" type=\"").append(t.type().name()).append("\" value=\"");
+            escape(sb, t.value(), at, true);
+            sb.append('"');
+            attribute(sb, "mod", t.mod(), at);
+            attribute(sb, "anchorTimeID", t.anchor(), at);
+            attribute(sb, "quant", t.quant(), at);
+            attribute(sb, "freq", t.freq(), at);
+            sb.append('>');
+            escape(sb, t.span().text(), at);
+            sb.append("</TIMEX3>");
+            pos = t.span().end();
+        }
+        escape(sb, CodePoints.substring(text, pos, CodePoints.length(text)), at);
+        sb.append("</TEXT>\n</TimeML>\n");
+        return sb.toString();
+    }
+
+    private static void attribute(StringBuilder sb, String name, String value, Location at)
+            throws CorpusFormatException {
+        if (value != null) {
+            sb.append(' ').append(name).append("=\"");
+            escape(sb, value, at, true);
+            sb.append('"');
+        }
+    }
+
+    private static void escape(StringBuilder sb, String s, Location at) throws CorpusFormatException {
+        escape(sb, s, at, false);
+    }
+
+    private static void escape(StringBuilder sb, String s, Location at, boolean inAttribute)
+            throws CorpusFormatException {
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\r' -> sb.append("&#13;");
+                case '\t' -> sb.append("&#9;");
+                case '\n' -> sb.append(inAttribute ? "&#10;" : "\n");
+                default -> {
+                    if (c < 0x20 || c == 0xFFFE || c == 0xFFFF) {
+                        throw new CorpusFormatException(at, "text", String.format(java.util.Locale.ROOT, "character U+%04X cannot be "
+                                + "written in XML 1.0", c));
+                    }
+                    sb.appendCodePoint(c);
+                }
+            }
+            i += Character.charCount(c);
+        }
+    }
+}

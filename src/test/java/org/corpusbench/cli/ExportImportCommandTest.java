@@ -1,0 +1,82 @@
+package org.corpusbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportImportCommandTest {
+
+    static final Path RELEASE = Path.of("datasets/oreshnik-reports/1.0.1");
+
+    @TempDir
+    Path tmp;
+
+    private static List<String> lines(Path p) throws IOException {
+        return Files.readAllLines(p, StandardCharsets.UTF_8);
+    }
+
+    /** Every layer a format holds comes back from the release byte for byte (as corpusbench JSONL). */
+    @Test
+    void releaseExportsAndImportsBackForEveryFormat() throws IOException {
+        for (String f : new String[] {"brat", "csv", "hf", "timeml", "nli", "conll"}) {
+            Path ex = tmp.resolve("ex-" + f);
+            CliTest.Run e = CliTest.run("export", "--dataset", RELEASE.toString(), "--format", f, "--out", ex.toString());
+            assertThat(e.code()).as(f + ": " + e.err()).isZero();
+            Path input = switch (f) {
+                case "nli" -> ex.resolve("oreshnik-reports-1.0.1-nli.jsonl");
+                case "conll" -> ex.resolve("oreshnik-reports-1.0.1.conll");
+                default -> ex;
+            };
+            Path im = tmp.resolve("im-" + f);
+            CliTest.Run i = CliTest.run("import", "--format", f, "--out", im.toString(), input.toString());
+            assertThat(i.code()).as(f + ": " + i.err()).isZero();
+            CliTest.Run v = CliTest.run("validate", im.toString());
+            assertThat(v.code()).as(f + ": " + v.out()).isZero();
+            switch (f) {
+                case "brat", "hf" -> assertThat(lines(im.resolve("annotations.jsonl")))
+                        .isEqualTo(lines(RELEASE.resolve("annotations.jsonl")));
+                case "nli" -> assertThat(lines(im.resolve("nli.jsonl"))).isEqualTo(lines(RELEASE.resolve("nli.jsonl")));
+                case "conll" -> assertThat(e.out()).contains("227 entities (IOB2)",
+                        "every gold entity span falls on token boundaries");
+                default -> assertThat(i.out()).contains("24 TIMEX3");
+            }
+        }
+        assertThat(lines(tmp.resolve("im-brat/contradictions.jsonl"))).containsExactlyInAnyOrderElementsOf(
+                lines(RELEASE.resolve("contradictions.jsonl")));
+    }
+
+    @Test
+    void conllImportInTheWrongSchemeIsAnErrorWithTheLine() throws IOException {
+        Path f = Files.writeString(tmp.resolve("x.conll"), "-DOCSTART- -X- -X- O\n\nJapan NNP B-NP B-LOC\nwins VB B-VP O\n");
+        CliTest.Run r = CliTest.run("import", "--format", "conll", "--scheme", "iob1", "--out", tmp.resolve("o").toString(),
+                f.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains(f + ":3: tag: 'B-LOC' does not belong to any well-formed IOB1 chunk");
+        assertThat(tmp.resolve("o")).doesNotExist();
+        CliTest.Run ok = CliTest.run("import", "--format", "conll", "--scheme", "iob2", "--out",
+                tmp.resolve("o").toString(), f.toString());
+        assertThat(ok.out()).contains("imported 1 documents, 1 entity mentions");
+    }
+
+    @Test
+    void badInputNamesFileLineAndWhatWasExpected() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("csv"));
+        Files.writeString(dir.resolve("entities.csv"), "doc_id,start,end,text,type,entity_id\nd,0,x,Be,GPE,\n");
+        CliTest.Run r = CliTest.run("import", "--format", "csv", "--out", tmp.resolve("o").toString(), dir.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains(dir.resolve("entities.csv") + ":2: end: 'x'; expected a code-point offset");
+        Path nli = Files.writeString(tmp.resolve("n.jsonl"), "{\"sentence1\":\"a\",\"sentence2\":\"b\",\"gold_label\":\"-\"}\n"
+                + "{\"premise\":\"a\",\"hypothesis\":\"b\",\"label\":\"maybe\"}\n");
+        CliTest.Run n = CliTest.run("import", "--format", "nli", "--out", tmp.resolve("o2").toString(), nli.toString());
+        assertThat(n.err()).contains(nli + ":2: label: 'maybe'; expected entailment, neutral, contradiction");
+        CliTest.Run u = CliTest.run("export", "--dataset", RELEASE.toString(), "--format", "pdf", "--out", tmp.toString());
+        assertThat(u.code()).isEqualTo(2);
+        assertThat(u.err()).contains("unknown --format 'pdf'");
+    }
+}
