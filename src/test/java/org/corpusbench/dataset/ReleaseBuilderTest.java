@@ -116,4 +116,16 @@ class ReleaseBuilderTest {
                 .hasMessage(tsv + ":4: text: 'Lukashenk' does not match the text at [21,31), which is 'Lukashenko'");
         assertThat(tmp.resolve("x")).doesNotExist();
     }
+
+    @Test
+    void aGoldMentionWithoutEntityIdIsRefused() throws IOException {
+        Path src = copySource();
+        Path tsv = src.resolve("gold/entities.tsv");
+        Files.writeString(tsv, Files.readString(tsv, StandardCharsets.UTF_8).replace("a\t0\t5\tMinsk\tGPE\tminsk",
+                "a\t0\t5\tMinsk\tGPE\t"), StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> ReleaseBuilder.build(src, MINI.resolve("seeds"), tmp.resolve("x")))
+                .hasMessageContaining(tsv + ":2: entity_id: empty; every gold mention of a corpusbench dataset links "
+                        + "to its entity");
+        assertThat(tmp.resolve("x")).doesNotExist();
+    }
 }
