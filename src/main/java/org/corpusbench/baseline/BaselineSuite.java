@@ -47,10 +47,30 @@ public final class BaselineSuite {
     private BaselineSuite() {
     }
 
+    private static List<EntityRecognizer> entityRecognizers() {
+        return List.of(new MaxentNameFinder(), new GazetteerNameFinder());
+    }
+
+    private static List<TimexTagger> timexTaggers() {
+        return List.of(new RuleBasedTimexTagger());
+    }
+
+    private static List<ContradictionDetector> contradictionDetectors() {
+        return List.of(new HeuristicContradictionDetector(), new AllPairsContradictionDetector());
+    }
+
+    /** NLI systems: lexical overlap and majority class. */
+    private static final int NLI_SYSTEMS = 2;
+
+    /** How many times the suite calls its progress consumer: once per system. */
+    public static int steps() {
+        return entityRecognizers().size() + timexTaggers().size() + contradictionDetectors().size() + NLI_SYSTEMS;
+    }
+
     public static List<EntityRun> entities(List<Document> docs, Map<String, DocumentAnnotations> gold,
                                            Consumer<String> progress) {
         List<EntityRun> out = new ArrayList<>();
-        for (EntityRecognizer r : List.of(new MaxentNameFinder(), new GazetteerNameFinder())) {
+        for (EntityRecognizer r : entityRecognizers()) {
             progress.accept("entities: " + r.name() + " (leave-one-document-out)");
             CrossValidation.Result res = CrossValidation.leaveOneDocumentOut(r, docs, gold);
             out.add(new EntityRun(r.name(), res.predictions(), res.folds()));
@@ -64,7 +84,7 @@ public final class BaselineSuite {
      */
     public static List<DateRun> dates(List<Document> docs, Consumer<String> progress) {
         List<DateRun> out = new ArrayList<>();
-        for (TimexTagger t : List.of(new RuleBasedTimexTagger())) {
+        for (TimexTagger t : timexTaggers()) {
             progress.accept("dates: " + t.name());
             Map<String, DocumentAnnotations> predictions = new LinkedHashMap<>();
             for (Document d : docs) {
@@ -79,8 +99,7 @@ public final class BaselineSuite {
     public static List<ContradictionRun> contradictions(List<Document> docs, Map<String, DocumentAnnotations> gold,
                                                         Consumer<String> progress) {
         List<ContradictionRun> out = new ArrayList<>();
-        for (ContradictionDetector d : List.of(new HeuristicContradictionDetector(),
-                new AllPairsContradictionDetector())) {
+        for (ContradictionDetector d : contradictionDetectors()) {
             progress.accept("contradictions: " + d.name());
             out.add(new ContradictionRun(d.name(), d.detect(docs, gold)));
         }

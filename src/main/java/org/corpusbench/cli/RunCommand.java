@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.corpusbench.baseline.BaselineSuite;
 import org.corpusbench.baseline.Leaderboard;
 import org.corpusbench.dataset.CorpusStatistics;
 import org.corpusbench.eval.GoldCorpus;
@@ -31,9 +32,6 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "The main job: verify the release, run every baseline, print the leaderboard and write an "
                 + "HTML report under target/.")
 final class RunCommand implements Callable<Integer> {
-
-    /** Steps the progress bar counts: two entity, one date, two contradiction and two NLI baselines. */
-    static final int BASELINE_STEPS = 7;
 
     @Spec
     CommandSpec spec;
@@ -107,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
             };
             rows = Leaderboard.compute(gold, resamples, seed, conllTrain, step);
             if (bar != null) {
-                bar.stepTo(BASELINE_STEPS + (conll2003 == null ? 0 : 1));
+                bar.stepTo(steps());
                 bar.setExtraMessage("done");
             }
         }
@@ -144,6 +142,10 @@ final class RunCommand implements Callable<Integer> {
                 + "train.txt or eng.train");
     }
 
+    private int steps() {
+        return BaselineSuite.steps() + (conll2003 == null ? 0 : 1);
+    }
+
     /** A progress bar on stderr when a person is watching; none when piped or under CI. */
     private ProgressBar progressBar() {
         boolean show = switch (progress) {
@@ -155,7 +157,7 @@ final class RunCommand implements Callable<Integer> {
         if (!show) {
             return null;
         }
-        return new ProgressBarBuilder().setTaskName("baselines").setInitialMax(BASELINE_STEPS + (conll2003 == null ? 0 : 1))
+        return new ProgressBarBuilder().setTaskName("baselines").setInitialMax(steps())
                 .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build();
     }
 }

@@ -1,8 +1,6 @@
 package org.corpusbench.dataset;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,12 +10,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.corpusbench.format.CorpusFormatException;
 import org.corpusbench.format.Location;
 import org.corpusbench.format.jsonl.JsonlReader;
 import org.corpusbench.format.text.TextDirectoryReader;
+import org.corpusbench.internal.TableRows;
 import org.corpusbench.model.CodePoints;
 import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.Document;
@@ -117,7 +114,7 @@ public final class GoldSources {
         return s == null || s.isEmpty() ? null : s;
     }
 
-    private static Span span(CSVRecord r, Map<String, Document> docs, Location at, int startColumn)
+    private static Span span(TableRows.Row r, Map<String, Document> docs, Location at, int startColumn)
             throws CorpusFormatException {
         Document d = docs.get(r.get(0));
         if (d == null) {
@@ -140,7 +137,7 @@ public final class GoldSources {
         return span;
     }
 
-    private static int integer(CSVRecord r, int column, Location at) throws CorpusFormatException {
+    private static int integer(TableRows.Row r, int column, Location at) throws CorpusFormatException {
         try {
             return Integer.parseInt(r.get(column));
         } catch (NumberFormatException e) {
@@ -149,39 +146,10 @@ public final class GoldSources {
         }
     }
 
-    @FunctionalInterface
-    private interface RowHandler {
-        void accept(CSVRecord r, Location at) throws CorpusFormatException;
+    private static void readTsv(Path file, List<String> header, TableRows.RowHandler handler) throws IOException {
+        TableRows.read(file, TSV, header, handler);
     }
 
-    private static void readTsv(Path file, List<String> header, RowHandler handler) throws IOException {
-        if (!Files.exists(file)) {
-            return;
-        }
-        CSVFormat tsv = CSVFormat.TDF.builder().setQuote(null).setIgnoreSurroundingSpaces(false).setTrim(false).get();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser p = CSVParser.builder().setReader(reader).setFormat(tsv).get()) {
-            boolean first = true;
-            for (CSVRecord r : p) {
-                Location at = Location.of(file.toString(), r.getRecordNumber());
-                if (first) {
-                    first = false;
-                    if (!r.toList().equals(header)) {
-                        throw new CorpusFormatException(at, null, "header is " + r.toList() + "; expected "
-                                + String.join("<TAB>", header));
-                    }
-                    continue;
-                }
-                if (r.size() != header.size()) {
-                    throw new CorpusFormatException(at, null, "found " + r.size() + " tab-separated fields; expected "
-                            + header.size() + " (" + String.join(", ", header) + ")");
-                }
-                try {
-                    handler.accept(r, at);
-                } catch (IllegalArgumentException e) {
-                    throw new CorpusFormatException(at, null, e.getMessage(), e);
-                }
-            }
-        }
-    }
+    private static final CSVFormat TSV = CSVFormat.TDF.builder().setQuote(null).setIgnoreSurroundingSpaces(false)
+            .setTrim(false).get();
 }

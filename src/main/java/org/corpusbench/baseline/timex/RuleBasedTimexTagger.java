@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.corpusbench.model.CodePoints;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.Span;
 import org.corpusbench.model.Timex3;
@@ -189,9 +188,14 @@ public final class RuleBasedTimexTagger implements TimexTagger {
         kept.sort(Comparator.comparingInt(Candidate::start));
         List<Timex3> out = new ArrayList<>();
         int n = 1;
+        int charAt = 0;
+        int cpAt = 0;
         for (Candidate c : kept) {
-            int start = CodePoints.toCodePoint(text, c.start());
-            int end = CodePoints.toCodePoint(text, c.end());
+            // candidates are in text order and disjoint: convert offsets in one pass over the text
+            int start = cpAt + text.codePointCount(charAt, c.start());
+            int end = start + text.codePointCount(c.start(), c.end());
+            charAt = c.end();
+            cpAt = end;
             Found f = c.found();
             out.add(new Timex3("t" + n++, doc.span(start, end), f.type(), f.value(), f.mod(), null, f.quant(),
                     f.freq()));
@@ -210,7 +214,7 @@ public final class RuleBasedTimexTagger implements TimexTagger {
         String rel = lower(m.group("rel"));
         String part = m.group("part");
         if (month == 5 && m.group("year") == null && part == null && rel == null
-                && !precededBy(text, m.start(), "in|of|since|until|by|during|from|to|before|after|through")) {
+                && !MONTH_SIGNAL.matcher(text.substring(Math.max(0, m.start() - 20), m.start())).find()) {
             return null; // "May" the modal verb
         }
         String year;
@@ -460,6 +464,10 @@ public final class RuleBasedTimexTagger implements TimexTagger {
         };
     }
 
+    /** A preposition just before "May" that makes it the month, not the modal verb. */
+    private static final Pattern MONTH_SIGNAL = Pattern.compile("(?i)\\b(?:in|of|since|until|by|during|from|to|before"
+            + "|after|through)\\s+(?:(?:early|late|mid)[\\s-]+)?$");
+
     private static final Pattern FUTURE_CUE = Pattern.compile("(?i)\\b(?:will|'ll|shall|next|plans?|planned|expected"
             + "|scheduled|due|set\\s+to|going\\s+to|upcoming)\\b");
 
@@ -470,11 +478,6 @@ public final class RuleBasedTimexTagger implements TimexTagger {
             from--;
         }
         return FUTURE_CUE.matcher(text.substring(from, at)).find();
-    }
-
-    private static boolean precededBy(String text, int at, String words) {
-        String before = text.substring(Math.max(0, at - 20), at);
-        return Pattern.compile("(?i)\\b(?:" + words + ")\\s+(?:(?:early|late|mid)[\\s-]+)?$").matcher(before).find();
     }
 
     private static String lower(String s) {

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import org.corpusbench.format.CorpusFormatException;
 import org.corpusbench.format.Location;
 import org.corpusbench.format.OutputNames;
+import org.corpusbench.format.jsonl.JsonCodec;
+import org.corpusbench.format.jsonl.JsonlReader;
 import org.corpusbench.format.jsonl.JsonlWriter;
 import org.corpusbench.internal.AtomicFiles;
 import org.corpusbench.internal.Hashes;
@@ -227,11 +229,10 @@ public final class Brat {
         }
         Path cross = dir.resolve(CROSS_DOCUMENT);
         if (Files.exists(cross)) {
-            try (org.corpusbench.format.jsonl.JsonlReader r = org.corpusbench.format.jsonl.JsonlReader.open(cross)) {
-                org.corpusbench.format.jsonl.JsonlReader.JsonLine line;
+            try (JsonlReader r = JsonlReader.open(cross)) {
+                JsonlReader.JsonLine line;
                 while ((line = r.next()) != null) {
-                    contradictions.add(org.corpusbench.format.jsonl.JsonCodec.contradiction(line.node(),
-                            line.location()));
+                    contradictions.add(JsonCodec.contradiction(line.node(), line.location()));
                 }
             }
         }

@@ -65,32 +65,31 @@ public final class Conll {
         for (TokenizedDocument td : docs) {
             out.append("-DOCSTART- -X- -X- O\n\n");
             DocumentAnnotations a = gold.getOrDefault(td.document().id(), DocumentAnnotations.empty(td.document().id()));
-            List<EntityMention> placed = new ArrayList<>();
+            List<EntityMention> mentions = a.entities();
+            boolean[] placed = new boolean[mentions.size()];
             for (List<Span> sentence : td.sentences()) {
                 String[] tags = new String[sentence.size()];
                 java.util.Arrays.fill(tags, "O");
+                Map<Integer, Integer> tokenStarting = new java.util.HashMap<>();
+                Map<Integer, Integer> tokenEnding = new java.util.HashMap<>();
+                for (int i = 0; i < sentence.size(); i++) {
+                    tokenStarting.put(sentence.get(i).start(), i);
+                    tokenEnding.put(sentence.get(i).end(), i);
+                }
                 List<int[]> chunks = new ArrayList<>();
-                for (EntityMention e : a.entities()) {
-                    int first = -1;
-                    int last = -1;
-                    for (int i = 0; i < sentence.size(); i++) {
-                        if (sentence.get(i).start() == e.span().start()) {
-                            first = i;
-                        }
-                        if (sentence.get(i).end() == e.span().end()) {
-                            last = i;
-                        }
-                    }
-                    if (first >= 0 && last >= first) {
-                        chunks.add(new int[] {first, last + 1, a.entities().indexOf(e)});
-                        placed.add(e);
+                for (int m = 0; m < mentions.size(); m++) {
+                    Integer first = tokenStarting.get(mentions.get(m).span().start());
+                    Integer last = tokenEnding.get(mentions.get(m).span().end());
+                    if (first != null && last != null && last >= first) {
+                        chunks.add(new int[] {first, last + 1, m});
+                        placed[m] = true;
                     }
                 }
                 chunks.sort((x, y) -> Integer.compare(x[0], y[0]));
                 int prevEnd = -1;
                 String prevType = null;
                 for (int[] c : chunks) {
-                    String type = label.apply(a.entities().get(c[2]).type());
+                    String type = label.apply(mentions.get(c[2]).type());
                     for (int i = c[0]; i < c[1]; i++) {
                         String prefix = switch (scheme) {
                             case IOB2 -> i == c[0] ? "B-" : "I-";
@@ -116,9 +115,9 @@ public final class Conll {
                 sentences++;
                 tokens += sentence.size();
             }
-            for (EntityMention e : a.entities()) {
-                if (!placed.contains(e)) {
-                    misaligned.add(new Misaligned(td.document().id(), e));
+            for (int m = 0; m < mentions.size(); m++) {
+                if (!placed[m]) {
+                    misaligned.add(new Misaligned(td.document().id(), mentions.get(m)));
                 }
             }
         }

@@ -2,23 +2,19 @@ package org.corpusbench.format.csv;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.corpusbench.format.CorpusFormatException;
 import org.corpusbench.format.Location;
 import org.corpusbench.internal.AtomicFiles;
+import org.corpusbench.internal.TableRows;
 import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.ContradictionType;
 import org.corpusbench.model.DocumentAnnotations;
@@ -148,47 +144,11 @@ public final class CsvLayers {
         return new Layers(out, contradictions, nli);
     }
 
-    @FunctionalInterface
-    private interface RowReader {
-        void accept(CSVRecord record, Location at) throws CorpusFormatException;
+    private static void read(Path file, List<String> header, TableRows.RowHandler rows) throws IOException {
+        TableRows.read(file, CSVFormat.RFC4180, header, rows);
     }
 
-    private static void read(Path file, List<String> header, RowReader rows) throws IOException {
-        if (!Files.exists(file)) {
-            return;
-        }
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
-            List<String> found = parser.getHeaderNames();
-            if (!found.equals(header)) {
-                throw new CorpusFormatException(Location.of(file.toString(), 1), null, "header " + found
-                        + "; expected " + header);
-            }
-            Iterator<CSVRecord> it = parser.iterator();
-            while (true) {
-                long line = parser.getCurrentLineNumber() + 1;
-                CSVRecord r;
-                try {
-                    if (!it.hasNext()) {
-                        break;
-                    }
-                    r = it.next();
-                } catch (java.io.UncheckedIOException e) {
-                    throw new CorpusFormatException(Location.of(file.toString(), line), null, "malformed CSV: "
-                            + e.getCause().getMessage());
-                }
-                Location at = Location.of(file.toString(), line);
-                if (r.size() != header.size()) {
-                    throw new CorpusFormatException(at, null, r.size() + " fields; expected " + header.size() + " ("
-                            + String.join(",", header) + ")");
-                }
-                rows.accept(r, at);
-            }
-        }
-    }
-
-    private static Span span(CSVRecord r, Location at, String start, String end, String text)
+    private static Span span(TableRows.Row r, Location at, String start, String end, String text)
             throws CorpusFormatException {
         int s = integer(r, at, start);
         int e = integer(r, at, end);
@@ -199,7 +159,7 @@ public final class CsvLayers {
         }
     }
 
-    private static int integer(CSVRecord r, Location at, String field) throws CorpusFormatException {
+    private static int integer(TableRows.Row r, Location at, String field) throws CorpusFormatException {
         try {
             return Integer.parseInt(r.get(field));
         } catch (NumberFormatException e) {
