@@ -1,15 +1,11 @@
 package org.corpusbench.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.corpusbench.eval.tags.ConllevalCounter;
-import org.corpusbench.format.CorpusFormatException;
-import org.corpusbench.format.Location;
-import org.corpusbench.internal.Utf8LineReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,26 +34,93 @@ final class ConllevalCommand implements Callable<Integer> {
     @Option(names = "-l", description = "Print a LaTeX table.")
     boolean latex;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Score a file in N parts in parallel, cut at "
+            + "blank lines (default: 1). The report is the same for every N.")
+    int threads = 1;
+
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "The CoNLL file (default: standard input).")
     Path file;
 
     @Override
     public Integer call() throws IOException {
-        boolean stdin = file == null || file.toString().equals("-");
-        String name = stdin ? "<stdin>" : file.toString();
-        ConllevalCounter counter = new ConllevalCounter(delimiter, outside, raw);
-        try (InputStream in = stdin ? System.in : Files.newInputStream(file);
-             Utf8LineReader lines = new Utf8LineReader(in, name)) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                try {
-                    counter.line(line);
-                } catch (ConllevalCounter.InputException e) {
-                    throw new CorpusFormatException(Location.of(name, lines.lineNumber()), null, e.getMessage());
+        return run(spec.commandLine().getOut());
+    }
+
+    /**
+     * Runs {@code corpusbench conlleval} without picocli when every argument is in a plain form
+     * ({@code -d X}, {@code -o X}, {@code -r}, {@code -l}, {@code --threads N}, one FILE); otherwise returns
+     * null and the caller goes through picocli. Picocli's start-up (its classes are Java 5 bytecode, which
+     * the JVM can neither archive nor verify quickly) is most of the wall time of a short run, and
+     * conlleval is the command scripts call in a loop.
+     */
+    static Integer runPlain(String[] args, PrintWriter out, PrintWriter err) {
+        ConllevalCommand c = plain(args);
+        if (c == null) {
+            return null;
+        }
+        try {
+            return c.run(out);
+        } catch (IOException | RuntimeException e) {
+            return Main.handle(e, "conlleval", err);
+        }
+    }
+
+    /** The command with the options of {@code args} (args[0] is "conlleval"), or null if not all plain. */
+    static ConllevalCommand plain(String[] args) {
+        ConllevalCommand c = new ConllevalCommand();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "-r" -> c.raw = true;
+                case "-l" -> c.latex = true;
+                case "-d", "-o", "--threads" -> {
+                    if (i + 1 == args.length || args[i + 1].startsWith("-")) {
+                        return null;
+                    }
+                    String v = args[++i];
+                    if (a.equals("-d")) {
+                        c.delimiter = v;
+                    } else if (a.equals("-o")) {
+                        c.outside = v;
+                    } else if (v.matches("[0-9]{1,6}")) {
+                        c.threads = Integer.parseInt(v);
+                    } else {
+                        return null;
+                    }
+                }
+                default -> {
+                    if (a.startsWith("-") && !a.equals("-") || c.file != null) {
+                        return null;
+                    }
+                    try {
+                        c.file = Path.of(a);
+                    } catch (java.nio.file.InvalidPathException e) {
+                        return null;
+                    }
                 }
             }
         }
-        counter.finish();
-        PrintWriter out = spec.commandLine().getOut();
+        return c;
+    }
+
+    private int run(PrintWriter out) throws IOException {
+        if (delimiter.isEmpty()) {
+            throw new UsageException("-d needs a non-empty delimiter");
+        }
+        if (threads < 1) {
+            throw new UsageException("--threads must be at least 1, found " + threads);
+        }
+        ConllevalCounter options = new ConllevalCounter(delimiter, outside, raw);
+        boolean stdin = file == null || file.toString().equals("-");
+        ConllevalCounter counter;
+        if (stdin) {
+            counter = ConllevalCounter.score(System.in, "<stdin>", options);
+        } else {
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException(file + ": no such file");
+            }
+            counter = ConllevalCounter.score(file, threads, options);
+        }
         out.print(latex ? counter.latexReport() : counter.report());
         out.flush();
         return 0;

@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.corpusbench.format.CorpusFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,21 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "corpusbench",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Versioned benchmarks for entity, date and contradiction detection.",
-        subcommands = {
-            RunCommand.class,
-            ValidateCommand.class,
-            StatsCommand.class,
-            BuildCommand.class,
-            VerifyCommand.class,
-            DiffCommand.class,
-            ConllevalCommand.class,
-            EvaluateCommand.class,
-            CompareCommand.class,
-            ExportCommand.class,
-            ImportCommand.class,
-            CommandLine.HelpCommand.class
-        })
+        description = "Versioned benchmarks for entity, date and contradiction detection.")
 public final class Main implements Runnable {
 
     /** Exit code for problems found in the input or a failed check. */
@@ -50,7 +37,8 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = execute(args, out, err);
+        Integer fast = args.length > 0 && args[0].equals("conlleval") ? ConllevalCommand.runPlain(args, out, err) : null;
+        int code = fast != null ? fast : execute(args, out, err);
         out.flush();
         err.flush();
         System.exit(code);
@@ -58,42 +46,85 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams; returns the exit code. Used by tests. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args.length > 0 ? args[0] : null);
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
     }
 
+    /**
+     * The subcommands, in the order {@code --help} lists them. Only the one named on the command line is
+     * built, because picocli reflects over every command it is given and that is most of the start-up
+     * time of a short run such as {@code corpusbench conlleval}; {@code --help} and unknown names get all.
+     */
+    static final List<String> COMMANDS = List.of("run", "validate", "stats", "build", "verify", "diff", "conlleval",
+            "evaluate", "compare", "export", "import", "help");
+
+    /** A new instance of a subcommand (a switch, not a table of lambdas: nothing else is loaded). */
+    private static Object newCommand(String name) {
+        return switch (name) {
+            case "run" -> new RunCommand();
+            case "validate" -> new ValidateCommand();
+            case "stats" -> new StatsCommand();
+            case "build" -> new BuildCommand();
+            case "verify" -> new VerifyCommand();
+            case "diff" -> new DiffCommand();
+            case "conlleval" -> new ConllevalCommand();
+            case "evaluate" -> new EvaluateCommand();
+            case "compare" -> new CompareCommand();
+            case "export" -> new ExportCommand();
+            case "import" -> new ImportCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
+    }
+
+    /** The command line with every subcommand. */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /** The command line for a run whose first argument is {@code first} (null: every subcommand). */
+    static CommandLine commandLine(String first) {
         CommandLine cl = new CommandLine(new Main());
+        boolean one = first != null && COMMANDS.contains(first) && !first.equals("help");
+        for (String name : COMMANDS) {
+            if (!one || name.equals(first)) {
+                cl.addSubcommand(name, newCommand(name));
+            }
+        }
         cl.setExecutionExceptionHandler(Main::handle);
         return cl;
     }
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-        PrintWriter err = cl.getErr();
+        return handle(e, cl.getCommandName(), cl.getErr());
+    }
+
+    /** Prints an exception from command {@code command} as the user should see it; returns the exit code. */
+    static int handle(Exception e, String command, PrintWriter err) {
         Throwable t = e;
         if (t instanceof UncheckedIOException u) {
             t = u.getCause();
         }
         if (t instanceof UsageException) {
-            err.println("corpusbench " + cl.getCommandName() + ": " + t.getMessage());
-            err.println("Try 'corpusbench " + cl.getCommandName() + " --help'.");
+            err.println("corpusbench " + command + ": " + t.getMessage());
+            err.println("Try 'corpusbench " + command + " --help'.");
             return USAGE;
         }
         if (t instanceof CorpusFormatException) {
-            err.println("corpusbench " + cl.getCommandName() + ": " + t.getMessage());
+            err.println("corpusbench " + command + ": " + t.getMessage());
             return PROBLEMS;
         }
         if (t instanceof java.nio.file.NoSuchFileException n) {
-            err.println("corpusbench " + cl.getCommandName() + ": " + n.getFile() + ": no such file or directory");
+            err.println("corpusbench " + command + ": " + n.getFile() + ": no such file or directory");
             return USAGE;
         }
         if (t instanceof IOException io) {
-            err.println("corpusbench " + cl.getCommandName() + ": " + io);
+            err.println("corpusbench " + command + ": " + io);
             return PROBLEMS;
         }
-        err.println("corpusbench " + cl.getCommandName() + ": internal error: " + t);
+        err.println("corpusbench " + command + ": internal error: " + t);
         if (System.getenv("CORPUSBENCH_DEBUG") != null) {
             t.printStackTrace(err);
         } else {

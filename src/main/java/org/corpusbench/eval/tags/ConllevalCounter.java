@@ -1,18 +1,42 @@
 package org.corpusbench.eval.tags;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.format.Location;
+import org.corpusbench.internal.BlankLineSplits;
+import org.corpusbench.internal.ByteLines;
 
 /**
  * The counting of conlleval.pl (version 2004-01-26), line by line, for a drop-in replacement: the same
  * chunk boundaries (its startOfChunk/endOfChunk rules, including for malformed sequences), the same
- * token counting (a {@code -DOCSTART-} line is a token to it), and the same report to the same digits.
- * State is a handful of counters, so input of any size is scored in constant memory.
+ * token counting (a {@code -DOCSTART-} line is a token to it), the same reading of a tag (Perl's
+ * {@code split(/-/)} into two variables: {@code B-PER-X} is type {@code PER}; a type {@code 0} is no
+ * type), and the same report to the same digits.
+ *
+ * <p>Lines are taken as bytes and only the three fields that matter are looked at (the first, to spot
+ * a {@code -X-} boundary, and the last two); each distinct tag is decoded once, so a line costs a scan.
+ * The state is a handful of counters, so input of any size is scored in constant memory, and counters
+ * of parts that end at a sentence break {@link #add add up} to the counter of the whole.
  */
 public final class ConllevalCounter {
 
@@ -25,11 +49,33 @@ public final class ConllevalCounter {
         }
     }
 
-    private static final String BOUNDARY = "-X-";
+    private static final byte[] BOUNDARY = {'-', 'X', '-'};
 
-    private final String delimiter;
+    // Prefix classes: all that conlleval's chunk rules distinguish.
+    private static final int B = 0;
+    private static final int I = 1;
+    private static final int E = 2;
+    private static final int O = 3;
+    private static final int DOT = 4;
+    private static final int BRACKET = 5;
+    private static final int OTHER = 6;
+
+    /** A decoded tag: its prefix (as an id, for token accuracy, and as a class, for the rules) and type id. */
+    private record Tag(int prefixId, int prefixClass, int typeId) {
+    }
+
+    private final byte[] delimiter;
     private final String outsideTag;
     private final boolean raw;
+
+    private final Map<ByteKey, Tag> tags = new HashMap<>();
+    private final ByteKey probe = new ByteKey();
+    private final Map<String, Integer> prefixIds = new HashMap<>();
+    private final Map<String, Integer> typeIds = new HashMap<>();
+    private final List<String> typeNames = new ArrayList<>();
+    private final Tag outside;
+    private int[] fieldStart = new int[8];
+    private int[] fieldEnd = new int[8];
 
     private int features = -1;
     private long tokens;
@@ -37,182 +83,313 @@ public final class ConllevalCounter {
     private long foundCorrect;
     private long foundGuessed;
     private long correctChunks;
-    private final Map<String, long[]> perType = new HashMap<>();
+    /** Per type id: {correct chunks, gold chunks, found chunks}. */
+    private long[][] perType = new long[8][];
     private boolean inCorrect;
-    private String lastCorrect = "O";
-    private String lastGuessed = "O";
-    private String lastCorrectType = "";
-    private String lastGuessedType = "";
+    private Tag lastCorrect;
+    private Tag lastGuessed;
+    private long lines;
 
     public ConllevalCounter() {
         this(" ", "O", false);
     }
 
     /**
-     * @param delimiter  field separator ({@code -d}); a single space by default
+     * @param delimiter  field separator ({@code -d}), taken literally; a single space by default
      * @param outsideTag the outside tag in raw mode ({@code -o})
      * @param raw        tags without B-/I- prefixes, one word per chunk ({@code -r})
+     * @throws IllegalArgumentException if the delimiter is empty
      */
     public ConllevalCounter(String delimiter, String outsideTag, boolean raw) {
-        this.delimiter = delimiter;
+        if (delimiter.isEmpty()) {
+            throw new IllegalArgumentException("the field delimiter must not be empty");
+        }
+        this.delimiter = delimiter.getBytes(StandardCharsets.UTF_8);
         this.outsideTag = outsideTag;
         this.raw = raw;
+        typeId("");
+        this.outside = new Tag(prefixId("O"), O, 0);
+        this.lastCorrect = outside;
+        this.lastGuessed = outside;
     }
 
-    /** Splits like Perl's {@code split(/d/, line)}: trailing empty fields are dropped. */
-    private List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        if (line.isEmpty()) {
-            return out;
-        }
-        int from = 0;
-        while (true) {
-            int at = line.indexOf(delimiter, from);
-            if (at < 0 || delimiter.isEmpty()) {
-                out.add(line.substring(from));
-                break;
-            }
-            out.add(line.substring(from, at));
-            from = at + delimiter.length();
-        }
-        int n = out.size();
-        while (n > 0 && out.get(n - 1).isEmpty()) {
-            n--;
-        }
-        return new ArrayList<>(out.subList(0, n));
+    /** A fresh counter with the same options. */
+    public ConllevalCounter newPart() {
+        return new ConllevalCounter(new String(delimiter, StandardCharsets.UTF_8), outsideTag, raw);
     }
 
     /** Counts one input line (without its line terminator). */
     public void line(String line) {
-        List<String> f = split(line);
-        if (features < 0) {
-            features = f.size() - 1;
-        } else if (features != f.size() - 1 && !f.isEmpty()) {
-            throw new InputException("unexpected number of features: " + f.size() + " (" + (features + 1) + ")");
-        }
-        if (f.isEmpty() || f.get(0).equals(BOUNDARY)) {
-            f = new ArrayList<>(List.of(BOUNDARY, "O", "O"));
-        }
-        if (f.size() < 2) {
-            throw new InputException("feature length is " + f.size() + ". \nconlleval: unexpected number of "
-                    + "features in line " + line);
-        }
-        int last = f.size() - 1;
-        if (raw) {
-            if (f.get(last).equals(outsideTag)) {
-                f.set(last, "O");
-            }
-            if (f.get(last - 1).equals(outsideTag)) {
-                f.set(last - 1, "O");
-            }
-            if (!f.get(last).equals("O")) {
-                f.set(last, "B-" + f.get(last));
-            }
-            if (!f.get(last - 1).equals("O")) {
-                f.set(last - 1, "B-" + f.get(last - 1));
-            }
-        }
-        String g = f.get(last);
-        String c = f.get(last - 1);
-        int gd = g.indexOf('-');
-        String guessed = gd < 0 ? g : g.substring(0, gd);
-        String guessedType = gd < 0 ? "" : g.substring(gd + 1);
-        int cd = c.indexOf('-');
-        String correct = cd < 0 ? c : c.substring(0, cd);
-        String correctType = cd < 0 ? "" : c.substring(cd + 1);
-        String firstItem = f.size() > 2 ? f.get(0) : null;
-        boolean boundary = BOUNDARY.equals(firstItem);
-        if (boundary) {
-            guessed = "O";
-        }
+        byte[] b = line.getBytes(StandardCharsets.UTF_8);
+        line(b, 0, b.length);
+    }
 
+    /** Counts one input line, the UTF-8 bytes {@code buf[from, to)} without the line terminator. */
+    public void line(byte[] buf, int from, int to) {
+        lines++;
+        int n = split(buf, from, to);
+        if (features < 0) {
+            features = n - 1;
+        } else if (features != n - 1 && n != 0) {
+            throw new InputException("unexpected number of features: " + n + " (" + (features + 1) + ")");
+        }
+        if (n == 0 || equals(buf, fieldStart[0], fieldEnd[0], BOUNDARY)) {
+            step(outside, outside, true);
+            return;
+        }
+        if (n < 2) {
+            throw new InputException("feature length is " + n + ". \nconlleval: unexpected number of "
+                    + "features in line " + new String(buf, from, to - from, StandardCharsets.UTF_8));
+        }
+        Tag correct = tag(buf, fieldStart[n - 2], fieldEnd[n - 2]);
+        Tag guessed = tag(buf, fieldStart[n - 1], fieldEnd[n - 1]);
+        step(correct, guessed, false);
+    }
+
+    /** Number of lines counted so far. */
+    public long lines() {
+        return lines;
+    }
+
+    /**
+     * Splits like Perl's {@code split(/d/, line)} with a literal delimiter: leading empty fields are kept,
+     * trailing ones dropped. Returns the number of fields; their bounds are in fieldStart/fieldEnd.
+     */
+    private int split(byte[] buf, int from, int to) {
+        int n = 0;
+        int start = from;
+        int lastNonEmpty = 0;
+        byte first = delimiter[0];
+        int dl = delimiter.length;
+        for (int i = from; i <= to - dl; i++) {
+            if (buf[i] == first && (dl == 1 || equals(buf, i, i + dl, delimiter))) {
+                n = field(n, start, i);
+                if (i > start) {
+                    lastNonEmpty = n;
+                }
+                start = i + dl;
+                i += dl - 1;
+            }
+        }
+        n = field(n, start, to);
+        if (to > start) {
+            lastNonEmpty = n;
+        }
+        return lastNonEmpty;
+    }
+
+    private int field(int n, int start, int end) {
+        if (n == fieldStart.length) {
+            fieldStart = Arrays.copyOf(fieldStart, n * 2);
+            fieldEnd = Arrays.copyOf(fieldEnd, n * 2);
+        }
+        fieldStart[n] = start;
+        fieldEnd[n] = end;
+        return n + 1;
+    }
+
+    private static boolean equals(byte[] buf, int from, int to, byte[] what) {
+        return Arrays.equals(buf, from, to, what, 0, what.length);
+    }
+
+    private Tag tag(byte[] buf, int from, int to) {
+        probe.set(buf, from, to);
+        Tag t = tags.get(probe);
+        if (t == null) {
+            t = decode(buf, from, to);
+            tags.put(probe.copy(), t);
+        }
+        return t;
+    }
+
+    /** Reads a tag field as conlleval does; runs once per distinct field. */
+    private Tag decode(byte[] buf, int from, int to) {
+        String s;
+        try {
+            s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(buf, from, to - from)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InputException("a tag is not valid UTF-8; expected UTF-8 text (re-encode the file as UTF-8)");
+        }
+        if (raw) {
+            if (s.equals(outsideTag)) {
+                s = "O";
+            }
+            if (!s.equals("O")) {
+                s = "B-" + s;
+            }
+        }
+        // Perl: my ($prefix, $type) = split(/-/, $tag), i.e. at most three pieces; "" and "0" are no type.
+        int d = s.indexOf('-');
+        String prefix = d < 0 ? s : s.substring(0, d);
+        String type = "";
+        if (d >= 0) {
+            int d2 = s.indexOf('-', d + 1);
+            type = d2 < 0 ? s.substring(d + 1) : s.substring(d + 1, d2);
+            if (type.equals("0")) {
+                type = "";
+            }
+        }
+        return new Tag(prefixId(prefix), prefixClass(prefix), typeId(type));
+    }
+
+    private int prefixId(String prefix) {
+        return prefixIds.computeIfAbsent(prefix, k -> prefixIds.size());
+    }
+
+    private int typeId(String type) {
+        Integer id = typeIds.get(type);
+        if (id == null) {
+            id = typeNames.size();
+            typeIds.put(type, id);
+            typeNames.add(type);
+        }
+        return id;
+    }
+
+    private static int prefixClass(String p) {
+        return switch (p) {
+            case "B" -> B;
+            case "I" -> I;
+            case "E" -> E;
+            case "O" -> O;
+            case "." -> DOT;
+            case "[", "]" -> BRACKET;
+            default -> OTHER;
+        };
+    }
+
+    private void step(Tag correct, Tag guessed, boolean boundary) {
         if (inCorrect) {
-            boolean endC = endOfChunk(lastCorrect, correct, lastCorrectType, correctType);
-            boolean endG = endOfChunk(lastGuessed, guessed, lastGuessedType, guessedType);
-            if (endC && endG && lastGuessedType.equals(lastCorrectType)) {
+            boolean endC = endOfChunk(lastCorrect.prefixClass, correct.prefixClass, lastCorrect.typeId, correct.typeId);
+            boolean endG = endOfChunk(lastGuessed.prefixClass, guessed.prefixClass, lastGuessed.typeId,
+                    guessed.typeId);
+            if (endC && endG && lastGuessed.typeId == lastCorrect.typeId) {
                 inCorrect = false;
                 correctChunks++;
-                type(lastCorrectType)[0]++;
-            } else if (endC != endG || !guessedType.equals(correctType)) {
+                type(lastCorrect.typeId)[0]++;
+            } else if (endC != endG || guessed.typeId != correct.typeId) {
                 inCorrect = false;
             }
         }
-        boolean startC = startOfChunk(lastCorrect, correct, lastCorrectType, correctType);
-        boolean startG = startOfChunk(lastGuessed, guessed, lastGuessedType, guessedType);
-        if (startC && startG && guessedType.equals(correctType)) {
+        boolean startC = startOfChunk(lastCorrect.prefixClass, correct.prefixClass, lastCorrect.typeId, correct.typeId);
+        boolean startG = startOfChunk(lastGuessed.prefixClass, guessed.prefixClass, lastGuessed.typeId, guessed.typeId);
+        if (startC && startG && guessed.typeId == correct.typeId) {
             inCorrect = true;
         }
         if (startC) {
             foundCorrect++;
-            type(correctType)[1]++;
+            type(correct.typeId)[1]++;
         }
         if (startG) {
             foundGuessed++;
-            type(guessedType)[2]++;
+            type(guessed.typeId)[2]++;
         }
         if (!boundary) {
-            if (correct.equals(guessed) && guessedType.equals(correctType)) {
+            if (correct.prefixId == guessed.prefixId && correct.typeId == guessed.typeId) {
                 correctTags++;
             }
             tokens++;
         }
-        lastGuessed = guessed;
         lastCorrect = correct;
-        lastGuessedType = guessedType;
-        lastCorrectType = correctType;
+        lastGuessed = guessed;
     }
 
     /** Closes a chunk still open at the end of input. Call once, after the last line. */
     public void finish() {
         if (inCorrect) {
             correctChunks++;
-            type(lastCorrectType)[0]++;
+            type(lastCorrect.typeId)[0]++;
             inCorrect = false;
         }
     }
 
-    private long[] type(String t) {
-        return perType.computeIfAbsent(t, k -> new long[3]);
+    private long[] type(int id) {
+        if (id >= perType.length) {
+            perType = Arrays.copyOf(perType, Math.max(id + 1, perType.length * 2));
+        }
+        long[] v = perType[id];
+        if (v == null) {
+            v = new long[3];
+            perType[id] = v;
+        }
+        return v;
     }
 
-    static boolean endOfChunk(String prevTag, String tag, String prevType, String type) {
+    static boolean endOfChunk(int prevTag, int tag, int prevType, int type) {
         boolean end = false;
-        if (prevTag.equals("B") && (tag.equals("B") || tag.equals("O"))) {
+        if (prevTag == B && (tag == B || tag == O)) {
             end = true;
         }
-        if (prevTag.equals("I") && (tag.equals("B") || tag.equals("O"))) {
+        if (prevTag == I && (tag == B || tag == O)) {
             end = true;
         }
-        if (prevTag.equals("E") && (tag.equals("E") || tag.equals("I") || tag.equals("O"))) {
+        if (prevTag == E && (tag == E || tag == I || tag == O)) {
             end = true;
         }
-        if (!prevTag.equals("O") && !prevTag.equals(".") && !prevType.equals(type)) {
+        if (prevTag != O && prevTag != DOT && prevType != type) {
             end = true;
         }
-        if (prevTag.equals("]") || prevTag.equals("[")) {
+        if (prevTag == BRACKET) {
             end = true;
         }
         return end;
     }
 
-    static boolean startOfChunk(String prevTag, String tag, String prevType, String type) {
+    static boolean startOfChunk(int prevTag, int tag, int prevType, int type) {
         boolean start = false;
-        if (tag.equals("B") && (prevTag.equals("B") || prevTag.equals("I") || prevTag.equals("O"))) {
+        if (tag == B && (prevTag == B || prevTag == I || prevTag == O)) {
             start = true;
         }
-        if (prevTag.equals("O") && (tag.equals("I") || tag.equals("E"))) {
+        if (prevTag == O && (tag == I || tag == E)) {
             start = true;
         }
-        if (prevTag.equals("E") && (tag.equals("E") || tag.equals("I"))) {
+        if (prevTag == E && (tag == E || tag == I)) {
             start = true;
         }
-        if (!tag.equals("O") && !tag.equals(".") && !prevType.equals(type)) {
+        if (tag != O && tag != DOT && prevType != type) {
             start = true;
         }
-        if (tag.equals("[") || tag.equals("]")) {
+        if (tag == BRACKET) {
             start = true;
         }
         return start;
+    }
+
+    /**
+     * Adds the counts of a finished part that followed this one's input at a sentence break (the state
+     * after a blank line is the initial state, so the sum is the count of the whole).
+     *
+     * @throws InputException if the parts disagree on the number of fields per line
+     */
+    public void add(ConllevalCounter part) {
+        if (inCorrect || part.inCorrect) {
+            throw new IllegalStateException("finish() both counters before adding them");
+        }
+        if (features < 0) {
+            features = part.features;
+        } else if (part.features >= 0 && part.features != features) {
+            throw new InputException("unexpected number of features: " + (part.features + 1) + " ("
+                    + (features + 1) + ")");
+        }
+        tokens += part.tokens;
+        correctTags += part.correctTags;
+        foundCorrect += part.foundCorrect;
+        foundGuessed += part.foundGuessed;
+        correctChunks += part.correctChunks;
+        lines += part.lines;
+        for (int id = 0; id < part.perType.length; id++) {
+            long[] v = part.perType[id];
+            if (v != null) {
+                long[] mine = type(typeId(part.typeNames.get(id)));
+                for (int k = 0; k < 3; k++) {
+                    mine[k] += v[k];
+                }
+            }
+        }
+        lastCorrect = outside;
+        lastGuessed = outside;
     }
 
     public long tokens() {
@@ -235,12 +412,34 @@ public final class ConllevalCounter {
         return correctChunks;
     }
 
-    /** Per type: {correct chunks, gold chunks, found chunks}. */
+    /**
+     * Per type: {correct chunks, gold chunks, found chunks}, in the order conlleval.pl prints them
+     * (Perl's {@code sort}: by code point).
+     */
     public Map<String, long[]> perType() {
-        Map<String, long[]> copy = new HashMap<>();
-        perType.forEach((k, v) -> copy.put(k, v.clone()));
-        return copy;
+        Map<String, long[]> out = new TreeMap<>(CODE_POINT_ORDER);
+        for (int id = 0; id < perType.length; id++) {
+            if (perType[id] != null) {
+                out.put(typeNames.get(id), perType[id].clone());
+            }
+        }
+        return out;
     }
+
+    private static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    };
 
     /** The text report conlleval.pl prints without options. */
     public String report() {
@@ -265,14 +464,10 @@ public final class ConllevalCounter {
             sb.append("recall: ").append(f62(recall)).append("%; ");
             sb.append("FB1: ").append(f62(fb1)).append('\n');
         }
-        TreeSet<String> types = new TreeSet<>();
-        perType.forEach((k, v) -> {
-            if (v[1] > 0 || v[2] > 0) {
-                types.add(k);
+        perType().forEach((t, v) -> {
+            if (v[1] == 0 && v[2] == 0) {
+                return;
             }
-        });
-        for (String t : types) {
-            long[] v = perType.get(t);
             double p = v[2] == 0 ? 0.0 : 100.0 * v[0] / v[2];
             double r = v[1] == 0 ? 0.0 : 100.0 * v[0] / v[1];
             double f = p + r == 0.0 ? 0.0 : 2 * p * r / (p + r);
@@ -280,7 +475,7 @@ public final class ConllevalCounter {
             sb.append("precision: ").append(f62(p)).append("%; ");
             sb.append("recall: ").append(f62(r)).append("%; ");
             sb.append("FB1: ").append(f62(f)).append("  ").append(v[2]).append('\n');
-        }
+        });
         return sb.toString();
     }
 
@@ -288,18 +483,16 @@ public final class ConllevalCounter {
     public String latexReport() {
         StringBuilder sb = new StringBuilder();
         sb.append("        & Precision &  Recall  & F$_{\\beta=1} \\\\\\hline");
-        TreeSet<String> types = new TreeSet<>(perType.keySet());
-        for (String t : types) {
-            long[] v = perType.get(t);
+        perType().forEach((t, v) -> {
             if (v[1] == 0 && v[2] == 0) {
-                continue;
+                return;
             }
             double p = v[2] == 0 ? 0.0 : 100.0 * v[0] / v[2];
             double r = v[1] == 0 ? 0.0 : 100.0 * v[0] / v[1];
             double f = p + r == 0.0 ? 0.0 : 2 * p * r / (p + r);
             sb.append('\n').append(padRight7(t)).append(" &  ").append(f62(p)).append("\\% & ").append(f62(r))
                     .append("\\% & ").append(f62(f)).append(" \\\\");
-        }
+        });
         sb.append("\\hline\n");
         double precision = foundGuessed > 0 ? 100.0 * correctChunks / foundGuessed : 0.0;
         double recall = foundCorrect > 0 ? 100.0 * correctChunks / foundCorrect : 0.0;
@@ -312,9 +505,6 @@ public final class ConllevalCounter {
     /** C's {@code %6.2f}: the exact binary value rounded half-even, right-aligned in 6 characters. */
     static String f62(double v) {
         String s = new BigDecimal(v).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
-        if (s.equals("-0.00")) {
-            s = "-0.00";
-        }
         return s.length() >= 6 ? s : " ".repeat(6 - s.length()) + s;
     }
 
@@ -324,5 +514,118 @@ public final class ConllevalCounter {
 
     private static String padRight7(String s) {
         return s.length() >= 7 ? s : s + " ".repeat(7 - s.length());
+    }
+
+    // ---- whole inputs ----
+
+    /**
+     * Scores a whole stream with a fresh counter like {@code template} and finishes it. A UTF-8 byte
+     * order mark at the start is skipped. Errors name {@code name} and the line.
+     */
+    public static ConllevalCounter score(InputStream in, String name, ConllevalCounter template) throws IOException {
+        ConllevalCounter c = template.newPart();
+        try {
+            ByteLines.forEach(in, true, c::line);
+        } catch (InputException e) {
+            throw new CorpusFormatException(Location.of(name, c.lines), null, e.getMessage());
+        }
+        c.finish();
+        return c;
+    }
+
+    /**
+     * Scores a file in up to {@code threads} parts cut at blank lines, in parallel, and adds the parts up.
+     * The result equals {@link #score(InputStream, String, ConllevalCounter)}; on an input error the
+     * file is scored again in one piece, so that the error named is the first one in the file.
+     */
+    public static ConllevalCounter score(Path file, int threads, ConllevalCounter template) throws IOException {
+        String name = file.toString();
+        List<BlankLineSplits.Range> parts = threads <= 1 ? List.of() : BlankLineSplits.of(file, threads);
+        if (parts.size() <= 1) {
+            try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+                return score(in, name, template);
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(parts.size(), r -> {
+            Thread t = new Thread(r, "conlleval-part");
+            t.setDaemon(true);
+            return t;
+        });
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            List<Future<ConllevalCounter>> futures = new ArrayList<>();
+            for (int k = 0; k < parts.size(); k++) {
+                BlankLineSplits.Range range = parts.get(k);
+                boolean first = k == 0;
+                futures.add(pool.submit(() -> {
+                    ConllevalCounter c = template.newPart();
+                    ByteLines.forEach(BlankLineSplits.stream(ch, range), first, c::line);
+                    c.finish();
+                    return c;
+                }));
+            }
+            ConllevalCounter total = template.newPart();
+            for (Future<ConllevalCounter> f : futures) {
+                total.add(f.get());
+            }
+            return total;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof InputException) {
+                try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+                    return score(in, name, template);
+                }
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InputException e) {
+            // The parts disagree on the number of fields: the one-piece run names the line.
+            try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+                return score(in, name, template);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while scoring " + name);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A byte slice as a hash key: a reusable probe for look-ups, and copies as stored keys. */
+    private static final class ByteKey {
+        private byte[] bytes;
+        private int from;
+        private int to;
+        private int hash;
+
+        void set(byte[] b, int f, int t) {
+            bytes = b;
+            from = f;
+            to = t;
+            int h = 1;
+            for (int i = f; i < t; i++) {
+                h = 31 * h + b[i];
+            }
+            hash = h;
+        }
+
+        ByteKey copy() {
+            ByteKey k = new ByteKey();
+            k.bytes = Arrays.copyOfRange(bytes, from, to);
+            k.from = 0;
+            k.to = k.bytes.length;
+            k.hash = hash;
+            return k;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ByteKey k && Arrays.equals(bytes, from, to, k.bytes, k.from, k.to);
+        }
     }
 }
