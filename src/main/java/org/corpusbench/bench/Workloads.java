@@ -1,0 +1,75 @@
+package org.corpusbench.bench;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.corpusbench.eval.Counts;
+import org.corpusbench.eval.entity.SpanEvaluation;
+import org.corpusbench.eval.entity.SpanEvaluator;
+import org.corpusbench.eval.entity.SpanScheme;
+import org.corpusbench.eval.tags.ConllTagReader;
+import org.corpusbench.eval.tags.ConllevalCounter;
+import org.corpusbench.eval.tags.TagCounts;
+import org.corpusbench.eval.tags.TagEvaluator;
+import org.corpusbench.eval.tags.TagMode;
+import org.corpusbench.eval.tags.TagScheme;
+import org.corpusbench.schema.CorpusValidator;
+import org.corpusbench.schema.Diagnostic;
+
+/**
+ * The operations the benchmarks time, each returning its figures as one line of text, so that runs
+ * with other sizes of heap, other thread counts or another input path can be checked to agree.
+ */
+public final class Workloads {
+
+    private Workloads() {
+    }
+
+    /** conlleval's report of a file, streamed in {@code threads} parts. */
+    public static String conlleval(Path file, int threads) throws IOException {
+        return ConllevalCounter.score(file, threads, new ConllevalCounter()).report();
+    }
+
+    /** conlleval's report of a file read whole into memory first: the reference for the streamed path. */
+    public static String conllevalInMemory(Path file) throws IOException {
+        byte[] all = Files.readAllBytes(file);
+        return ConllevalCounter.score(new ByteArrayInputStream(all), file.toString(), new ConllevalCounter()).report();
+    }
+
+    /** Chunk counts of a CoNLL file as {@code evaluate --task tags} computes them. */
+    public static String tags(Path file, TagMode mode, TagScheme scheme) throws IOException {
+        TagEvaluator ev = new TagEvaluator(mode, scheme);
+        try (InputStream in = Files.newInputStream(file); ConllTagReader r = new ConllTagReader(in, file.toString())) {
+            for (ConllTagReader.Sentence s = r.next(); s != null; s = r.next()) {
+                ev.sentence(s.gold(), s.predicted());
+            }
+        }
+        TagCounts c = ev.counts();
+        Counts o = c.overall();
+        return String.format(Locale.ROOT, "tp %d fp %d fn %d tokens %d correct %d f1 %.10f", o.tp(), o.fp(), o.fn(),
+                c.tokens(), c.correctTokens(), o.f1());
+    }
+
+    /** The four SemEval-2013 schemes over documents, merged. */
+    public static String spans(SyntheticData.SpanDocuments docs) {
+        SpanEvaluation total = SpanEvaluation.EMPTY;
+        for (int i = 0; i < docs.gold().size(); i++) {
+            total = total.plus(SpanEvaluator.evaluate(docs.gold().get(i), docs.predicted().get(i)));
+        }
+        StringBuilder sb = new StringBuilder();
+        for (SpanScheme s : SpanScheme.values()) {
+            sb.append(s.wireName()).append(' ').append(total.overall().get(s)).append(' ');
+        }
+        return sb.toString().trim();
+    }
+
+    /** Validation of a corpus directory as gold: the number of problems (0 for synthetic corpora). */
+    public static String validate(Path dir) {
+        List<Diagnostic> d = CorpusValidator.validate(List.of(dir), CorpusValidator.Role.GOLD);
+        return d.size() + " problems" + (d.isEmpty() ? "" : ", first: " + d.get(0));
+    }
+}

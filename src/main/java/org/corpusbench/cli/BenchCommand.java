@@ -1,0 +1,345 @@
+package org.corpusbench.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.corpusbench.bench.SyntheticData;
+import org.corpusbench.eval.report.JsonReport;
+import org.corpusbench.internal.TextTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code corpusbench bench}: generates deterministic inputs at several sizes, times each workload in
+ * JVMs of its own (median of several runs, peak resident memory) and checks that the figures agree
+ * across heap limits, input paths and thread counts. The method and the figures of one machine are in
+ * docs/performance.md.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Time the scorers and the validator on generated inputs of 1x, 10x and 100x a base size "
+                + "and print a table: median wall time of several runs, throughput, peak memory.",
+            "Each run is a JVM of its own. Workloads: conlleval (the whole command, start-up included, "
+                + "streamed under -Xmx64m, and again with the file read into memory: the figures must agree), "
+                + "tags (evaluate --task tags, default mode), spans (the four SemEval-2013 schemes, 10 spans per "
+                + "document and all in one document), validate (JSONL loading and schema validation, one "
+                + "core), threads (conlleval --threads 2 against 1 at the largest size).",
+            "Base sizes: 200,000 tokens, 10,000 gold and 10,000 predicted spans, 2 MB of JSONL.",
+            "Exit status: 0 when every run succeeded and all figures agree, 1 otherwise."})
+final class BenchCommand implements Callable<Integer> {
+
+    static final List<String> WORKLOADS = List.of("conlleval", "tags", "spans", "validate", "threads");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--sizes", split = ",", paramLabel = "K", description = "Multiples of the base sizes "
+            + "(default: 1,10,100).")
+    List<Integer> sizes = List.of(1, 10, 100);
+
+    @Option(names = "--runs", paramLabel = "N", description = "Runs per measurement; the median is shown "
+            + "(default: 5).")
+    int runs = 5;
+
+    @Option(names = "--only", split = ",", paramLabel = "W", description = "Workloads to run (default: all of "
+            + "conlleval, tags, spans, validate, threads).")
+    List<String> only = WORKLOADS;
+
+    @Option(names = "--base-tokens", paramLabel = "N", description = "Tokens at size 1 (default: 200000).")
+    long baseTokens = 200_000;
+
+    @Option(names = "--base-spans", paramLabel = "N", description = "Gold spans at size 1 (default: 10000).")
+    int baseSpans = 10_000;
+
+    @Option(names = "--base-bytes", paramLabel = "N", description = "JSONL bytes at size 1 (default: 2000000).")
+    long baseBytes = 2_000_000;
+
+    @Option(names = "--conll", paramLabel = "FILE", description = "Also time 'conlleval FILE' (the whole "
+            + "command) on this file, e.g. a real system output.")
+    Path conll;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Where to write the inputs (default: a "
+            + "temporary directory, deleted afterwards).")
+    Path work;
+
+    @Option(names = "--json", paramLabel = "OUT", description = "Also write the results as JSON.")
+    Path json;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the generated inputs (default: 2003).")
+    long seed = 2003;
+
+    /** One row of the table: the runs of one workload at one size. */
+    record Row(String workload, int size, String input, String heap, List<Long> wallNs, List<Long> workNs,
+               long peakRssKb, double units, String unit, String figures) {
+
+        long medianWall() {
+            return median(wallNs);
+        }
+
+        long medianWork() {
+            return median(workNs);
+        }
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+        if (runs < 1) {
+            throw new UsageException("--runs must be at least 1, found " + runs);
+        }
+        for (String w : only) {
+            if (!WORKLOADS.contains(w)) {
+                throw new UsageException("unknown workload '" + w + "'; expected some of " + String.join(", ", WORKLOADS));
+            }
+        }
+        if (sizes.stream().anyMatch(s -> s < 1)) {
+            throw new UsageException("--sizes must be positive multiples, found " + sizes);
+        }
+        if (conll != null && !Files.isRegularFile(conll)) {
+            throw new UsageException(conll + ": no such file");
+        }
+        boolean temporary = work == null;
+        Path dir = temporary ? Files.createTempDirectory("corpusbench-bench") : Files.createDirectories(work);
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            if (conll != null) {
+                measure("conlleval (given file)", 0, conll.getFileName().toString(), "64m", tokensOf(conll), "tokens",
+                        "conlleval", conll.toString(), "1");
+            }
+            List<Integer> sorted = sizes.stream().distinct().sorted().toList();
+            for (int k : sorted) {
+                err.println("bench: size " + k + "x ...");
+                err.flush();
+                if (only.contains("conlleval") || only.contains("tags") || only.contains("threads")
+                        && k == sorted.get(sorted.size() - 1)) {
+                    Path file = dir.resolve("tokens-" + k + "x.conll");
+                    long tokens = Files.exists(file) ? tokensOf(file) : SyntheticData.writeConll(file, baseTokens * k, seed);
+                    String input = String.format(Locale.ROOT, "%,d tokens, %.1f MB", tokens, Files.size(file) / 1e6);
+                    if (only.contains("conlleval")) {
+                        Row streamed = measure("conlleval (streamed)", k, input, "64m", tokens, "tokens", "conlleval",
+                                file.toString(), "1");
+                        String heap = (Files.size(file) * 3 / (1 << 20) + 256) + "m";
+                        Row inMemory = measure("conlleval (file in memory)", k, input, heap, tokens, "tokens",
+                                "conlleval-memory", file.toString());
+                        agree(streamed, inMemory);
+                    }
+                    if (only.contains("tags")) {
+                        measure("tags (seqeval default)", k, input, "64m", tokens, "tokens", "tags", file.toString(),
+                                "default");
+                    }
+                    if (only.contains("threads") && k == sorted.get(sorted.size() - 1)) {
+                        Row one = measure("conlleval --threads 1", k, input, "64m", tokens, "tokens", "conlleval",
+                                file.toString(), "1");
+                        Row two = measure("conlleval --threads 2", k, input, "64m", tokens, "tokens", "conlleval",
+                                file.toString(), "2");
+                        agree(one, two);
+                    }
+                }
+                if (only.contains("spans")) {
+                    int n = Math.toIntExact((long) baseSpans * k);
+                    measure("spans (10 per document)", k, String.format(Locale.ROOT, "%,d + %,d spans", n, n), "2g", 2.0 * n,
+                            "spans", "spans", Integer.toString(n), "10", Long.toString(seed));
+                    measure("spans (one document)", k, String.format(Locale.ROOT, "%,d + %,d spans", n, n), "2g", 2.0 * n,
+                            "spans", "spans", Integer.toString(n), Integer.toString(n), Long.toString(seed));
+                }
+                if (only.contains("validate")) {
+                    Path corpus = dir.resolve("corpus-" + k + "x");
+                    if (!Files.exists(corpus.resolve("annotations.jsonl"))) {
+                        SyntheticData.writeJsonlCorpus(corpus, baseBytes * k, seed);
+                    }
+                    long bytes = Files.size(corpus.resolve("documents.jsonl")) + Files.size(corpus.resolve("annotations.jsonl"));
+                    Row v = measure("validate (1 core)", k, String.format(Locale.ROOT, "%.1f MB JSONL", bytes / 1e6), "2g",
+                            bytes / 1e6, "MB", "validate", corpus.toString());
+                    if (!v.figures().startsWith("0 problems")) {
+                        problems.add("validate " + k + "x: the generated corpus is not valid: " + v.figures());
+                    }
+                }
+            }
+        } finally {
+            if (temporary) {
+                deleteTree(dir);
+            }
+        }
+        print(spec.commandLine().getOut());
+        if (json != null) {
+            JsonReport.write(json, toJson());
+        }
+        return problems.isEmpty() ? 0 : Main.PROBLEMS;
+    }
+
+    private void agree(Row a, Row b) {
+        if (!a.figures().equals(b.figures())) {
+            problems.add(a.workload() + " and " + b.workload() + " at " + a.size() + "x disagree: " + a.figures()
+                    + " / " + b.figures());
+        }
+    }
+
+    private Row measure(String name, int size, String input, String heap, double units, String unit,
+            String... workerArgs) throws IOException {
+        List<Long> wall = new ArrayList<>();
+        List<Long> work = new ArrayList<>();
+        long peak = 0;
+        String figures = null;
+        for (int r = 0; r < runs; r++) {
+            List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap));
+            if (workerArgs[0].equals("validate")) {
+                cmd.add("-XX:ActiveProcessorCount=1");
+            }
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchWorker.class.getName()));
+            cmd.addAll(Arrays.asList(workerArgs));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            long t0 = System.nanoTime();
+            Process p = pb.start();
+            String output;
+            try (InputStream in = p.getInputStream()) {
+                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            int code;
+            try {
+                code = p.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while timing " + name);
+            }
+            long elapsed = System.nanoTime() - t0;
+            String result = output.lines().filter(l -> l.startsWith("result\t")).findFirst().orElse(null);
+            if (code != 0 || result == null) {
+                problems.add(name + " at " + size + "x failed (exit " + code + "): " + tail(output));
+                return addRow(new Row(name, size, input, heap, List.of(elapsed), List.of(elapsed), -1, units, unit,
+                        "FAILED"));
+            }
+            String[] f = result.split("\t", 4);
+            wall.add(elapsed);
+            work.add(Long.parseLong(f[1]));
+            peak = Math.max(peak, Long.parseLong(f[2]));
+            if (figures == null) {
+                figures = f[3];
+            } else if (!figures.equals(f[3])) {
+                problems.add(name + " at " + size + "x gave other figures on run " + (r + 1));
+            }
+        }
+        return addRow(new Row(name, size, input, heap, wall, work, peak, units, unit, figures));
+    }
+
+    private Row addRow(Row r) {
+        rows.add(r);
+        return r;
+    }
+
+    private void print(PrintWriter out) {
+        List<String[]> table = new ArrayList<>();
+        table.add(new String[] {"workload", "size", "input", "heap", "wall (median)", "work (median)", "throughput",
+            "peak RSS"});
+        for (Row r : rows) {
+            double seconds = r.medianWork() / 1e9;
+            String rate = r.figures().equals("FAILED") ? "" : throughput(r.units() / seconds, r.unit());
+            table.add(new String[] {r.workload(), r.size() == 0 ? "-" : r.size() + "x", r.input(), "-Xmx" + r.heap(),
+                String.format(Locale.ROOT, "%.3f s", r.medianWall() / 1e9), String.format(Locale.ROOT, "%.3f s", seconds),
+                rate, r.peakRssKb() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MB", r.peakRssKb() / 1024.0)});
+        }
+        out.print(TextTable.markdown(table));
+        out.println("wall: the whole JVM, start-up included; work: the workload inside it; median of " + runs
+                + " runs, each in a JVM of its own");
+        speedUp().ifPresent(out::println);
+        if (problems.isEmpty()) {
+            out.println("figures agree across heap limits, input paths, thread counts and runs");
+        } else {
+            problems.forEach(p -> out.println("PROBLEM: " + p));
+        }
+        out.flush();
+    }
+
+    private java.util.Optional<String> speedUp() {
+        Row one = rows.stream().filter(r -> r.workload().equals("conlleval --threads 1")).findFirst().orElse(null);
+        Row two = rows.stream().filter(r -> r.workload().equals("conlleval --threads 2")).findFirst().orElse(null);
+        if (one == null || two == null || two.medianWork() == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(Locale.ROOT, "speed-up of --threads 2 over 1 at %dx: %.2f (work), "
+                + "%.2f (wall)", one.size(), (double) one.medianWork() / two.medianWork(),
+                (double) one.medianWall() / two.medianWall()));
+    }
+
+    private ObjectNode toJson() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("tool", "corpusbench " + Main.version());
+        root.put("java", System.getProperty("java.version"));
+        root.put("processors", Runtime.getRuntime().availableProcessors());
+        root.put("runs", runs);
+        root.put("seed", seed);
+        ArrayNode a = root.putArray("results");
+        for (Row r : rows) {
+            ObjectNode n = a.addObject();
+            n.put("workload", r.workload()).put("size", r.size()).put("input", r.input()).put("heap", r.heap());
+            n.put("wall_median_s", r.medianWall() / 1e9).put("work_median_s", r.medianWork() / 1e9);
+            ArrayNode w = n.putArray("wall_s");
+            r.wallNs().forEach(x -> w.add(x / 1e9));
+            n.put("units", r.units()).put("unit", r.unit()).put("peak_rss_kb", r.peakRssKb());
+            n.put("figures", r.figures());
+        }
+        ArrayNode p = root.putArray("problems");
+        problems.forEach(p::add);
+        return root;
+    }
+
+    static String throughput(double perSecond, String unit) {
+        if (unit.equals("MB")) {
+            return String.format(Locale.ROOT, "%.0f MB/s", perSecond);
+        }
+        return perSecond >= 1e6 ? String.format(Locale.ROOT, "%.1f M %s/s", perSecond / 1e6, unit)
+                : String.format(Locale.ROOT, "%.0f k %s/s", perSecond / 1e3, unit);
+    }
+
+    static long median(List<Long> xs) {
+        List<Long> s = new ArrayList<>(xs);
+        s.sort(Comparator.naturalOrder());
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    /** Token lines of a CoNLL file as conlleval counts them: non-blank lines not starting with -X-. */
+    static long tokensOf(Path file) throws IOException {
+        long[] n = new long[1];
+        try (InputStream in = Files.newInputStream(file)) {
+            org.corpusbench.internal.ByteLines.forEach(in, true, (b, from, to) -> {
+                if (to > from && !(to - from >= 3 && b[from] == '-' && b[from + 1] == 'X' && b[from + 2] == '-')) {
+                    n[0]++;
+                }
+            });
+        }
+        return n[0];
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String tail(String s) {
+        String t = s.strip();
+        return t.length() <= 300 ? t : "..." + t.substring(t.length() - 300);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
