@@ -2,7 +2,6 @@ package org.corpusbench.bench;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +10,6 @@ import org.corpusbench.eval.Counts;
 import org.corpusbench.eval.entity.SpanEvaluation;
 import org.corpusbench.eval.entity.SpanEvaluator;
 import org.corpusbench.eval.entity.SpanScheme;
-import org.corpusbench.eval.tags.ConllTagReader;
 import org.corpusbench.eval.tags.ConllevalCounter;
 import org.corpusbench.eval.tags.TagCounts;
 import org.corpusbench.eval.tags.TagEvaluator;
@@ -40,15 +38,9 @@ public final class Workloads {
         return ConllevalCounter.score(new ByteArrayInputStream(all), file.toString(), new ConllevalCounter()).report();
     }
 
-    /** Chunk counts of a CoNLL file as {@code evaluate --task tags} computes them. */
-    public static String tags(Path file, TagMode mode, TagScheme scheme) throws IOException {
-        TagEvaluator ev = new TagEvaluator(mode, scheme);
-        try (InputStream in = Files.newInputStream(file); ConllTagReader r = new ConllTagReader(in, file.toString())) {
-            for (ConllTagReader.Sentence s = r.next(); s != null; s = r.next()) {
-                ev.sentence(s.gold(), s.predicted());
-            }
-        }
-        TagCounts c = ev.counts();
+    /** Chunk counts of a CoNLL file as {@code evaluate --task tags} computes them, in {@code threads} parts. */
+    public static String tags(Path file, TagMode mode, TagScheme scheme, int threads) throws IOException {
+        TagCounts c = TagEvaluator.score(file, mode, scheme, threads);
         Counts o = c.overall();
         return String.format(Locale.ROOT, "tp %d fp %d fn %d tokens %d correct %d f1 %.10f", o.tp(), o.fp(), o.fn(),
                 c.tokens(), c.correctTokens(), o.f1());

@@ -37,7 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "streamed under -Xmx64m, and again with the file read into memory: the figures must agree), "
                 + "tags (evaluate --task tags, default mode), spans (the four SemEval-2013 schemes, 10 spans per "
                 + "document and all in one document), validate (JSONL loading and schema validation, one "
-                + "core), threads (conlleval --threads 2 against 1 at the largest size).",
+                + "core), threads (conlleval and tags, --threads 2 against 1, at the largest size).",
             "Base sizes: 200,000 tokens, 10,000 gold and 10,000 predicted spans, 2 MB of JSONL.",
             "Exit status: 0 when every run succeeded and all figures agree, 1 otherwise."})
 final class BenchCommand implements Callable<Integer> {
@@ -141,7 +141,7 @@ final class BenchCommand implements Callable<Integer> {
                     }
                     if (only.contains("tags")) {
                         measure("tags (seqeval default)", k, input, "64m", tokens, "tokens", "tags", file.toString(),
-                                "default");
+                                "default", "1");
                     }
                     if (only.contains("threads") && k == sorted.get(sorted.size() - 1)) {
                         Row one = measure("conlleval --threads 1", k, input, "64m", tokens, "tokens", "conlleval",
@@ -149,6 +149,11 @@ final class BenchCommand implements Callable<Integer> {
                         Row two = measure("conlleval --threads 2", k, input, "64m", tokens, "tokens", "conlleval",
                                 file.toString(), "2");
                         agree(one, two);
+                        Row tagsOne = measure("tags --threads 1", k, input, "64m", tokens, "tokens", "tags",
+                                file.toString(), "default", "1");
+                        Row tagsTwo = measure("tags --threads 2", k, input, "64m", tokens, "tokens", "tags",
+                                file.toString(), "default", "2");
+                        agree(tagsOne, tagsTwo);
                     }
                 }
                 if (only.contains("spans")) {
@@ -256,7 +261,7 @@ final class BenchCommand implements Callable<Integer> {
         out.print(TextTable.markdown(table));
         out.println("wall: the whole JVM, start-up included; work: the workload inside it; median of " + runs
                 + " runs, each in a JVM of its own");
-        speedUp().ifPresent(out::println);
+        speedUps().forEach(out::println);
         if (problems.isEmpty()) {
             out.println("figures agree across heap limits, input paths, thread counts and runs");
         } else {
@@ -265,15 +270,18 @@ final class BenchCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private java.util.Optional<String> speedUp() {
-        Row one = rows.stream().filter(r -> r.workload().equals("conlleval --threads 1")).findFirst().orElse(null);
-        Row two = rows.stream().filter(r -> r.workload().equals("conlleval --threads 2")).findFirst().orElse(null);
-        if (one == null || two == null || two.medianWork() == 0) {
-            return java.util.Optional.empty();
+    private List<String> speedUps() {
+        List<String> out = new ArrayList<>();
+        for (String w : List.of("conlleval", "tags")) {
+            Row one = rows.stream().filter(r -> r.workload().equals(w + " --threads 1")).findFirst().orElse(null);
+            Row two = rows.stream().filter(r -> r.workload().equals(w + " --threads 2")).findFirst().orElse(null);
+            if (one != null && two != null && two.medianWork() > 0) {
+                out.add(String.format(Locale.ROOT, "speed-up of %s --threads 2 over 1 at %dx: %.2f (work), %.2f (wall)",
+                        w, one.size(), (double) one.medianWork() / two.medianWork(),
+                        (double) one.medianWall() / two.medianWall()));
+            }
         }
-        return java.util.Optional.of(String.format(Locale.ROOT, "speed-up of --threads 2 over 1 at %dx: %.2f (work), "
-                + "%.2f (wall)", one.size(), (double) one.medianWork() / two.medianWork(),
-                (double) one.medianWall() / two.medianWall()));
+        return out;
     }
 
     private ObjectNode toJson() {

@@ -94,6 +94,10 @@ final class EvaluateCommand implements Callable<Integer> {
             + "or mismatched text instead of failing.")
     boolean lenient;
 
+    @Option(names = "--threads", paramLabel = "N", description = "--task tags: score the file in N parts in "
+            + "parallel, cut at blank lines (default: 1; the figures are the same for every N).")
+    int threads = 1;
+
     @Option(names = "--resamples", paramLabel = "N", description = "Bootstrap resamples (default: 1000; 0 = none).")
     int resamples = Bootstrap.DEFAULT_RESAMPLES;
 
@@ -164,7 +168,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     static String sha256(Path p) throws IOException {
-        return Hashes.sha256(Files.readAllBytes(p));
+        return Hashes.sha256(p);
     }
 
     void writeJson(ObjectNode root) throws IOException {
@@ -180,18 +184,10 @@ final class EvaluateCommand implements Callable<Integer> {
     private int tags() throws IOException {
         TagScheme s = scheme();
         TagMode m = mode();
-        TagEvaluator ev = new TagEvaluator(m, s);
-        try (InputStream in = Files.newInputStream(pred); ConllTagReader r = new ConllTagReader(in, pred.toString())) {
-            for (ConllTagReader.Sentence sent = r.next(); sent != null; sent = r.next()) {
-                try {
-                    ev.sentence(sent.gold(), sent.predicted());
-                } catch (Chunker.InvalidTagException e) {
-                    throw new CorpusFormatException(Location.of(pred.toString(), sent.line() + e.index()), null,
-                            e.getMessage() + " (strict mode; use --mode default for lenient decoding)");
-                }
-            }
+        if (threads < 1) {
+            throw new UsageException("--threads must be at least 1, found " + threads);
         }
-        TagCounts c = ev.counts();
+        TagCounts c = TagEvaluator.score(pred, m, s, threads);
         ObjectNode root = report("tags");
         JsonReport.tags(root, c);
         writeJson(root);

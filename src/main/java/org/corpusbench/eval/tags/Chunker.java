@@ -41,9 +41,24 @@ public final class Chunker {
      */
     public static final class Lenient {
         private char prevTag = 'O';
-        private String prevType = "";
+        private String prevType;
         private int begin;
         private int index;
+        private boolean started;
+        private boolean endedUnstarted;
+
+        public Lenient() {
+            this(false);
+        }
+
+        /**
+         * @param afterSentence start in the state a sentence break leaves (the previous type is seqeval's
+         *                      "_" of the joining O, not the "" of the very start), to decode a later part
+         *                      of a file exactly as the whole would be
+         */
+        Lenient(boolean afterSentence) {
+            prevType = afterSentence ? "_" : "";
+        }
 
         /** Feeds one sentence; returns its chunks with indexes relative to the sentence. */
         public List<Chunk> sentence(List<String> tags) {
@@ -59,13 +74,24 @@ public final class Chunker {
         private void step(char tag, String type, List<Chunk> out, int base) {
             if (endOfChunk(prevTag, tag, prevType, type)) {
                 out.add(new Chunk(prevType, begin - base, index - base));
+                endedUnstarted |= !started;
             }
             if (startOfChunk(prevTag, tag, prevType, type)) {
                 begin = index;
+                started = true;
             }
             prevTag = tag;
             prevType = type;
             index++;
+        }
+
+        /**
+         * Whether a chunk ended before any chunk started: malformed input (a typeless tag such as "X" opening
+         * a sentence) makes such a chunk begin where the last chunk of the input before began, so a
+         * decoder that starts mid-file cannot know it.
+         */
+        boolean endedUnstarted() {
+            return endedUnstarted;
         }
     }
 

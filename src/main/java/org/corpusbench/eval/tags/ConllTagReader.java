@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.corpusbench.format.CorpusFormatException;
 import org.corpusbench.format.Location;
 import org.corpusbench.internal.Utf8LineReader;
@@ -20,6 +21,8 @@ public final class ConllTagReader implements Closeable {
     public record Sentence(List<String> tokens, List<String> gold, List<String> predicted, long line) {
     }
 
+    private static final Pattern COLUMN_SEPARATOR = Pattern.compile("[ \t]+");
+
     private final Utf8LineReader lines;
     private final String fileName;
     private int columns = -1;
@@ -28,6 +31,11 @@ public final class ConllTagReader implements Closeable {
     public ConllTagReader(InputStream in, String fileName) {
         this.lines = new Utf8LineReader(in, fileName);
         this.fileName = fileName;
+    }
+
+    /** The number of columns of the token lines read so far, or -1 before the first one. */
+    public int columns() {
+        return columns;
     }
 
     /** Whether the sentence last returned followed a {@code -DOCSTART-} line. */
@@ -51,7 +59,7 @@ public final class ConllTagReader implements Closeable {
                 }
                 continue;
             }
-            String[] f = trimmed.split("[ \\t]+");
+            String[] f = COLUMN_SEPARATOR.split(trimmed);
             if (f[0].equals("-DOCSTART-")) {
                 if (!gold.isEmpty()) {
                     documentStart = sawDocStart;

@@ -1,11 +1,25 @@
 package org.corpusbench.eval.tags;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.corpusbench.eval.Counts;
+import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.format.Location;
+import org.corpusbench.internal.BlankLineSplits;
 
 /**
  * Scores predicted tag sequences against gold ones, sentence by sentence: chunks that agree in type and
@@ -17,15 +31,21 @@ public final class TagEvaluator {
 
     private final TagMode mode;
     private final TagScheme scheme;
-    private final Chunker.Lenient goldChunker = new Chunker.Lenient();
-    private final Chunker.Lenient predChunker = new Chunker.Lenient();
+    private final Chunker.Lenient goldChunker;
+    private final Chunker.Lenient predChunker;
     private final Map<String, long[]> types = new TreeMap<>();
     private long tokens;
     private long correctTokens;
 
     public TagEvaluator(TagMode mode, TagScheme scheme) {
+        this(mode, scheme, false);
+    }
+
+    private TagEvaluator(TagMode mode, TagScheme scheme, boolean afterSentence) {
         this.mode = mode;
         this.scheme = scheme;
+        this.goldChunker = new Chunker.Lenient(afterSentence);
+        this.predChunker = new Chunker.Lenient(afterSentence);
     }
 
     /** Scores one sentence; gold and predicted tags must have the same length. */
@@ -67,5 +87,99 @@ public final class TagEvaluator {
         Map<String, Counts> m = new TreeMap<>();
         types.forEach((k, v) -> m.put(k, new Counts(v[0], v[1] - v[0], v[2] - v[0])));
         return new TagCounts(m, tokens, correctTokens);
+    }
+
+    /**
+     * Scores a whole CoNLL stream ({@link ConllTagReader}'s format). A tag the strict scheme does not
+     * allow is an error naming {@code name} and its line.
+     */
+    public static TagCounts score(InputStream in, String name, TagMode mode, TagScheme scheme) throws IOException {
+        return score(in, name, new TagEvaluator(mode, scheme)).counts();
+    }
+
+    private static TagEvaluator score(InputStream in, String name, TagEvaluator ev) throws IOException {
+        try (ConllTagReader r = new ConllTagReader(in, name)) {
+            for (ConllTagReader.Sentence s = r.next(); s != null; s = r.next()) {
+                try {
+                    ev.sentence(s.gold(), s.predicted());
+                } catch (Chunker.InvalidTagException e) {
+                    throw new CorpusFormatException(Location.of(name, s.line() + e.index()), null,
+                            e.getMessage() + " (strict mode; use --mode default for lenient decoding)");
+                }
+            }
+            ev.columns = r.columns();
+        }
+        return ev;
+    }
+
+    private int columns = -1;
+
+    /**
+     * Scores a file in up to {@code threads} parts cut at blank lines, in parallel, and adds up their
+     * counts; the result equals scoring it in one piece. On any input error the file is read again in
+     * one piece, so that the error named is the first one in the file.
+     */
+    public static TagCounts score(Path file, TagMode mode, TagScheme scheme, int threads) throws IOException {
+        String name = file.toString();
+        List<BlankLineSplits.Range> parts = threads <= 1 ? List.of() : BlankLineSplits.of(file, threads);
+        if (parts.size() > 1) {
+            TagCounts merged = inParts(file, parts, mode, scheme);
+            if (merged != null) {
+                return merged;
+            }
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return score(in, name, mode, scheme);
+        }
+    }
+
+    /**
+     * The merged counts of the parts, or null when a part failed, the parts disagree on columns, or a
+     * later part's lenient decoding depended on the input before it.
+     */
+    private static TagCounts inParts(Path file, List<BlankLineSplits.Range> parts, TagMode mode, TagScheme scheme)
+            throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(parts.size(), r -> {
+            Thread t = new Thread(r, "tags-part");
+            t.setDaemon(true);
+            return t;
+        });
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            List<Future<TagEvaluator>> futures = new ArrayList<>();
+            for (int k = 0; k < parts.size(); k++) {
+                BlankLineSplits.Range range = parts.get(k);
+                TagEvaluator ev = new TagEvaluator(mode, scheme, k > 0);
+                futures.add(pool.submit(() -> score(BlankLineSplits.stream(ch, range), file.toString(), ev)));
+            }
+            TagCounts total = TagCounts.EMPTY;
+            int columns = -1;
+            for (int k = 0; k < futures.size(); k++) {
+                TagEvaluator ev = futures.get(k).get();
+                if (k > 0 && (ev.goldChunker.endedUnstarted() || ev.predChunker.endedUnstarted())) {
+                    return null;
+                }
+                if (ev.columns >= 0) {
+                    if (columns >= 0 && ev.columns != columns) {
+                        return null;
+                    }
+                    columns = ev.columns;
+                }
+                total = total.plus(ev.counts());
+            }
+            return total;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CorpusFormatException) {
+                return null;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while scoring " + file);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

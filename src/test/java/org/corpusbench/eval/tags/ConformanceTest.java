@@ -116,14 +116,11 @@ class ConformanceTest {
         }
     }
 
+    /** The counts in one piece, which must also be the sum of the counts of three parts. */
     static TagCounts tags(Path conll, TagMode mode, TagScheme scheme) throws IOException {
-        TagEvaluator ev = new TagEvaluator(mode, scheme);
-        try (InputStream in = Files.newInputStream(conll); ConllTagReader r = new ConllTagReader(in, conll.toString())) {
-            for (ConllTagReader.Sentence s = r.next(); s != null; s = r.next()) {
-                ev.sentence(s.gold(), s.predicted());
-            }
-        }
-        return ev.counts();
+        TagCounts whole = TagEvaluator.score(conll, mode, scheme, 1);
+        assertThat(TagEvaluator.score(conll, mode, scheme, 3)).as(conll + " in three parts").isEqualTo(whole);
+        return whole;
     }
 
     static SpanEvaluation spans(Path conll) throws IOException {

@@ -1,0 +1,97 @@
+package org.corpusbench.eval.tags;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.corpusbench.format.CorpusFormatException;
+
+class TagEvaluatorTest {
+
+    // "X" and "B" have no type ("_" to seqeval): a sentence that opens with X decodes differently at the
+    // start of the file (previous type "") than after a sentence break (previous type "_"), and a chunk
+    // can end before any has started.
+    static final List<String> TAGS = List.of("O", "B-PER", "I-PER", "E-PER", "S-LOC", "I-LOC", "X", "B", "I-",
+            "X-PER");
+
+    @Provide
+    Arbitrary<List<List<String>>> sentences() {
+        Arbitrary<String> line = Arbitraries.of(TAGS).tuple2().map(t -> "w " + t.get1() + " " + t.get2());
+        return line.list().ofMinSize(1).ofMaxSize(7).list().ofMaxSize(25);
+    }
+
+    static <T> T withFile(String text, IoFunction<Path, T> body) throws IOException {
+        Path f = Files.createTempFile("tags", ".conll");
+        try {
+            Files.writeString(f, text, StandardCharsets.UTF_8);
+            return body.apply(f);
+        } finally {
+            Files.deleteIfExists(f);
+        }
+    }
+
+    interface IoFunction<A, B> {
+        B apply(A a) throws IOException;
+    }
+
+    static String file(List<List<String>> sentences) {
+        StringBuilder sb = new StringBuilder();
+        sentences.forEach(s -> {
+            s.forEach(l -> sb.append(l).append('\n'));
+            sb.append('\n');
+        });
+        return sb.toString();
+    }
+
+    @Property(tries = 150)
+    void countsOfPartsAddUpToTheCountsOfTheWhole(@ForAll("sentences") List<List<String>> sentences,
+            @ForAll @IntRange(min = 2, max = 5) int threads) throws IOException {
+        withFile(file(sentences), f -> {
+            TagCounts whole = TagEvaluator.score(f, TagMode.DEFAULT, TagScheme.IOBES, 1);
+            assertThat(TagEvaluator.score(f, TagMode.DEFAULT, TagScheme.IOBES, threads)).isEqualTo(whole);
+            return null;
+        });
+    }
+
+    @Example
+    void aChunkThatEndsBeforeAnyStartsIsDecodedAsInTheWholeFile() throws IOException {
+        // Sentence 1: the gold chunk starts at index 0, the predicted one at 1. Sentence 2 opens with the
+        // typeless X (no start after the joining O), so B-PER ends a "_" chunk that begins where each
+        // side's last chunk began: gold [-3, 1), predicted [-2, 1) relative to sentence 2 (it starts at
+        // index 3: two tokens and the joining O). They differ: one false positive, one false negative of
+        // type "_". A part that starts at sentence 2 cannot know those beginnings, so it is not used.
+        String text = "w".repeat(60) + " B-PER O\nw O B-PER\n\nw X X\nw B-PER B-PER\n";
+        withFile(text, f -> {
+            assertThat(org.corpusbench.internal.BlankLineSplits.of(f, 2)).hasSize(2);
+            TagCounts whole = TagEvaluator.score(f, TagMode.DEFAULT, TagScheme.IOB2, 1);
+            assertThat(whole.types().get("_")).isEqualTo(new org.corpusbench.eval.Counts(0, 1, 1));
+            TagCounts inParts = TagEvaluator.score(f, TagMode.DEFAULT, TagScheme.IOB2, 2);
+            assertThat(inParts).isEqualTo(whole);
+            return null;
+        });
+    }
+
+    @Example
+    void anErrorInALaterPartNamesTheFirstBadLineOfTheFile() throws IOException {
+        String text = "w B-PER B-PER\n\n".repeat(40) + "w S-PER O\n\n" + "w O O\n\n".repeat(40);
+        withFile(text, f -> {
+            for (int threads : new int[] {1, 3}) {
+                assertThatThrownBy(() -> TagEvaluator.score(f, TagMode.STRICT, TagScheme.IOB2, threads))
+                        .isInstanceOf(CorpusFormatException.class)
+                        .hasMessageStartingWith(f + ":81: tag 'S-PER' has prefix S, which IOB2 does not allow");
+            }
+            return null;
+        });
+    }
+}
