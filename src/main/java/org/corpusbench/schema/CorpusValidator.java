@@ -3,9 +3,11 @@ package org.corpusbench.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,9 +20,8 @@ import org.corpusbench.format.Location;
 import org.corpusbench.format.csv.CsvDocumentReader;
 import org.corpusbench.format.jsonl.JsonCodec;
 import org.corpusbench.format.jsonl.JsonCodec.RecordKind;
-import org.corpusbench.format.jsonl.JsonlReader;
+import org.corpusbench.format.jsonl.JsonlLines;
 import org.corpusbench.format.text.TextDirectoryReader;
-import org.corpusbench.model.CodePoints;
 import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
@@ -39,30 +40,82 @@ import org.corpusbench.model.Timex3;
  * <p>What it checks: JSON syntax per line, UTF-8, the schema of each record, duplicate ids, offsets in
  * range, surface text equal to the raw substring, unknown entity types, overlapping gold entity spans,
  * TIMEX3 value syntax, and evidence pointing at unknown documents. It never throws for bad input.
+ *
+ * <p>It streams: memory holds the documents' texts (what the cross-checks need), the ids seen, and one
+ * line at a time. JSONL files are read as bytes; the document pass parses only lines that may be
+ * documents, and a file whose lines were all documents is not read again in the second pass.
  */
 public final class CorpusValidator {
 
     /** Whether annotation records are gold (ids and no overlaps required) or system predictions. */
     public enum Role { GOLD, PREDICTIONS }
 
+    /**
+     * What {@link #check} found and how much it read: for benchmarks and progress reports.
+     *
+     * @param diagnostics every problem and note, sorted by location (as {@link #validate} returns them)
+     * @param files       input files found (directories expanded)
+     * @param records     JSONL records (non-blank lines, valid or not) plus documents read from
+     *                    {@code .txt} and {@code .csv} files
+     * @param bytes       total size in bytes of the input files
+     */
+    public record Summary(List<Diagnostic> diagnostics, int files, long records, long bytes) {
+
+        /** Whether no diagnostic is an error. */
+        public boolean valid() {
+            return diagnostics.stream().noneMatch(Diagnostic::isError);
+        }
+    }
+
+    /** JSONL lines that start like this are not documents (annotations, NLI pairs), whatever follows. */
+    private static final byte[][] NOT_DOCUMENT_PREFIXES = {
+        "{\"doc_id\"".getBytes(StandardCharsets.US_ASCII),
+        "{\"premise\"".getBytes(StandardCharsets.US_ASCII),
+        "{\"hypothesis\"".getBytes(StandardCharsets.US_ASCII),
+    };
+
     private final Role role;
-    private final Map<String, String> texts = new HashMap<>();
-    private final Map<String, Location> documentSeen = new HashMap<>();
+    /** Every document by id: its text and where it was first seen. */
+    private final Map<String, DocumentText> texts = new HashMap<>();
     private final Consumer<Diagnostic> sink;
     private final SchemaValidator schemas = SchemaValidator.get();
+    private final boolean schemaFastPath;
+    private int fileCount;
+    private long recordCount;
+    private long byteCount;
+    /** Reused by {@link DocumentText#index}. */
+    private char[] scratch = new char[0];
 
     public CorpusValidator(Role role, Consumer<Diagnostic> sink) {
+        this(role, sink, true);
+    }
+
+    /** {@code schemaFastPath} false runs networknt on every record (for tests: same diagnostics). */
+    CorpusValidator(Role role, Consumer<Diagnostic> sink, boolean schemaFastPath) {
         this.role = role;
         this.sink = sink;
+        this.schemaFastPath = schemaFastPath;
     }
 
     /** Validates every path (files or directories) and returns all diagnostics, sorted by location. */
     public static List<Diagnostic> validate(List<Path> paths, Role role) {
+        return check(paths, role).diagnostics();
+    }
+
+    /**
+     * Validates every path (files or directories) exactly as {@link #validate} does, and also says how
+     * many files, records and bytes there were: {@code bytes / seconds} is the validation throughput.
+     */
+    public static Summary check(List<Path> paths, Role role) {
+        return check(paths, role, true);
+    }
+
+    static Summary check(List<Path> paths, Role role, boolean schemaFastPath) {
         List<Diagnostic> out = new ArrayList<>();
-        CorpusValidator v = new CorpusValidator(role, out::add);
+        CorpusValidator v = new CorpusValidator(role, out::add, schemaFastPath);
         v.run(paths);
         out.sort(Diagnostic.ORDER);
-        return out;
+        return new Summary(out, v.fileCount, v.recordCount, v.byteCount);
     }
 
     /** Number of documents whose text is known after {@link #run}. */
@@ -81,21 +134,32 @@ public final class CorpusValidator {
                 files.add(p);
             }
         }
-        // Pass 1: documents, so that pass 2 can check offsets and surface text against them.
+        fileCount += files.size();
         for (Path f : files) {
+            try {
+                byteCount += Files.size(f);
+            } catch (IOException e) {
+                // reported when the file is read
+            }
+        }
+        // Pass 1: documents, so that pass 2 can check offsets and surface text against them.
+        JsonlDocumentPass[] jsonl = new JsonlDocumentPass[files.size()];
+        for (int i = 0; i < files.size(); i++) {
+            Path f = files.get(i);
             String name = f.getFileName().toString();
             if (name.endsWith(".txt")) {
                 textFile(f);
             } else if (name.endsWith(".csv")) {
                 csvFile(f);
             } else if (name.endsWith(".jsonl")) {
-                jsonl(f, true);
+                jsonl[i] = jsonlDocuments(f);
             }
         }
-        for (Path f : files) {
+        for (int i = 0; i < files.size(); i++) {
+            Path f = files.get(i);
             String name = f.getFileName().toString();
             if (name.endsWith(".jsonl")) {
-                jsonl(f, false);
+                jsonlOthers(f, jsonl[i]);
             } else if (name.equals("manifest.json")) {
                 manifest(f);
             } else if (!name.endsWith(".txt") && !name.endsWith(".csv")) {
@@ -124,6 +188,7 @@ public final class CorpusValidator {
                 sink.accept(Diagnostic.note(Location.of(f.toString(), 1),
                         "UTF-8 byte order mark skipped; offsets start after it"));
             }
+            recordCount++;
             addDocument(t.document(), Location.ofFile(f.toString()));
         } catch (CorpusFormatException e) {
             report(e);
@@ -134,7 +199,10 @@ public final class CorpusValidator {
 
     private void csvFile(Path f) {
         try (Stream<Document> docs = CsvDocumentReader.read(f, CsvDocumentReader.Columns.defaults())) {
-            docs.forEach(d -> addDocument(d, Location.ofFile(f.toString())));
+            docs.forEach(d -> {
+                recordCount++;
+                addDocument(d, Location.ofFile(f.toString()));
+            });
         } catch (CorpusFormatException e) {
             report(e);
         } catch (UncheckedIOException e) {
@@ -149,42 +217,123 @@ public final class CorpusValidator {
     }
 
     private void addDocument(Document d, Location at) {
-        Location first = documentSeen.putIfAbsent(d.id(), at);
+        DocumentText first = texts.putIfAbsent(d.id(), new DocumentText(d.text(), at));
         if (first != null) {
-            sink.accept(Diagnostic.error(at, "id", "duplicate document id '" + d.id() + "', first seen at " + first));
-            return;
+            sink.accept(Diagnostic.error(at, "id", "duplicate document id '" + d.id() + "', first seen at "
+                    + first.firstSeen()));
         }
-        texts.put(d.id(), d.text());
     }
 
-    /** Reads a JSONL file; in the document pass only document records are handled, else all others. */
-    private void jsonl(Path f, boolean documentPass) {
+    /** What the document pass learnt about one JSONL file, for the second pass. */
+    private static final class JsonlDocumentPass {
+        /** Lines parsed as documents: the second pass skips them. */
+        final BitSet documentLines = new BitSet();
+        /** Whether every line was read and was blank or a document: no second pass needed. */
+        boolean onlyDocuments;
+    }
+
+    /**
+     * Pass 1 over a JSONL file: handles the document records and skips everything else. Bad lines are
+     * left to pass 2, which reports them; lines that start like another kind of record are not even
+     * parsed here (if such a line parses, it is not a document; if it does not, pass 1 ignores it).
+     */
+    private JsonlDocumentPass jsonlDocuments(Path f) {
+        JsonlDocumentPass pass = new JsonlDocumentPass();
         Set<String> seenDocIds = new HashSet<>();
         Set<String> seenIds = new HashSet<>();
-        try (JsonlReader r = JsonlReader.open(f)) {
-            boolean bomReported = false;
-            while (true) {
-                JsonlReader.JsonLine line;
+        boolean onlyDocuments = true;
+        boolean bomPending = true;
+        try (JsonlLines r = JsonlLines.open(f)) {
+            while (r.next()) {
+                if (notDocument(r)) {
+                    // whether or not the rest is UTF-8 and JSON, this line is not a document
+                    recordCount++;
+                    onlyDocuments = false;
+                    continue;
+                }
+                if (!r.isUtf8()) {
+                    recordCount++;
+                    onlyDocuments = false;
+                    continue;
+                }
+                if (r.isBlank()) {
+                    continue;
+                }
+                recordCount++;
+                JsonNode node;
                 try {
-                    line = r.next();
+                    node = r.parse();
                 } catch (CorpusFormatException e) {
-                    if (!documentPass) {
-                        report(e);
+                    onlyDocuments = false;
+                    continue;
+                }
+                RecordKind kind = RecordKind.of(node);
+                if (kind != RecordKind.DOCUMENT) {
+                    onlyDocuments = false;
+                    continue;
+                }
+                if (r.lineNumber() <= Integer.MAX_VALUE) {
+                    pass.documentLines.set((int) r.lineNumber());
+                } else {
+                    onlyDocuments = false;
+                }
+                bomPending = bomNote(r, f, bomPending);
+                record(kind, node, r.location(), seenDocIds, seenIds);
+            }
+            bomNote(r, f, bomPending);
+            pass.onlyDocuments = onlyDocuments;
+        } catch (IOException e) {
+            sink.accept(Diagnostic.error(Location.ofFile(f.toString()), null, "cannot read: " + e.getMessage()));
+        }
+        return pass;
+    }
+
+    private static boolean notDocument(JsonlLines r) {
+        for (byte[] prefix : NOT_DOCUMENT_PREFIXES) {
+            if (r.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reports a byte order mark once, before the file's first document diagnostics. */
+    private boolean bomNote(JsonlLines r, Path f, boolean pending) {
+        if (pending && r.hadByteOrderMark()) {
+            sink.accept(Diagnostic.note(Location.of(f.toString(), 1), "UTF-8 byte order mark skipped"));
+            return false;
+        }
+        return pending;
+    }
+
+    /** Pass 2 over a JSONL file: every record that is not a document, and every bad line. */
+    private void jsonlOthers(Path f, JsonlDocumentPass pass) {
+        if (pass.onlyDocuments) {
+            return;
+        }
+        Set<String> seenDocIds = new HashSet<>();
+        Set<String> seenIds = new HashSet<>();
+        try (JsonlLines r = JsonlLines.open(f)) {
+            while (r.next()) {
+                if (r.lineNumber() <= Integer.MAX_VALUE && pass.documentLines.get((int) r.lineNumber())) {
+                    continue;
+                }
+                JsonNode node;
+                try {
+                    r.checkUtf8();
+                    if (r.isBlank()) {
+                        continue;
                     }
+                    node = r.parse();
+                } catch (CorpusFormatException e) {
+                    report(e);
                     continue;
                 }
-                if (!bomReported && r.hadByteOrderMark() && documentPass) {
-                    sink.accept(Diagnostic.note(Location.of(f.toString(), 1), "UTF-8 byte order mark skipped"));
-                    bomReported = true;
-                }
-                if (line == null) {
-                    break;
-                }
-                RecordKind kind = RecordKind.of(line.node());
-                if (documentPass != (kind == RecordKind.DOCUMENT)) {
+                RecordKind kind = RecordKind.of(node);
+                if (kind == RecordKind.DOCUMENT) {
                     continue;
                 }
-                record(kind, line.node(), line.location(), seenDocIds, seenIds);
+                record(kind, node, r.location(), seenDocIds, seenIds);
             }
         } catch (IOException e) {
             sink.accept(Diagnostic.error(Location.ofFile(f.toString()), null, "cannot read: " + e.getMessage()));
@@ -206,7 +355,7 @@ public final class CorpusValidator {
                     + "annotations (doc_id), a contradiction (a, b) or an NLI pair (premise, hypothesis)"));
             return;
         }
-        List<Diagnostic> problems = schemas.validate(schema, node, at);
+        List<Diagnostic> problems = schemas.validate(schema, node, at, schemaFastPath);
         if (!problems.isEmpty()) {
             problems.forEach(sink);
             return;
@@ -235,52 +384,44 @@ public final class CorpusValidator {
             sink.accept(Diagnostic.error(at, "doc_id", "duplicate record for document '" + a.docId()
                     + "'; expected one line per document"));
         }
-        String text = documentText(a.docId(), at, "doc_id");
-        Set<String> tids = new HashSet<>();
+        DocumentText text = documentText(a.docId(), at, null, "doc_id");
+        Set<String> tids = a.timexes().isEmpty() ? Set.of() : new HashSet<>();
         EntityMention previous = null;
         int previousIndex = -1;
-        for (int i = 0; i < a.entities().size(); i++) {
-            EntityMention e = a.entities().get(i);
-            String field = "entities[" + indexOf(a.entities(), e) + "]";
-            checkSpan(e.span(), text, at, field);
+        // The index printed is the position in the model's (sorted) list, as it always has been.
+        List<EntityMention> entities = a.entities();
+        for (int i = 0; i < entities.size(); i++) {
+            EntityMention e = entities.get(i);
+            checkSpan(e.span(), text, at, "entities", i);
             if (!EntityTypes.isKnown(e.type())) {
-                sink.accept(Diagnostic.error(at, field + ".type", "unknown entity type '" + e.type()
+                sink.accept(Diagnostic.error(at, "entities[" + i + "].type", "unknown entity type '" + e.type()
                         + "'; expected an OntoNotes 5 label (PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, PRODUCT, ...) "
                         + "or a CoNLL one (PER, ORG, LOC, MISC)"));
             }
             if (role == Role.GOLD && previous != null && previous.span().overlaps(e.span())) {
-                sink.accept(Diagnostic.error(at, field, "gold entity span [" + e.span().start() + ","
+                sink.accept(Diagnostic.error(at, "entities[" + i + "]", "gold entity span [" + e.span().start() + ","
                         + e.span().end() + ") '" + e.span().text() + "' overlaps entities[" + previousIndex + "] ["
                         + previous.span().start() + "," + previous.span().end() + ") '" + previous.span().text()
                         + "'; gold entity spans must not nest or overlap"));
             }
             if (previous == null || e.span().end() > previous.span().end()) {
                 previous = e;
-                previousIndex = indexOf(a.entities(), e);
+                previousIndex = i;
             }
         }
-        for (Timex3 t : a.timexes()) {
-            String field = "timexes[" + indexOf(a.timexes(), t) + "]";
-            checkSpan(t.span(), text, at, field);
+        List<Timex3> timexes = a.timexes();
+        for (int i = 0; i < timexes.size(); i++) {
+            Timex3 t = timexes.get(i);
+            checkSpan(t.span(), text, at, "timexes", i);
             if (!TimexValues.isValid(t.type(), t.value())) {
-                sink.accept(Diagnostic.error(at, field + ".value", "'" + t.value() + "' is not a valid TIMEX3 "
-                        + t.type() + " value; expected " + TimexValues.expected(t.type())));
+                sink.accept(Diagnostic.error(at, "timexes[" + i + "].value", "'" + t.value()
+                        + "' is not a valid TIMEX3 " + t.type() + " value; expected " + TimexValues.expected(t.type())));
             }
             if (t.tid() != null && !tids.add(t.tid())) {
-                sink.accept(Diagnostic.error(at, field + ".tid", "duplicate tid '" + t.tid() + "' in document '"
-                        + a.docId() + "'"));
+                sink.accept(Diagnostic.error(at, "timexes[" + i + "].tid", "duplicate tid '" + t.tid()
+                        + "' in document '" + a.docId() + "'"));
             }
         }
-    }
-
-    /** Index in the record as written: the model sorts layers, so find the same object. */
-    private static <T> int indexOf(List<T> list, T item) {
-        for (int i = 0; i < list.size(); i++) {
-            if (list.get(i) == item) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private void contradiction(Contradiction c, Location at, Set<String> seenIds) {
@@ -292,8 +433,8 @@ public final class CorpusValidator {
     }
 
     private void evidence(Evidence e, Location at, String field) {
-        String text = documentText(e.docId(), at, field + ".doc_id");
-        checkSpan(e.span(), text, at, field);
+        DocumentText text = documentText(e.docId(), at, field, "doc_id");
+        checkSpan(e.span(), text, at, field, -1);
     }
 
     private void nli(NliPair p, Location at, Set<String> seenIds) {
@@ -304,7 +445,7 @@ public final class CorpusValidator {
 
     private void segment(Segment s, Location at, String field) {
         if (s.docId() != null) {
-            checkSpan(s.span(), documentText(s.docId(), at, field + ".doc_id"), at, field);
+            checkSpan(s.span(), documentText(s.docId(), at, field, "doc_id"), at, field, -1);
         }
     }
 
@@ -314,30 +455,40 @@ public final class CorpusValidator {
         }
     }
 
-    private String documentText(String docId, Location at, String field) {
-        String text = texts.get(docId);
+    /** The text of {@code docId}; reports {@code parent.name} (or {@code name}) when it is unknown. */
+    private DocumentText documentText(String docId, Location at, String parent, String name) {
+        DocumentText text = texts.get(docId);
         if (text == null && !texts.isEmpty()) {
-            sink.accept(Diagnostic.error(at, field, "unknown document '" + docId + "'; expected one of the "
-                    + texts.size() + " documents given"));
+            sink.accept(Diagnostic.error(at, parent == null ? name : parent + "." + name, "unknown document '"
+                    + docId + "'; expected one of the " + texts.size() + " documents given"));
         }
         return text;
     }
 
-    private void checkSpan(Span s, String text, Location at, String field) {
+    /** Checks a span against its document; the field is {@code name[index]}, or {@code name} when index < 0. */
+    private void checkSpan(Span s, DocumentText text, Location at, String name, int index) {
         if (text == null) {
             return;
         }
-        int length = CodePoints.length(text);
+        if (!text.indexed()) {
+            scratch = text.index(scratch);
+        }
+        int length = text.length();
         if (s.end() > length) {
-            sink.accept(Diagnostic.error(at, field + ".end", "offset " + s.end() + " is past the end of the text ("
-                    + length + " code points)"));
+            sink.accept(Diagnostic.error(at, field(name, index) + ".end", "offset " + s.end()
+                    + " is past the end of the text (" + length + " code points)"));
             return;
         }
-        String raw = CodePoints.substring(text, s.start(), s.end());
-        if (!raw.equals(s.text())) {
-            sink.accept(Diagnostic.error(at, field + ".text", "'" + s.text() + "' does not match the text at ["
-                    + s.start() + "," + s.end() + "), which is '" + raw + "' (offsets count code points)"));
+        if (!text.matches(s.start(), s.end(), s.text())) {
+            String raw = text.substring(s.start(), s.end());
+            sink.accept(Diagnostic.error(at, field(name, index) + ".text", "'" + s.text()
+                    + "' does not match the text at [" + s.start() + "," + s.end() + "), which is '" + raw
+                    + "' (offsets count code points)"));
         }
+    }
+
+    private static String field(String name, int index) {
+        return index < 0 ? name : name + "[" + index + "]";
     }
 
     private void manifest(Path f) {

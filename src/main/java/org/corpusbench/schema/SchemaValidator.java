@@ -8,14 +8,21 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.corpusbench.format.Location;
 
 /**
  * Validates JSON records against corpusbench's JSON Schemas (2020-12), which ship in the jar under
  * {@code schema/}. The schemas' {@code $id}s are mapped to the classpath, so nothing is fetched.
+ *
+ * <p>The schemas are the only source of truth, and networknt produces every diagnostic. For the record
+ * kinds (documents, annotations, predictions, contradictions, NLI pairs) a fast path compiled from the
+ * same schema files ({@link SchemaFastPath}) first decides whether a record is certainly valid; only
+ * when it cannot tell, which includes every invalid record, does networknt run.
  */
 public final class SchemaValidator {
 
@@ -44,14 +51,28 @@ public final class SchemaValidator {
         }
     }
 
+    /** The kinds that are JSONL records, whose common valid case the fast path covers. */
+    private static final Set<Kind> RECORD_KINDS = EnumSet.of(Kind.DOCUMENT, Kind.ANNOTATIONS, Kind.PREDICTIONS,
+            Kind.CONTRADICTION, Kind.NLI);
+
     private static final SchemaValidator INSTANCE = new SchemaValidator();
 
     private final SchemaRegistry registry;
     private final Map<Kind, Schema> schemas = new EnumMap<>(Kind.class);
+    /** Compiled fast checks; a kind is absent when its schema uses something the fast path does not support. */
+    private final Map<Kind, SchemaFastPath.Check> fastChecks = new EnumMap<>(Kind.class);
 
     private SchemaValidator() {
         registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 b -> b.schemaIdResolvers(r -> r.mapPrefix(ID_BASE, "classpath:schema/")));
+        ClassLoader loader = SchemaValidator.class.getClassLoader();
+        for (Kind k : RECORD_KINDS) {
+            try {
+                fastChecks.put(k, SchemaFastPath.compile(k.id(), ID_BASE, "schema/", loader));
+            } catch (SchemaFastPath.Unsupported | RuntimeException e) {
+                // not covered: every record of this kind goes to networknt
+            }
+        }
     }
 
     public static SchemaValidator get() {
@@ -64,12 +85,34 @@ public final class SchemaValidator {
 
     /** The problems of {@code node} against the schema of {@code kind}; empty when it is valid. */
     public List<Diagnostic> validate(Kind kind, JsonNode node, Location at) {
+        return validate(kind, node, at, true);
+    }
+
+    /** As {@link #validate(Kind, JsonNode, Location)}; {@code fastPath} false always runs networknt. */
+    List<Diagnostic> validate(Kind kind, JsonNode node, Location at, boolean fastPath) {
+        if (fastPath && fastPathAccepts(kind, node)) {
+            return new ArrayList<>();
+        }
         List<Error> errors = schema(kind).validate(node);
         List<Diagnostic> out = new ArrayList<>(errors.size());
         for (Error e : errors) {
             out.add(Diagnostic.error(at, field(e), message(e, kind)));
         }
         return out;
+    }
+
+    /**
+     * Whether the fast path alone finds {@code node} valid for {@code kind}: {@code true} implies that
+     * networknt reports nothing; {@code false} means "not known".
+     */
+    boolean fastPathAccepts(Kind kind, JsonNode node) {
+        SchemaFastPath.Check c = fastChecks.get(kind);
+        return c != null && node != null && c.accepts(node);
+    }
+
+    /** Whether {@code kind} has a compiled fast path (for tests: the schemas stay within what it supports). */
+    boolean hasFastPath(Kind kind) {
+        return fastChecks.containsKey(kind);
     }
 
     /** The instance location as corpusbench prints fields: {@code entities[0].start}. */

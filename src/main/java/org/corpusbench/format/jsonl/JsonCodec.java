@@ -64,7 +64,7 @@ public final class JsonCodec {
         JsonNode ents = f.array("entities", false);
         if (ents != null) {
             for (int i = 0; i < ents.size(); i++) {
-                JsonFields e = new JsonFields(ents.get(i), at, "entities[" + i + "]");
+                JsonFields e = new JsonFields(ents.get(i), at, "entities", i);
                 entities.add(new EntityMention(span(e), e.string("type"), e.optionalString("entity_id")));
             }
         }
@@ -72,7 +72,7 @@ public final class JsonCodec {
         JsonNode tims = f.array("timexes", false);
         if (tims != null) {
             for (int i = 0; i < tims.size(); i++) {
-                JsonFields t = new JsonFields(tims.get(i), at, "timexes[" + i + "]");
+                JsonFields t = new JsonFields(tims.get(i), at, "timexes", i);
                 timexes.add(new Timex3(t.optionalString("tid"), span(t), timexType(t), t.string("value"),
                         t.optionalString("mod"), t.optionalString("anchor"), t.optionalString("quant"),
                         t.optionalString("freq")));

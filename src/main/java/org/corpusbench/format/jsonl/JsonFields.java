@@ -9,16 +9,29 @@ final class JsonFields {
 
     private final JsonNode node;
     private final Location location;
-    private final String path;
+    /** The path of this object, or of the array it is an element of when {@code index >= 0}. */
+    private final String prefix;
+    private final int index;
 
     JsonFields(JsonNode node, Location location, String path) throws CorpusFormatException {
+        this(node, location, path, -1);
+    }
+
+    /** The object at {@code index} in the array at {@code arrayPath}; the path string is built only for errors. */
+    JsonFields(JsonNode node, Location location, String arrayPath, int index) throws CorpusFormatException {
+        this.node = node;
+        this.location = location;
+        this.prefix = arrayPath;
+        this.index = index;
         if (node == null || !node.isObject()) {
+            String path = path();
             throw new CorpusFormatException(location, path.isEmpty() ? null : path,
                     "expected a JSON object, found " + kind(node));
         }
-        this.node = node;
-        this.location = location;
-        this.path = path;
+    }
+
+    private String path() {
+        return index < 0 ? prefix : prefix + "[" + index + "]";
     }
 
     JsonFields object(String name) throws CorpusFormatException {
@@ -90,6 +103,7 @@ final class JsonFields {
     }
 
     String field(String name) {
+        String path = path();
         return path.isEmpty() ? name : path + "." + name;
     }
 

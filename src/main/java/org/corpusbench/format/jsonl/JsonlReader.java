@@ -1,6 +1,5 @@
 package org.corpusbench.format.jsonl;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Closeable;
 import java.io.IOException;
@@ -16,7 +15,6 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.corpusbench.format.CorpusFormatException;
 import org.corpusbench.format.Location;
-import org.corpusbench.internal.Utf8LineReader;
 import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
@@ -40,11 +38,11 @@ public final class JsonlReader implements Closeable {
         T decode(JsonNode node, Location at) throws CorpusFormatException;
     }
 
-    private final Utf8LineReader lines;
+    private final JsonlLines lines;
     private final String fileName;
 
     public JsonlReader(InputStream in, String fileName) {
-        this.lines = new Utf8LineReader(in, fileName);
+        this.lines = new JsonlLines(in, fileName);
         this.fileName = fileName;
     }
 
@@ -54,22 +52,14 @@ public final class JsonlReader implements Closeable {
 
     /** The next non-blank line, parsed, or {@code null} at end of input. */
     public JsonLine next() throws IOException {
-        String line;
         do {
-            line = lines.readLine();
-            if (line == null) {
+            if (!lines.next()) {
                 return null;
             }
-        } while (line.isBlank());
-        Location at = Location.of(fileName, lines.lineNumber());
-        try {
-            JsonNode node = JsonCodec.MAPPER.readTree(line);
-            return new JsonLine(at, node);
-        } catch (JsonProcessingException e) {
-            long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-            throw new CorpusFormatException(new Location(fileName, lines.lineNumber(), Math.max(column, 0)), null,
-                    "malformed JSON: " + e.getOriginalMessage() + "; expected one JSON object per line", e);
-        }
+            lines.checkUtf8();
+        } while (lines.isBlank());
+        Location at = lines.location();
+        return new JsonLine(at, lines.parse());
     }
 
     public boolean hadByteOrderMark() {
