@@ -169,10 +169,13 @@ final class BenchCommand implements Callable<Integer> {
                         SyntheticData.writeJsonlCorpus(corpus, baseBytes * k, seed);
                     }
                     long bytes = Files.size(corpus.resolve("documents.jsonl")) + Files.size(corpus.resolve("annotations.jsonl"));
-                    Row v = measure("validate (1 core)", k, String.format(Locale.ROOT, "%.1f MB JSONL", bytes / 1e6), "2g",
-                            bytes / 1e6, "MB", "validate", corpus.toString());
-                    if (!v.figures().startsWith("0 problems")) {
-                        problems.add("validate " + k + "x: the generated corpus is not valid: " + v.figures());
+                    String input = String.format(Locale.ROOT, "%.1f MB JSONL", bytes / 1e6);
+                    for (String w : List.of("validate", "validate-warm")) {
+                        Row v = measure(w.equals("validate") ? "validate (1 core)" : "validate, warm JVM (1 core)", k,
+                                input, "2g", bytes / 1e6, "MB", w, corpus.toString());
+                        if (!v.figures().startsWith("0 problems")) {
+                            problems.add(w + " " + k + "x: the generated corpus is not valid: " + v.figures());
+                        }
                     }
                 }
             }
@@ -203,7 +206,7 @@ final class BenchCommand implements Callable<Integer> {
         String figures = null;
         for (int r = 0; r < runs; r++) {
             List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap));
-            if (workerArgs[0].equals("validate")) {
+            if (workerArgs[0].startsWith("validate")) {
                 cmd.add("-XX:ActiveProcessorCount=1");
             }
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchWorker.class.getName()));

@@ -24,11 +24,11 @@ class BenchCommandTest {
                 "200", "--base-bytes", "30000", "--work", tmp.resolve("inputs").toString(), "--json", json.toString());
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("conlleval (streamed)", "conlleval (file in memory)", "tags (seqeval default)",
-                "spans (10 per document)", "spans (one document)", "validate (1 core)", "conlleval --threads 2", "tags --threads 2",
+                "spans (10 per document)", "spans (one document)", "validate (1 core)", "validate, warm JVM (1 core)", "conlleval --threads 2", "tags --threads 2",
                 "figures agree across heap limits, input paths, thread counts and runs");
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertThat(root.get("problems")).isEmpty();
-        assertThat(root.get("results")).hasSize(10);
+        assertThat(root.get("results")).hasSize(11);
         for (JsonNode n : root.get("results")) {
             assertThat(n.get("wall_median_s").asDouble()).isPositive();
             assertThat(n.get("figures").asText()).isNotEqualTo("FAILED");
@@ -38,6 +38,7 @@ class BenchCommandTest {
         assertThat(report).startsWith("processed " + BenchCommand.tokensOf(tmp.resolve("inputs/tokens-1x.conll"))
                 + " tokens");
         assertThat(root.get("results").get(9).get("figures").asText()).startsWith("0 problems");
+        assertThat(root.get("results").get(10).get("figures").asText()).startsWith("0 problems");
     }
 
     @Test
