@@ -129,7 +129,10 @@ final class BenchCommand implements Callable<Integer> {
                 if (only.contains("conlleval") || only.contains("tags") || only.contains("threads")
                         && k == sorted.get(sorted.size() - 1)) {
                     Path file = dir.resolve("tokens-" + k + "x.conll");
-                    long tokens = Files.exists(file) ? tokensOf(file) : SyntheticData.writeConll(file, baseTokens * k, seed);
+                    if (!Files.exists(file)) {
+                        SyntheticData.writeConll(file, baseTokens * k, seed);
+                    }
+                    long tokens = tokensOf(file);
                     String input = String.format(Locale.ROOT, "%,d tokens, %.1f MB", tokens, Files.size(file) / 1e6);
                     if (only.contains("conlleval")) {
                         Row streamed = measure("conlleval (streamed)", k, input, "64m", tokens, "tokens", "conlleval",
@@ -324,7 +327,10 @@ final class BenchCommand implements Callable<Integer> {
         return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 
-    /** Token lines of a CoNLL file as conlleval counts them: non-blank lines not starting with -X-. */
+    /**
+     * Tokens of a CoNLL file as conlleval counts them: lines that are not blank and do not start with
+     * {@code -X-} ({@code -DOCSTART-} lines count).
+     */
     static long tokensOf(Path file) throws IOException {
         long[] n = new long[1];
         try (InputStream in = Files.newInputStream(file)) {
