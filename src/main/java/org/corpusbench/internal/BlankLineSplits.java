@@ -2,12 +2,17 @@ package org.corpusbench.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Cuts a CoNLL-style file into byte ranges that each end just after a blank line, so that the ranges
@@ -77,6 +82,51 @@ public final class BlankLineSplits {
             at += n;
         }
         return -1;
+    }
+
+    /** Scores one range of a file; {@code first}: the range starts the file (and may hold a byte order mark). */
+    @FunctionalInterface
+    public interface PartScorer<T> {
+        T score(InputStream range, boolean first) throws IOException;
+    }
+
+    /**
+     * Runs {@code scorer} on every range, each on a thread of its own, and returns the results in the
+     * order of the ranges. An exception thrown by a part is rethrown as it was (an {@link IOException} or
+     * a {@link RuntimeException}); no thread outlives the call.
+     */
+    public static <T> List<T> inParallel(Path file, List<Range> ranges, PartScorer<T> scorer) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(ranges.size(), r -> {
+            Thread t = new Thread(r, "corpusbench-part");
+            t.setDaemon(true);
+            return t;
+        });
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int k = 0; k < ranges.size(); k++) {
+                Range range = ranges.get(k);
+                boolean first = k == 0;
+                futures.add(pool.submit(() -> scorer.score(stream(ch, range), first)));
+            }
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading " + file);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** A stream over {@code range} of an open channel, read with positional reads (thread-safe). */

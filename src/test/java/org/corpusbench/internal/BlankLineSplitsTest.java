@@ -1,12 +1,12 @@
 package org.corpusbench.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.corpusbench.TempFiles.withFile;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -23,21 +23,6 @@ class BlankLineSplitsTest {
     Arbitrary<String> files() {
         return Arbitraries.of("a b\n", "\n", "\r\n", "c d e\n", "x", "\n\n").list().ofMaxSize(60)
                 .map(l -> String.join("", l));
-    }
-
-    /** jqwik has no @TempDir: the file is made and removed here. */
-    static <T> T withFile(String content, IoFunction<Path, T> body) throws IOException {
-        Path f = Files.createTempFile("splits", ".conll");
-        try {
-            Files.writeString(f, content, StandardCharsets.UTF_8);
-            return body.apply(f);
-        } finally {
-            Files.deleteIfExists(f);
-        }
-    }
-
-    interface IoFunction<A, B> {
-        B apply(A a) throws IOException;
     }
 
     @Property

@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -17,10 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.corpusbench.format.CorpusFormatException;
 import org.corpusbench.format.Location;
 import org.corpusbench.internal.BlankLineSplits;
@@ -539,55 +534,27 @@ public final class ConllevalCounter {
      * file is scored again in one piece, so that the error named is the first one in the file.
      */
     public static ConllevalCounter score(Path file, int threads, ConllevalCounter template) throws IOException {
-        String name = file.toString();
         List<BlankLineSplits.Range> parts = threads <= 1 ? List.of() : BlankLineSplits.of(file, threads);
-        if (parts.size() <= 1) {
-            try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-                return score(in, name, template);
-            }
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(parts.size(), r -> {
-            Thread t = new Thread(r, "conlleval-part");
-            t.setDaemon(true);
-            return t;
-        });
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            List<Future<ConllevalCounter>> futures = new ArrayList<>();
-            for (int k = 0; k < parts.size(); k++) {
-                BlankLineSplits.Range range = parts.get(k);
-                boolean first = k == 0;
-                futures.add(pool.submit(() -> {
+        if (parts.size() > 1) {
+            try {
+                List<ConllevalCounter> counted = BlankLineSplits.inParallel(file, parts, (in, first) -> {
                     ConllevalCounter c = template.newPart();
-                    ByteLines.forEach(BlankLineSplits.stream(ch, range), first, c::line);
+                    ByteLines.forEach(in, first, c::line);
                     c.finish();
                     return c;
-                }));
-            }
-            ConllevalCounter total = template.newPart();
-            for (Future<ConllevalCounter> f : futures) {
-                total.add(f.get());
-            }
-            return total;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof InputException) {
-                try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-                    return score(in, name, template);
+                });
+                ConllevalCounter total = template.newPart();
+                for (ConllevalCounter c : counted) {
+                    total.add(c);
                 }
+                return total;
+            } catch (InputException e) {
+                // A bad line, or parts that disagree on the number of fields: the run in one piece below
+                // names the first bad line of the file.
             }
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InputException e) {
-            // The parts disagree on the number of fields: the one-piece run names the line.
-            try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-                return score(in, name, template);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while scoring " + name);
-        } finally {
-            pool.shutdownNow();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return score(in, file.toString(), template);
         }
     }
 

@@ -2,20 +2,13 @@ package org.corpusbench.eval.tags;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.corpusbench.eval.Counts;
 import org.corpusbench.format.CorpusFormatException;
 import org.corpusbench.format.Location;
@@ -139,47 +132,28 @@ public final class TagEvaluator {
      */
     private static TagCounts inParts(Path file, List<BlankLineSplits.Range> parts, TagMode mode, TagScheme scheme)
             throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(parts.size(), r -> {
-            Thread t = new Thread(r, "tags-part");
-            t.setDaemon(true);
-            return t;
-        });
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            List<Future<TagEvaluator>> futures = new ArrayList<>();
-            for (int k = 0; k < parts.size(); k++) {
-                BlankLineSplits.Range range = parts.get(k);
-                TagEvaluator ev = new TagEvaluator(mode, scheme, k > 0);
-                futures.add(pool.submit(() -> score(BlankLineSplits.stream(ch, range), file.toString(), ev)));
-            }
-            TagCounts total = TagCounts.EMPTY;
-            int columns = -1;
-            for (int k = 0; k < futures.size(); k++) {
-                TagEvaluator ev = futures.get(k).get();
-                if (k > 0 && (ev.goldChunker.endedUnstarted() || ev.predChunker.endedUnstarted())) {
-                    return null;
-                }
-                if (ev.columns >= 0) {
-                    if (columns >= 0 && ev.columns != columns) {
-                        return null;
-                    }
-                    columns = ev.columns;
-                }
-                total = total.plus(ev.counts());
-            }
-            return total;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof CorpusFormatException) {
+        List<TagEvaluator> scored;
+        try {
+            scored = BlankLineSplits.inParallel(file, parts,
+                    (in, first) -> score(in, file.toString(), new TagEvaluator(mode, scheme, !first)));
+        } catch (CorpusFormatException e) {
+            return null;
+        }
+        TagCounts total = TagCounts.EMPTY;
+        int columns = -1;
+        for (int k = 0; k < scored.size(); k++) {
+            TagEvaluator ev = scored.get(k);
+            if (k > 0 && (ev.goldChunker.endedUnstarted() || ev.predChunker.endedUnstarted())) {
                 return null;
             }
-            if (e.getCause() instanceof IOException io) {
-                throw io;
+            if (ev.columns >= 0) {
+                if (columns >= 0 && ev.columns != columns) {
+                    return null;
+                }
+                columns = ev.columns;
             }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while scoring " + file);
-        } finally {
-            pool.shutdownNow();
+            total = total.plus(ev.counts());
         }
+        return total;
     }
 }

@@ -2,12 +2,11 @@ package org.corpusbench.eval.tags;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.corpusbench.TempFiles.withFile;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -101,17 +100,14 @@ class ConllevalCounterTest {
     void scoringInPartsGivesTheReportOfTheWhole(@ForAll("sentences") List<List<String>> sentences,
             @ForAll @IntRange(min = 2, max = 5) int threads, @ForAll boolean crlf) throws IOException {
         String text = file(sentences, crlf);
-        Path f = Files.createTempFile("conlleval", ".conll");
-        try {
-            Files.writeString(f, text, StandardCharsets.UTF_8);
+        withFile(text, f -> {
             ConllevalCounter whole = ConllevalCounter.score(f, 1, new ConllevalCounter());
             ConllevalCounter parts = ConllevalCounter.score(f, threads, new ConllevalCounter());
             assertThat(parts.report()).isEqualTo(whole.report());
             assertThat(parts.correctTags()).isEqualTo(whole.correctTags());
             assertThat(whole.report()).isEqualTo(score(text).report());
-        } finally {
-            Files.deleteIfExists(f);
-        }
+            return null;
+        });
     }
 
     @Property(tries = 100)
@@ -126,16 +122,13 @@ class ConllevalCounterTest {
     @Example
     void anErrorInALaterPartNamesTheSameLineAsTheOnePieceRun() throws IOException {
         String text = "a B-PER B-PER\n\n".repeat(50) + "b B-PER\n" + "c O O\n\n".repeat(50);
-        Path f = Files.createTempFile("conlleval", ".conll");
-        try {
-            Files.writeString(f, text, StandardCharsets.UTF_8);
+        withFile(text, f -> {
             for (int threads : new int[] {1, 2, 4}) {
                 assertThatThrownBy(() -> ConllevalCounter.score(f, threads, new ConllevalCounter()))
                         .isInstanceOf(CorpusFormatException.class)
                         .hasMessage(f + ":101: unexpected number of features: 2 (3)");
             }
-        } finally {
-            Files.deleteIfExists(f);
-        }
+            return null;
+        });
     }
 }

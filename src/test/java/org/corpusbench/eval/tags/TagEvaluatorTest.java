@@ -2,11 +2,9 @@ package org.corpusbench.eval.tags;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.corpusbench.TempFiles.withFile;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -29,20 +27,6 @@ class TagEvaluatorTest {
     Arbitrary<List<List<String>>> sentences() {
         Arbitrary<String> line = Arbitraries.of(TAGS).tuple2().map(t -> "w " + t.get1() + " " + t.get2());
         return line.list().ofMinSize(1).ofMaxSize(7).list().ofMaxSize(25);
-    }
-
-    static <T> T withFile(String text, IoFunction<Path, T> body) throws IOException {
-        Path f = Files.createTempFile("tags", ".conll");
-        try {
-            Files.writeString(f, text, StandardCharsets.UTF_8);
-            return body.apply(f);
-        } finally {
-            Files.deleteIfExists(f);
-        }
-    }
-
-    interface IoFunction<A, B> {
-        B apply(A a) throws IOException;
     }
 
     static String file(List<List<String>> sentences) {
