@@ -22,7 +22,8 @@ final class ConllevalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "-d", paramLabel = "DELIM", description = "Field delimiter (default: a single space).")
+    @Option(names = "-d", paramLabel = "DELIM", description = "Field delimiter, taken literally, not as a regular "
+            + "expression (default: a single space).")
     String delimiter = " ";
 
     @Option(names = "-o", paramLabel = "TAG", description = "Outside tag for raw tags (default: O).")
@@ -34,8 +35,9 @@ final class ConllevalCommand implements Callable<Integer> {
     @Option(names = "-l", description = "Print a LaTeX table.")
     boolean latex;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Score a file in N parts in parallel, cut at "
-            + "blank lines (default: 1). The report is the same for every N.")
+    @Option(names = "--threads", paramLabel = "N", description = "Score a file in N parts (at most 256) cut at "
+            + "blank lines, on at most as many threads as there are processors (default: 1). The report is the "
+            + "same for every N.")
     int threads = 1;
 
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "The CoNLL file (default: standard input).")
@@ -68,8 +70,12 @@ final class ConllevalCommand implements Callable<Integer> {
     /** The command with the options of {@code args} (args[0] is "conlleval"), or null if not all plain. */
     static ConllevalCommand plain(String[] args) {
         ConllevalCommand c = new ConllevalCommand();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
+            if (a.startsWith("-") && !a.equals("-") && !seen.add(a)) {
+                return null; // repeated: picocli says it may be given once
+            }
             switch (a) {
                 case "-r" -> c.raw = true;
                 case "-l" -> c.latex = true;

@@ -94,8 +94,9 @@ final class EvaluateCommand implements Callable<Integer> {
             + "or mismatched text instead of failing.")
     boolean lenient;
 
-    @Option(names = "--threads", paramLabel = "N", description = "--task tags: score the file in N parts in "
-            + "parallel, cut at blank lines (default: 1; the figures are the same for every N).")
+    @Option(names = "--threads", paramLabel = "N", description = "--task tags: score the file in N parts (at most "
+            + "256) cut at blank lines, on at most as many threads as there are processors (default: 1; the "
+            + "figures are the same for every N).")
     int threads = 1;
 
     @Option(names = "--resamples", paramLabel = "N", description = "Bootstrap resamples (default: 1000; 0 = none).")

@@ -27,14 +27,19 @@ public final class BlankLineSplits {
 
     private static final int PROBE = 1 << 16;
 
+    /** More parts than this gain nothing and only cost a probe each. */
+    public static final int MAX_PARTS = 256;
+
     private BlankLineSplits() {
     }
 
     /**
-     * At most {@code parts} ranges of roughly equal size. Each cut is the first blank line at or after
-     * the nominal cut point; when there is none the previous range runs to the end.
+     * At most {@code parts} (and at most {@link #MAX_PARTS}) ranges of roughly equal size. Each cut is the
+     * first blank line at or after the nominal cut point; when there is none the previous range runs to
+     * the end.
      */
     public static List<Range> of(Path file, int parts) throws IOException {
+        parts = Math.min(parts, MAX_PARTS);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             List<Range> out = new ArrayList<>();
@@ -91,12 +96,13 @@ public final class BlankLineSplits {
     }
 
     /**
-     * Runs {@code scorer} on every range, each on a thread of its own, and returns the results in the
-     * order of the ranges. An exception thrown by a part is rethrown as it was (an {@link IOException} or
-     * a {@link RuntimeException}); no thread outlives the call.
+     * Runs {@code scorer} on every range, on at most as many threads as there are processors, and returns
+     * the results in the order of the ranges. An exception thrown by a part is rethrown as it was (an
+     * {@link IOException} or a {@link RuntimeException}); no thread outlives the call.
      */
     public static <T> List<T> inParallel(Path file, List<Range> ranges, PartScorer<T> scorer) throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(ranges.size(), r -> {
+        int threads = Math.max(1, Math.min(ranges.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "corpusbench-part");
             t.setDaemon(true);
             return t;

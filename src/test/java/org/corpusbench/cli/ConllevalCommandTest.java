@@ -54,13 +54,15 @@ class ConllevalCommandTest {
         assertThat(CliTest.run("conlleval", bad.toString()).err())
                 .isEqualTo("corpusbench conlleval: " + bad + ":2: unexpected number of features: 2 (3)\n");
         assertThat(CliTest.run("conlleval", "--threads", "0", VECTOR).code()).isEqualTo(2);
+        assertThat(CliTest.run("conlleval", "-r", "-r", VECTOR).code()).isEqualTo(2);
     }
 
     @Test
     void anythingElseGoesThroughPicocli() {
         for (String[] args : List.of(new String[] {"conlleval", "--help"}, new String[] {"conlleval", "-rl", VECTOR},
                 new String[] {"conlleval", "--threads=2", VECTOR}, new String[] {"conlleval", "-d"},
-                new String[] {"conlleval", "--threads", "two", VECTOR}, new String[] {"conlleval", "a", "b"})) {
+                new String[] {"conlleval", "--threads", "two", VECTOR}, new String[] {"conlleval", "a", "b"},
+                new String[] {"conlleval", "-o", "A", "-o", "B", VECTOR}, new String[] {"conlleval", "-r", "-r", VECTOR})) {
             assertThat(ConllevalCommand.plain(args)).as(String.join(" ", args)).isNull();
         }
     }

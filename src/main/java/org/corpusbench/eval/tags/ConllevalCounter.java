@@ -24,9 +24,9 @@ import org.corpusbench.internal.ByteLines;
 /**
  * The counting of conlleval.pl (version 2004-01-26), line by line, for a drop-in replacement: the same
  * chunk boundaries (its startOfChunk/endOfChunk rules, including for malformed sequences), the same
- * token counting (a {@code -DOCSTART-} line is a token to it), the same reading of a tag (Perl's
- * {@code split(/-/)} into two variables: {@code B-PER-X} is type {@code PER}; a type {@code 0} is no
- * type), and the same report to the same digits.
+ * token counting (a {@code -DOCSTART-} line is a token to it), the same reading of a tag (its
+ * {@code /^([^-]*)-(.*)$/}: the prefix ends at the first hyphen, so {@code B-PER-X} is type {@code PER-X};
+ * a type {@code 0} is no type), and the same report to the same digits.
  *
  * <p>Lines are taken as bytes and only the three fields that matter are looked at (the first, to spot
  * a {@code -X-} boundary, and the last two); each distinct tag is decoded once, so a line costs a scan.
@@ -81,6 +81,8 @@ public final class ConllevalCounter {
     /** Per type id: {correct chunks, gold chunks, found chunks}. */
     private long[][] perType = new long[8][];
     private boolean inCorrect;
+    /** Whether a chunk was still open when the input of this part ended (set before finishing a part). */
+    private boolean openAtEnd;
     private Tag lastCorrect;
     private Tag lastGuessed;
     private long lines;
@@ -215,16 +217,12 @@ public final class ConllevalCounter {
                 s = "B-" + s;
             }
         }
-        // Perl: my ($prefix, $type) = split(/-/, $tag), i.e. at most three pieces; "" and "0" are no type.
+        // conlleval.pl 2004-01-26: /^([^-]*)-(.*)$/, then "$type ? $type : ''" ("" and "0" are no type).
         int d = s.indexOf('-');
         String prefix = d < 0 ? s : s.substring(0, d);
-        String type = "";
-        if (d >= 0) {
-            int d2 = s.indexOf('-', d + 1);
-            type = d2 < 0 ? s.substring(d + 1) : s.substring(d + 1, d2);
-            if (type.equals("0")) {
-                type = "";
-            }
+        String type = d < 0 ? "" : s.substring(d + 1);
+        if (type.equals("0")) {
+            type = "";
         }
         return new Tag(prefixId(prefix), prefixClass(prefix), typeId(type));
     }
@@ -460,16 +458,15 @@ public final class ConllevalCounter {
             sb.append("FB1: ").append(f62(fb1)).append('\n');
         }
         perType().forEach((t, v) -> {
-            if (v[1] == 0 && v[2] == 0) {
-                return;
-            }
             double p = v[2] == 0 ? 0.0 : 100.0 * v[0] / v[2];
             double r = v[1] == 0 ? 0.0 : 100.0 * v[0] / v[1];
             double f = p + r == 0.0 ? 0.0 : 2 * p * r / (p + r);
-            sb.append(pad17(t)).append(": ");
-            sb.append("precision: ").append(f62(p)).append("%; ");
-            sb.append("recall: ").append(f62(r)).append("%; ");
-            sb.append("FB1: ").append(f62(f)).append("  ").append(v[2]).append('\n');
+            for (int copy = 0; copy < printed(t, v); copy++) {
+                sb.append(pad17(t)).append(": ");
+                sb.append("precision: ").append(f62(p)).append("%; ");
+                sb.append("recall: ").append(f62(r)).append("%; ");
+                sb.append("FB1: ").append(f62(f)).append("  ").append(v[2]).append('\n');
+            }
         });
         return sb.toString();
     }
@@ -479,14 +476,13 @@ public final class ConllevalCounter {
         StringBuilder sb = new StringBuilder();
         sb.append("        & Precision &  Recall  & F$_{\\beta=1} \\\\\\hline");
         perType().forEach((t, v) -> {
-            if (v[1] == 0 && v[2] == 0) {
-                return;
-            }
             double p = v[2] == 0 ? 0.0 : 100.0 * v[0] / v[2];
             double r = v[1] == 0 ? 0.0 : 100.0 * v[0] / v[1];
             double f = p + r == 0.0 ? 0.0 : 2 * p * r / (p + r);
-            sb.append('\n').append(padRight7(t)).append(" &  ").append(f62(p)).append("\\% & ").append(f62(r))
-                    .append("\\% & ").append(f62(f)).append(" \\\\");
+            for (int copy = 0; copy < printed(t, v); copy++) {
+                sb.append('\n').append(padRight7(t)).append(" &  ").append(f62(p)).append("\\% & ").append(f62(r))
+                        .append("\\% & ").append(f62(f)).append(" \\\\");
+            }
         });
         sb.append("\\hline\n");
         double precision = foundGuessed > 0 ? 100.0 * correctChunks / foundGuessed : 0.0;
@@ -495,6 +491,16 @@ public final class ConllevalCounter {
         sb.append("Overall &  ").append(f62(precision)).append("\\% & ").append(f62(recall)).append("\\% & ")
                 .append(f62(fb1)).append(" \\\\\\hline\n");
         return sb.toString();
+    }
+
+    /**
+     * How many times conlleval.pl prints a type's line. It lists the sorted keys of the gold and the found
+     * chunk types together and skips a key equal to the one before unless that one is false in Perl: so a
+     * type is printed once if it has chunks, but the empty type twice when both gold and found have it.
+     */
+    private static int printed(String type, long[] v) {
+        int lists = (v[1] > 0 ? 1 : 0) + (v[2] > 0 ? 1 : 0);
+        return type.isEmpty() ? lists : Math.min(lists, 1);
     }
 
     /** C's {@code %6.2f}: the exact binary value rounded half-even, right-aligned in 6 characters. */
@@ -530,8 +536,9 @@ public final class ConllevalCounter {
 
     /**
      * Scores a file in up to {@code threads} parts cut at blank lines, in parallel, and adds the parts up.
-     * The result equals {@link #score(InputStream, String, ConllevalCounter)}; on an input error the
-     * file is scored again in one piece, so that the error named is the first one in the file.
+     * The result equals {@link #score(InputStream, String, ConllevalCounter)}: after a blank line the
+     * counter is in its initial state unless a chunk is still open (malformed input), and then, as on an
+     * input error, the file is scored again in one piece, so that the error named is the first one in it.
      */
     public static ConllevalCounter score(Path file, int threads, ConllevalCounter template) throws IOException {
         List<BlankLineSplits.Range> parts = threads <= 1 ? List.of() : BlankLineSplits.of(file, threads);
@@ -540,12 +547,18 @@ public final class ConllevalCounter {
                 List<ConllevalCounter> counted = BlankLineSplits.inParallel(file, parts, (in, first) -> {
                     ConllevalCounter c = template.newPart();
                     ByteLines.forEach(in, first, c::line);
+                    c.openAtEnd = c.inCorrect;
                     c.finish();
                     return c;
                 });
                 ConllevalCounter total = template.newPart();
-                for (ConllevalCounter c : counted) {
-                    total.add(c);
+                for (int k = 0; k < counted.size(); k++) {
+                    if (k < counted.size() - 1 && counted.get(k).openAtEnd) {
+                        // A chunk still open after the blank line (a typeless tag with an unknown prefix
+                        // such as "X" ends no chunk): whether it counts depends on the lines after it.
+                        return scoreWhole(file, template);
+                    }
+                    total.add(counted.get(k));
                 }
                 return total;
             } catch (InputException e) {
@@ -553,6 +566,10 @@ public final class ConllevalCounter {
                 // names the first bad line of the file.
             }
         }
+        return scoreWhole(file, template);
+    }
+
+    private static ConllevalCounter scoreWhole(Path file, ConllevalCounter template) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return score(in, file.toString(), template);
         }

@@ -25,19 +25,33 @@ class ConllevalCounterTest {
     }
 
     @Example
-    void aTagIsReadAsPerlSplitsItIntoTwo() throws IOException {
-        // conlleval.pl: my ($prefix, $type) = split(/-/, $tag), so B-PER-X and B-PER-Y both are B, PER:
-        // one chunk, correct; both tokens count as correctly tagged (2/2).
+    void theTypeIsEverythingAfterTheFirstHyphen() throws IOException {
+        // conlleval.pl 2004-01-26 reads a tag with /^([^-]*)-(.*)$/: B-PER-X is type PER-X. Gold has one
+        // chunk, PER-X; the guess B-PER-Y, then I-PER (another type: a new chunk). No chunk and no tag agree.
         ConllevalCounter c = score("a B-PER-X B-PER-Y\nb I-PER-X I-PER\n");
-        assertThat(c.correctChunks()).isEqualTo(1);
-        assertThat(c.correctTags()).isEqualTo(2);
-        assertThat(c.perType()).containsOnlyKeys("PER");
+        assertThat(c.perType()).containsOnlyKeys("PER", "PER-X", "PER-Y");
+        assertThat(c.foundCorrect()).isEqualTo(1);
+        assertThat(c.foundGuessed()).isEqualTo(2);
+        assertThat(c.correctChunks()).isZero();
+        assertThat(c.correctTags()).isZero();
+    }
+
+    @Example
+    void theEmptyTypeIsPrintedTwiceWhenGoldAndGuessBothHaveIt() throws IOException {
+        // conlleval.pl lists sort(keys %foundCorrect, keys %foundGuessed) and drops a repeat only when the
+        // type before it is true in Perl, which "" is not.
+        String line = " ".repeat(17) + ": precision: 100.00%; recall: 100.00%; FB1: 100.00  1\n";
+        assertThat(score("a B B\n").report()).isEqualTo("processed 1 tokens with 1 phrases; found: 1 phrases; "
+                + "correct: 1.\naccuracy: 100.00%; precision: 100.00%; recall: 100.00%; FB1: 100.00\n" + line + line);
+        // Only the guess has it: once.
+        assertThat(score("a O B\n").report()).endsWith(": precision:   0.00%; recall:   0.00%; FB1:   0.00  1\n")
+                .containsOnlyOnce("FB1:   0.00  1");
     }
 
     @Example
     void typeZeroAndAnEmptyTypeAreNoType() throws IOException {
-        // "$type ? $type : ''": B-0 and B--X have the type "", like a bare B.
-        ConllevalCounter c = score("a B-0 B--X\nb O B\n");
+        // "$type ? $type : ''": B-0 and B- have the type "", like a bare B.
+        ConllevalCounter c = score("a B-0 B-\nb O B\n");
         assertThat(c.perType()).containsOnlyKeys("");
         // gold: one chunk (a); predicted: a, then b (B after B starts a new chunk): 2 found, 1 correct.
         assertThat(c.foundCorrect()).isEqualTo(1);
@@ -77,8 +91,9 @@ class ConllevalCounterTest {
 
     // ---- parts add up to the whole ----
 
+    // Malformed on purpose: "X" and "MISC" (an unknown prefix, no type) end no chunk, not even at a break.
     static final List<String> TAGS = List.of("O", "B-PER", "I-PER", "E-PER", "B-LOC", "I-LOC", "S-LOC", "I-MISC",
-            "B-", "[-X", "]", ".", "X-PER");
+            "B-", "[-X", "]", ".", "X-PER", "X", "MISC", "B-PER-X");
 
     @Provide
     Arbitrary<List<List<String>>> sentences() {
@@ -117,6 +132,22 @@ class ConllevalCounterTest {
         assertThat(c.correctTags()).isBetween(0L, c.tokens());
         assertThat(c.correctChunks()).isBetween(0L, Math.min(c.foundCorrect(), c.foundGuessed()));
         c.perType().values().forEach(v -> assertThat(v[0]).isBetween(0L, Math.min(v[1], v[2])));
+    }
+
+    @Example
+    void aChunkStillOpenAtASentenceBreakIsCountedAsInTheWholeFile() throws IOException {
+        // "b x x" after B-LOC: both sides end the LOC chunk (correct) and start an untyped one that the
+        // blank line does not end (x is no prefix conlleval knows, and the types agree). "c B-PER O" then
+        // ends it on the gold side only, so it is not correct: 1 correct chunk in all. A part that started
+        // at "c" would count the open chunk when finishing the part before it.
+        String text = "a".repeat(60) + " B-LOC B-LOC\nb x x\n\nc B-PER O\nd O O\n";
+        withFile(text, f -> {
+            assertThat(org.corpusbench.internal.BlankLineSplits.of(f, 2)).hasSize(2);
+            assertThat(ConllevalCounter.score(f, 1, new ConllevalCounter()).correctChunks()).isEqualTo(1);
+            assertThat(ConllevalCounter.score(f, 2, new ConllevalCounter()).report())
+                    .isEqualTo(ConllevalCounter.score(f, 1, new ConllevalCounter()).report());
+            return null;
+        });
     }
 
     @Example
