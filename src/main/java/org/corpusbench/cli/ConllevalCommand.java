@@ -123,7 +123,7 @@ final class ConllevalCommand implements Callable<Integer> {
             counter = ConllevalCounter.score(System.in, "<stdin>", options);
         } else {
             if (!Files.isRegularFile(file)) {
-                throw new UsageException(file + ": no such file");
+                throw new UsageException((file.toString().isEmpty() ? "''" : file.toString()) + ": no such file");
             }
             counter = ConllevalCounter.score(file, threads, options);
         }
