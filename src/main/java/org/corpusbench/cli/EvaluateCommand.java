@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 import org.corpusbench.dataset.Dataset;
 import org.corpusbench.eval.GoldCorpus;
 import org.corpusbench.eval.Predictions;
 import org.corpusbench.eval.entity.LabelledSpan;
+import org.corpusbench.eval.entity.SpanCounts;
 import org.corpusbench.eval.entity.SpanEvaluation;
 import org.corpusbench.eval.entity.SpanEvaluator;
 import org.corpusbench.eval.entity.SpanScheme;
@@ -24,6 +26,7 @@ import org.corpusbench.eval.report.HtmlReportWriter;
 import org.corpusbench.eval.report.JsonReport;
 import org.corpusbench.eval.report.SpanErrors;
 import org.corpusbench.eval.stats.Bootstrap;
+import org.corpusbench.eval.stats.CountRows;
 import org.corpusbench.eval.tags.Chunk;
 import org.corpusbench.eval.tags.Chunker;
 import org.corpusbench.eval.tags.ConllTagReader;
@@ -211,7 +214,10 @@ final class EvaluateCommand implements Callable<Integer> {
     private int conllEntities() throws IOException {
         TagScheme s = scheme();
         TagMode m = mode();
-        List<SpanEvaluation> perSentence = new ArrayList<>();
+        // Sentences are the bootstrap units; each keeps 20 ints, not an evaluation object, so files of
+        // millions of sentences fit.
+        SpanEvaluation total = SpanEvaluation.EMPTY;
+        CountRows units = new CountRows(UNIT_WIDTH);
         try (InputStream in = Files.newInputStream(pred); ConllTagReader r = new ConllTagReader(in, pred.toString())) {
             for (ConllTagReader.Sentence sent = r.next(); sent != null; sent = r.next()) {
                 List<Chunk> g;
@@ -223,10 +229,12 @@ final class EvaluateCommand implements Callable<Integer> {
                     throw new CorpusFormatException(Location.of(pred.toString(), sent.line() + e.index()), null,
                             e.getMessage());
                 }
-                perSentence.add(SpanEvaluator.evaluate(chunks(g), chunks(p)));
+                SpanEvaluation e = SpanEvaluator.evaluate(chunks(g), chunks(p));
+                total = total.plus(e);
+                units.add(unitCounts(e));
             }
         }
-        return spanReport(perSentence, null, null);
+        return spanReport(total, units, null, null);
     }
 
     private static List<LabelledSpan> chunks(List<Chunk> cs) {
@@ -282,15 +290,18 @@ final class EvaluateCommand implements Callable<Integer> {
         if (map != null && !conll4) {
             throw new UsageException("unknown --map '" + map + "'; expected conll4");
         }
-        List<SpanEvaluation> perDoc = new ArrayList<>();
+        SpanEvaluation total = SpanEvaluation.EMPTY;
+        CountRows units = new CountRows(UNIT_WIDTH);
         List<HtmlReportWriter.DocumentView> views = new ArrayList<>();
         for (Document d : gold.documents().values()) {
             List<LabelledSpan> g = entities(gold.gold(d.id()), conll4);
             List<LabelledSpan> p = entities(read.layers().get(d.id()), false);
-            perDoc.add(SpanEvaluator.evaluate(g, p));
+            SpanEvaluation e = SpanEvaluator.evaluate(g, p);
+            total = total.plus(e);
+            units.add(unitCounts(e));
             views.add(new HtmlReportWriter.DocumentView(d.id(), d.text(), errors(g), errors(p)));
         }
-        return spanReport(perDoc, gold, read) == 0 && html(gold, perDoc, views) ? 0 : Main.PROBLEMS;
+        return spanReport(total, units, gold, read) == 0 && html(gold, total, views) ? 0 : Main.PROBLEMS;
     }
 
     private static List<SpanErrors.Labelled> errors(List<LabelledSpan> l) {
@@ -313,12 +324,11 @@ final class EvaluateCommand implements Callable<Integer> {
         return out;
     }
 
-    private boolean html(GoldCorpus gold, List<SpanEvaluation> perDoc, List<HtmlReportWriter.DocumentView> views)
+    private boolean html(GoldCorpus gold, SpanEvaluation total, List<HtmlReportWriter.DocumentView> views)
             throws IOException {
         if (html == null) {
             return true;
         }
-        SpanEvaluation total = perDoc.stream().reduce(SpanEvaluation.EMPTY, SpanEvaluation::plus);
         List<HtmlReportWriter.LabelRow> rows = new ArrayList<>();
         total.labels().forEach((label, m) -> {
             var prf = m.get(SpanScheme.STRICT).prf(SpanScheme.STRICT);
@@ -339,8 +349,30 @@ final class EvaluateCommand implements Callable<Integer> {
         return true;
     }
 
-    private int spanReport(List<SpanEvaluation> perDoc, GoldCorpus gold, Predictions.Read read) throws IOException {
-        SpanEvaluation total = perDoc.stream().reduce(SpanEvaluation.EMPTY, SpanEvaluation::plus);
+    /** Per unit, the five SemEval-2013 counts of each scheme, in {@link SpanScheme} order. */
+    static final int UNIT_WIDTH = 5 * SpanScheme.values().length;
+
+    static long[] unitCounts(SpanEvaluation e) {
+        long[] row = new long[UNIT_WIDTH];
+        for (SpanScheme s : SpanScheme.values()) {
+            SpanCounts c = e.overall().get(s);
+            int at = 5 * s.ordinal();
+            row[at] = c.correct();
+            row[at + 1] = c.incorrect();
+            row[at + 2] = c.partial();
+            row[at + 3] = c.missed();
+            row[at + 4] = c.spurious();
+        }
+        return row;
+    }
+
+    private static double f1(SpanScheme s, long[] row) {
+        int at = 5 * s.ordinal();
+        return new SpanCounts(row[at], row[at + 1], row[at + 2], row[at + 3], row[at + 4]).prf(s).f1();
+    }
+
+    private int spanReport(SpanEvaluation total, CountRows units, GoldCorpus gold, Predictions.Read read)
+            throws IOException {
         ObjectNode root = report("entities");
         if (gold != null) {
             provenance(root, gold);
@@ -348,9 +380,13 @@ final class EvaluateCommand implements Callable<Integer> {
         JsonReport.spans(root, total);
         ObjectNode ci = root.putObject("confidence_intervals");
         Map<SpanScheme, Bootstrap.Interval> intervals = new LinkedHashMap<>();
+        List<ToDoubleFunction<long[]>> metrics = new ArrayList<>();
         for (SpanScheme s : SpanScheme.values()) {
-            Bootstrap.Interval iv = Bootstrap.interval(perDoc, SpanEvaluation.EMPTY, SpanEvaluation::plus,
-                    e -> e.micro(s).f1(), resamples, 0.95, seed);
+            metrics.add(row -> f1(s, row));
+        }
+        List<Bootstrap.Interval> ivs = Bootstrap.intervals(units, metrics, resamples, 0.95, seed);
+        for (SpanScheme s : SpanScheme.values()) {
+            Bootstrap.Interval iv = ivs.get(s.ordinal());
             intervals.put(s, iv);
             ObjectNode n = ci.putObject(s.wireName() + ".f1");
             n.put("estimate", iv.estimate()).put("low", iv.low()).put("high", iv.high()).put("level", iv.level())
