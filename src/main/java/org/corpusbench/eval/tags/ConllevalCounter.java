@@ -85,6 +85,7 @@ public final class ConllevalCounter {
     private boolean openAtEnd;
     private Tag lastCorrect;
     private Tag lastGuessed;
+    /** Lines read so far, for the location of an input error. */
     private long lines;
 
     public ConllevalCounter() {
@@ -111,7 +112,7 @@ public final class ConllevalCounter {
     }
 
     /** A fresh counter with the same options. */
-    public ConllevalCounter newPart() {
+    private ConllevalCounter newPart() {
         return new ConllevalCounter(new String(delimiter, StandardCharsets.UTF_8), outsideTag, raw);
     }
 
@@ -141,11 +142,6 @@ public final class ConllevalCounter {
         Tag correct = tag(buf, fieldStart[n - 2], fieldEnd[n - 2]);
         Tag guessed = tag(buf, fieldStart[n - 1], fieldEnd[n - 1]);
         step(correct, guessed, false);
-    }
-
-    /** Number of lines counted so far. */
-    public long lines() {
-        return lines;
     }
 
     /**
@@ -371,7 +367,6 @@ public final class ConllevalCounter {
         foundCorrect += part.foundCorrect;
         foundGuessed += part.foundGuessed;
         correctChunks += part.correctChunks;
-        lines += part.lines;
         for (int id = 0; id < part.perType.length; id++) {
             long[] v = part.perType[id];
             if (v != null) {

@@ -29,6 +29,8 @@ public final class TagEvaluator {
     private final Map<String, long[]> types = new TreeMap<>();
     private long tokens;
     private long correctTokens;
+    /** Columns of the token lines of the input scored by {@link #score}, -1 if none; parts must agree. */
+    private int columns = -1;
 
     public TagEvaluator(TagMode mode, TagScheme scheme) {
         this(mode, scheme, false);
@@ -104,8 +106,6 @@ public final class TagEvaluator {
         }
         return ev;
     }
-
-    private int columns = -1;
 
     /**
      * Scores a file in up to {@code threads} parts cut at blank lines, in parallel, and adds up their
