@@ -123,8 +123,7 @@ public final class Leaderboard {
         gold.annotations().forEach((id, a) -> mapped.put(id, new DocumentAnnotations(id, a.entities().stream()
                 .map(e -> new EntityMention(e.span(), EntityTypes.toConll4(e.type()), e.entityId())).toList(),
                 a.timexes())));
-        return new GoldCorpus(gold.name(), gold.version(), gold.fingerprint(), gold.documents(), mapped,
-                gold.contradictions(), gold.nliPairs());
+        return gold.withAnnotations(mapped);
     }
 
     private static Prf macro(NliCounts c) {

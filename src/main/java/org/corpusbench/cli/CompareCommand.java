@@ -2,7 +2,6 @@ package org.corpusbench.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.corpusbench.eval.entity.SpanScheme;
 import org.corpusbench.eval.nli.NliCounts;
 import org.corpusbench.eval.stats.Bootstrap;
 import org.corpusbench.eval.timex.TimexCounts;
+import org.corpusbench.schema.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,39 +65,46 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        for (Path p : List.of(a, b)) {
-            if (!Files.isRegularFile(p)) {
-                throw new UsageException(p + ": no such file");
-            }
-        }
-        if (!Files.isDirectory(dataset)) {
-            throw new UsageException(dataset + ": no such directory");
-        }
-        GoldCorpus gold = GoldCorpus.read(dataset);
-        Predictions.Read ra = Predictions.read(a, gold.documents(), lenient);
-        Predictions.Read rb = Predictions.read(b, gold.documents(), lenient);
-        for (Predictions.Read r : List.of(ra, rb)) {
-            if (!lenient && !r.problems().isEmpty()) {
-                PrintWriter err = spec.commandLine().getErr();
-                r.problems().forEach(err::println);
-                err.println(r.problems().size() + " problems in the predictions; fix them or pass --lenient");
-                err.flush();
-                return Main.PROBLEMS;
-            }
-        }
-        return switch (task.toLowerCase(Locale.ROOT)) {
-            case "entities" -> report("strict F1", EvaluationUnits.entities(gold, ra.layers()), EvaluationUnits.entities(gold, rb.layers()), SpanEvaluation.EMPTY,
-                    SpanEvaluation::plus, e -> e.micro(SpanScheme.STRICT).f1());
-            case "dates" -> report("relaxed F1", EvaluationUnits.dates(gold, ra.layers()), EvaluationUnits.dates(gold, rb.layers()), TimexCounts.ZERO, TimexCounts::plus,
-                    c -> c.relaxedPrf().f1());
-            case "contradictions" -> report("F1", EvaluationUnits.contradictions(gold, ra.contradictions()),
-                    EvaluationUnits.contradictions(gold, rb.contradictions()), Counts.ZERO, Counts::plus,
-                    Counts::f1);
-            case "nli" -> report("accuracy", EvaluationUnits.nli(gold, ra.nliLabels()), EvaluationUnits.nli(gold, rb.nliLabels()), NliCounts.ZERO, NliCounts::plus,
-                    NliCounts::accuracy);
+        CommandPaths.inputFile(a, "A");
+        CommandPaths.inputFile(b, "B");
+        CommandPaths.inputDirectory(dataset, "--dataset");
+        CommandPaths.atLeast(shuffles, 1, "--shuffles");
+        CommandPaths.atLeast(resamples, 0, "--resamples");
+        GoldCorpus.Layer layer = switch (task.toLowerCase(Locale.ROOT)) {
+            case "entities" -> GoldCorpus.Layer.ENTITIES;
+            case "dates" -> GoldCorpus.Layer.TIMEXES;
+            case "contradictions" -> GoldCorpus.Layer.CONTRADICTIONS;
+            case "nli" -> GoldCorpus.Layer.NLI;
             default -> throw new UsageException("unknown --task '" + task + "'; expected entities, dates, "
                     + "contradictions or nli");
         };
+        GoldCorpus gold = GoldCorpus.read(dataset);
+        gold.require(layer, dataset);
+        Predictions.Read ra = read(a, "A", gold, layer);
+        Predictions.Read rb = read(b, "B", gold, layer);
+        return switch (layer) {
+            case ENTITIES -> report("strict F1", EvaluationUnits.entities(gold, ra.layers()),
+                    EvaluationUnits.entities(gold, rb.layers()), SpanEvaluation.EMPTY, SpanEvaluation::plus,
+                    e -> e.micro(SpanScheme.STRICT).f1());
+            case TIMEXES -> report("relaxed F1", EvaluationUnits.dates(gold, ra.layers()),
+                    EvaluationUnits.dates(gold, rb.layers()), TimexCounts.ZERO, TimexCounts::plus,
+                    c -> c.relaxedPrf().f1());
+            case CONTRADICTIONS -> report("F1", EvaluationUnits.contradictions(gold, ra.contradictions()),
+                    EvaluationUnits.contradictions(gold, rb.contradictions()), Counts.ZERO, Counts::plus,
+                    Counts::f1);
+            default -> report("accuracy", EvaluationUnits.nli(gold, ra.nliLabels()),
+                    EvaluationUnits.nli(gold, rb.nliLabels()), NliCounts.ZERO, NliCounts::plus, NliCounts::accuracy);
+        };
+    }
+
+    private Predictions.Read read(Path file, String system, GoldCorpus gold, GoldCorpus.Layer layer)
+            throws IOException {
+        Predictions.Read r = Predictions.read(file, gold, layer, lenient);
+        if (!lenient && !r.problems().isEmpty()) {
+            throw new InvalidInputException("the predictions of system " + system, r.problems(),
+                    "fix them or pass --lenient");
+        }
+        return r;
     }
 
     private <T> int report(String metric, List<T> xa, List<T> xb, T zero, BinaryOperator<T> merge,

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
-import org.corpusbench.dataset.Dataset;
 import org.corpusbench.eval.GoldCorpus;
 import org.corpusbench.eval.Predictions;
 import org.corpusbench.eval.entity.LabelledSpan;
@@ -42,6 +41,7 @@ import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
 import org.corpusbench.model.EntityMention;
 import org.corpusbench.schema.EntityTypes;
+import org.corpusbench.schema.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -110,13 +110,19 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isRegularFile(pred)) {
-            throw new UsageException(pred + ": no such file");
-        }
+        CommandPaths.inputFile(pred, "--pred");
+        CommandPaths.outputFile(json, "--json");
+        CommandPaths.outputFile(html, "--html");
+        CommandPaths.atLeast(resamples, 0, "--resamples");
+        CommandPaths.atLeast(threads, 1, "--threads");
         String t = task.toLowerCase(Locale.ROOT);
         boolean conll = format.equalsIgnoreCase("conll");
         if (!conll && !format.equalsIgnoreCase("jsonl")) {
             throw new UsageException("unknown --format '" + format + "'; expected jsonl or conll");
+        }
+        if (html != null && !(t.equals("entities") && !conll)) {
+            throw new UsageException("--html is written only for --task entities against a --dataset (an HTML "
+                    + "report of " + t + (conll ? " from CoNLL" : "") + " is not available yet); use --json");
         }
         return switch (t) {
             case "tags" -> {
@@ -188,9 +194,6 @@ final class EvaluateCommand implements Callable<Integer> {
     private int tags() throws IOException {
         TagScheme s = scheme();
         TagMode m = mode();
-        if (threads < 1) {
-            throw new UsageException("--threads must be at least 1, found " + threads);
-        }
         TagCounts c = TagEvaluator.score(pred, m, s, threads);
         ObjectNode root = report("tags");
         JsonReport.tags(root, c);
@@ -243,49 +246,43 @@ final class EvaluateCommand implements Callable<Integer> {
         return out;
     }
 
-    GoldCorpus gold() throws IOException {
+    /** The gold, validated, holding {@code layer}. */
+    GoldCorpus gold(GoldCorpus.Layer layer) throws IOException {
         if (dataset == null) {
             throw new UsageException("--task " + task + " with --format jsonl needs --dataset DIR");
         }
-        if (!Files.isDirectory(dataset)) {
-            throw new UsageException(dataset + ": no such directory");
-        }
-        return GoldCorpus.read(dataset);
+        CommandPaths.inputDirectory(dataset, "--dataset");
+        GoldCorpus gold = GoldCorpus.read(dataset);
+        gold.require(layer, dataset);
+        return gold;
     }
 
-    /** Reads predictions; prints every problem and returns null unless lenient. */
-    Predictions.Read predictions(GoldCorpus gold) throws IOException {
-        Predictions.Read read = Predictions.read(pred, gold.documents(), lenient);
+    /** Reads the predictions of {@code layer}; refuses them, with every problem, unless lenient. */
+    Predictions.Read predictions(GoldCorpus gold, GoldCorpus.Layer layer) throws IOException {
+        Predictions.Read read = Predictions.read(pred, gold, layer, lenient);
         if (!read.problems().isEmpty() && !lenient) {
-            PrintWriter err = spec.commandLine().getErr();
-            read.problems().forEach(d -> err.println(d));
-            err.println(read.problems().size() + " problems in the predictions; fix them, or pass --lenient to skip "
-                    + "and count them");
-            err.flush();
-            return null;
+            throw new InvalidInputException("the predictions", read.problems(),
+                    "fix them, or pass --lenient to skip and count them");
         }
         return read;
     }
 
-    void provenance(ObjectNode root, GoldCorpus gold) throws IOException {
+    void provenance(ObjectNode root, GoldCorpus gold, GoldCorpus.Layer layer) throws IOException {
         ObjectNode d = root.putObject("dataset");
         d.put("name", gold.name());
         if (gold.version() != null) {
             d.put("version", gold.version());
             d.put("fingerprint", gold.fingerprint());
         }
-        if (Files.exists(dataset.resolve(Dataset.ANNOTATIONS))) {
-            ((ArrayNode) root.get("inputs")).addObject().put("role", "gold").put("path",
-                    dataset.resolve(Dataset.ANNOTATIONS).toString()).put("sha256", sha256(dataset.resolve(Dataset.ANNOTATIONS)));
+        for (Path f : gold.filesOf(layer)) {
+            ((ArrayNode) root.get("inputs")).addObject().put("role", "gold").put("path", f.toString())
+                    .put("sha256", sha256(f));
         }
     }
 
     private int datasetEntities() throws IOException {
-        GoldCorpus gold = gold();
-        Predictions.Read read = predictions(gold);
-        if (read == null) {
-            return Main.PROBLEMS;
-        }
+        GoldCorpus gold = gold(GoldCorpus.Layer.ENTITIES);
+        Predictions.Read read = predictions(gold, GoldCorpus.Layer.ENTITIES);
         boolean conll4 = "conll4".equalsIgnoreCase(map);
         if (map != null && !conll4) {
             throw new UsageException("unknown --map '" + map + "'; expected conll4");
@@ -375,7 +372,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throws IOException {
         ObjectNode root = report("entities");
         if (gold != null) {
-            provenance(root, gold);
+            provenance(root, gold, GoldCorpus.Layer.ENTITIES);
         }
         JsonReport.spans(root, total);
         ObjectNode ci = root.putObject("confidence_intervals");

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.schema.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -112,6 +113,11 @@ public final class Main implements Runnable {
             err.println("corpusbench " + command + ": " + t.getMessage());
             err.println("Try 'corpusbench " + command + " --help'.");
             return USAGE;
+        }
+        if (t instanceof InvalidInputException invalid) {
+            invalid.problems().forEach(err::println);
+            err.println("corpusbench " + command + ": " + invalid.closing());
+            return PROBLEMS;
         }
         if (t instanceof CorpusFormatException) {
             err.println("corpusbench " + command + ": " + t.getMessage());

@@ -30,13 +30,15 @@ final class TaskEvaluations {
     }
 
     static int run(EvaluateCommand cmd, String task) throws IOException {
-        GoldCorpus gold = cmd.gold();
-        Predictions.Read read = cmd.predictions(gold);
-        if (read == null) {
-            return Main.PROBLEMS;
-        }
+        GoldCorpus.Layer layer = switch (task) {
+            case "dates" -> GoldCorpus.Layer.TIMEXES;
+            case "contradictions" -> GoldCorpus.Layer.CONTRADICTIONS;
+            default -> GoldCorpus.Layer.NLI;
+        };
+        GoldCorpus gold = cmd.gold(layer);
+        Predictions.Read read = cmd.predictions(gold, layer);
         ObjectNode root = cmd.report(task);
-        cmd.provenance(root, gold);
+        cmd.provenance(root, gold, layer);
         List<String[]> rows = switch (task) {
             case "dates" -> dates(cmd, gold, read, root);
             case "contradictions" -> contradictions(cmd, gold, read, root);

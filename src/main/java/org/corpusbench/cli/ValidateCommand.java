@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Check documents, annotations and predictions against the schemas and their text.",
             "PATH is a directory of .txt articles, a release directory, or .jsonl/.csv/manifest.json files.",
             "Documents from all PATHs are read first; annotation offsets and surface text are checked against them.",
-            "Exit status: 0 clean, 1 problems found, 2 usage error."})
+            "Problems and notes go to standard error, the verdict 'valid' to standard output.",
+            "Exit status: 0 clean, 1 problems found, 2 usage error or missing path."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec
@@ -35,16 +36,26 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        for (Path p : paths) {
+            if (!java.nio.file.Files.exists(p)) {
+                throw new UsageException(p + ": no such file or directory");
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         List<Diagnostic> diagnostics = CorpusValidator.validate(paths,
                 predictions ? CorpusValidator.Role.PREDICTIONS : CorpusValidator.Role.GOLD);
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         if (!quiet) {
-            diagnostics.forEach(out::println);
+            diagnostics.forEach(err::println);
         }
-        out.println(errors == 0 ? "valid: no problems found"
-                : errors + " problem" + (errors == 1 ? "" : "s") + " found");
+        if (errors == 0) {
+            out.println("valid: no problems found");
+        } else {
+            err.println(errors + " problem" + (errors == 1 ? "" : "s") + " found");
+        }
         out.flush();
+        err.flush();
         return errors == 0 ? 0 : Main.PROBLEMS;
     }
 }

@@ -15,6 +15,9 @@ import org.corpusbench.model.DocumentAnnotations;
 import org.corpusbench.model.EntityMention;
 import org.corpusbench.model.NliPair;
 import org.corpusbench.model.Timex3;
+import org.corpusbench.schema.CorpusValidator;
+import org.corpusbench.schema.Diagnostic;
+import org.corpusbench.schema.InvalidInputException;
 
 /** Counts per document and per annotation type, gathered in one pass over the records. */
 public final class CorpusStatistics implements CorpusFiles.Visitor {
@@ -30,7 +33,25 @@ public final class CorpusStatistics implements CorpusFiles.Visitor {
     private final Map<String, Integer> contradictionTypes = new TreeMap<>();
     private final Map<String, Integer> nliLabels = new TreeMap<>();
 
+    /**
+     * Counts the records of {@code paths} after validating them as the validator does (as predictions:
+     * entity ids optional, overlaps allowed), because counts of a corpus with duplicate or dangling records
+     * are wrong without saying so.
+     *
+     * @throws InvalidInputException listing every problem found
+     */
     public static CorpusStatistics of(List<Path> paths) throws IOException {
+        for (Path p : paths) {
+            if (!java.nio.file.Files.exists(p)) {
+                throw new java.nio.file.NoSuchFileException(p.toString());
+            }
+        }
+        List<Diagnostic> problems = CorpusValidator.validate(paths, CorpusValidator.Role.PREDICTIONS).stream()
+                .filter(Diagnostic::isError).toList();
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("the input", problems, "counts are given only for input that "
+                    + "validates; see 'corpusbench validate --predictions'");
+        }
         CorpusStatistics s = new CorpusStatistics();
         CorpusFiles.visit(paths, s);
         return s;

@@ -1,15 +1,21 @@
 package org.corpusbench.eval;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import org.corpusbench.eval.GoldCorpus.Layer;
 import org.corpusbench.format.CorpusFormatException;
 import org.corpusbench.format.Location;
 import org.corpusbench.format.jsonl.JsonCodec;
+import org.corpusbench.format.jsonl.JsonCodec.RecordKind;
 import org.corpusbench.format.jsonl.JsonlReader;
 import org.corpusbench.model.CodePoints;
 import org.corpusbench.model.Contradiction;
@@ -18,15 +24,22 @@ import org.corpusbench.model.DocumentAnnotations;
 import org.corpusbench.model.EntityMention;
 import org.corpusbench.model.Evidence;
 import org.corpusbench.model.NliLabel;
+import org.corpusbench.model.NliPair;
 import org.corpusbench.model.Span;
 import org.corpusbench.model.Timex3;
 import org.corpusbench.schema.Diagnostic;
 
 /**
- * A system's predictions read from JSONL and checked against the gold documents. A prediction that names
- * an unknown document, reaches past the text, or whose surface text differs from the text at its offsets
- * is a problem with its file and line. In lenient mode such predictions are skipped and counted instead;
+ * A system's predictions for one layer, read from JSONL and checked against the gold. Problems are located
+ * at their file and line: a prediction that names an unknown document or NLI pair, reaches past the text,
+ * whose surface text differs from the text at its offsets, or that repeats a document or pair already
+ * predicted; and gold documents or pairs that the file does not predict at all (a truncated output would
+ * otherwise score as a weak system). In lenient mode such predictions are skipped and counted instead;
  * otherwise the caller reports every problem and stops.
+ *
+ * <p>A file that holds no record of the layer being scored — NLI labels given to the entity task, a gold
+ * annotations file given to the NLI task, annotation records without a {@code timexes} key given to the
+ * date task — is refused outright, lenient or not: it would score 0 and look like a result.
  */
 public final class Predictions {
 
@@ -38,124 +51,282 @@ public final class Predictions {
     private Predictions() {
     }
 
-    public static Read read(Path file, Map<String, Document> docs, boolean lenient) throws IOException {
-        Map<String, List<EntityMention>> entities = new LinkedHashMap<>();
-        Map<String, List<Timex3>> timexes = new LinkedHashMap<>();
-        List<Contradiction> contradictions = new ArrayList<>();
-        Map<String, NliLabel> labels = new LinkedHashMap<>();
-        List<Diagnostic> problems = new ArrayList<>();
-        Map<String, Long> skipped = new TreeMap<>();
-        try (JsonlReader r = JsonlReader.open(file)) {
-            while (true) {
-                JsonlReader.JsonLine l;
-                try {
-                    l = r.next();
-                } catch (CorpusFormatException e) {
-                    problems.add(Diagnostic.error(e.location(), e.field(), e.originalMessage()));
-                    skipped.merge("malformed_lines", 1L, Long::sum);
-                    continue;
-                }
-                if (l == null) {
-                    break;
-                }
-                try {
-                    switch (JsonCodec.RecordKind.of(l.node())) {
-                        case ANNOTATIONS -> {
-                            DocumentAnnotations a = JsonCodec.annotations(l.node(), l.location());
-                            Document d = docs.get(a.docId());
-                            if (d == null) {
-                                problems.add(Diagnostic.error(l.location(), "doc_id", "unknown document '" + a.docId()
-                                        + "'; expected one of the " + docs.size() + " documents of the gold"));
-                                skipped.merge("unknown_documents", 1L, Long::sum);
-                                continue;
-                            }
-                            List<EntityMention> es = entities.computeIfAbsent(a.docId(), k -> new ArrayList<>());
-                            for (int i = 0; i < a.entities().size(); i++) {
-                                EntityMention e = a.entities().get(i);
-                                if (check(e.span(), d, l.location(), "entities[" + i + "]", problems, skipped)) {
-                                    es.add(e);
-                                }
-                            }
-                            List<Timex3> ts = timexes.computeIfAbsent(a.docId(), k -> new ArrayList<>());
-                            for (int i = 0; i < a.timexes().size(); i++) {
-                                Timex3 t = a.timexes().get(i);
-                                if (check(t.span(), d, l.location(), "timexes[" + i + "]", problems, skipped)) {
-                                    ts.add(t);
-                                }
-                            }
-                        }
-                        case CONTRADICTION -> {
-                            Contradiction c = JsonCodec.contradiction(l.node(), l.location());
-                            if (evidence(c.a(), docs, l.location(), "a", problems, skipped)
-                                    && evidence(c.b(), docs, l.location(), "b", problems, skipped)) {
-                                contradictions.add(c);
-                            }
-                        }
-                        case NLI_PREDICTION, NLI -> {
-                            String id = l.node().path("id").asText();
-                            NliLabel label = NliLabel.parse(l.node().path("label").asText());
-                            if (label == null) {
-                                problems.add(Diagnostic.error(l.location(), "label", "unknown label '"
-                                        + l.node().path("label").asText() + "'; expected entailment, neutral or "
-                                        + "contradiction"));
-                                skipped.merge("bad_labels", 1L, Long::sum);
-                            } else {
-                                labels.put(id, label);
-                            }
-                        }
-                        default -> {
-                            problems.add(Diagnostic.error(l.location(), null, "unrecognised prediction; expected "
-                                    + "{doc_id, entities|timexes}, a contradiction {a, b} or {id, label}"));
-                            skipped.merge("unrecognised_lines", 1L, Long::sum);
-                        }
+    /**
+     * Reads the predictions in {@code file} of {@code layer} against {@code gold}.
+     *
+     * @throws CorpusFormatException when the file holds no prediction of {@code layer}
+     */
+    public static Read read(Path file, GoldCorpus gold, Layer layer, boolean lenient) throws IOException {
+        return new Reader(file, gold, layer).read(lenient);
+    }
+
+    /** The state of one read: what was found so far, by kind, and the problems. */
+    private static final class Reader {
+        private final Path file;
+        private final GoldCorpus gold;
+        private final Layer layer;
+        private final Map<String, Document> docs;
+        private final Map<String, List<EntityMention>> entities = new LinkedHashMap<>();
+        private final Map<String, List<Timex3>> timexes = new LinkedHashMap<>();
+        private final List<Contradiction> contradictions = new ArrayList<>();
+        private final Map<String, NliLabel> labels = new LinkedHashMap<>();
+        private final List<Diagnostic> problems = new ArrayList<>();
+        private final Map<String, Long> skipped = new TreeMap<>();
+        /** Records of each kind, and annotation records by the keys they have: what the file holds. */
+        private final Map<String, Long> held = new LinkedHashMap<>();
+        /** First line of each document's record, and of each NLI pair's prediction. */
+        private final Map<String, Long> docLines = new HashMap<>();
+        private final Map<String, Long> pairLines = new HashMap<>();
+        private final Set<String> pairIds = new HashSet<>();
+        private long layerRecords;
+
+        Reader(Path file, GoldCorpus gold, Layer layer) {
+            this.file = file;
+            this.gold = gold;
+            this.layer = layer;
+            this.docs = gold.documents();
+            gold.nliPairs().forEach(p -> pairIds.add(p.id()));
+        }
+
+        Read read(boolean lenient) throws IOException {
+            long lines = 0;
+            try (JsonlReader r = JsonlReader.open(file)) {
+                while (true) {
+                    JsonlReader.JsonLine l;
+                    try {
+                        l = r.next();
+                    } catch (CorpusFormatException e) {
+                        problem(Diagnostic.error(e.location(), e.field(), e.originalMessage()), "malformed_lines");
+                        lines++;
+                        continue;
                     }
-                } catch (CorpusFormatException e) {
-                    problems.add(Diagnostic.error(e.location(), e.field(), e.originalMessage()));
-                    skipped.merge("malformed_lines", 1L, Long::sum);
-                } catch (IllegalArgumentException e) {
-                    problems.add(Diagnostic.error(l.location(), null, e.getMessage()));
-                    skipped.merge("malformed_lines", 1L, Long::sum);
+                    if (l == null) {
+                        break;
+                    }
+                    lines++;
+                    try {
+                        record(l.node(), l.location());
+                    } catch (CorpusFormatException e) {
+                        problem(Diagnostic.error(e.location(), e.field(), e.originalMessage()), "malformed_lines");
+                    } catch (IllegalArgumentException e) {
+                        problem(Diagnostic.error(l.location(), null, e.getMessage()), "malformed_lines");
+                    }
+                }
+            }
+            if (layerRecords == 0) {
+                throw new CorpusFormatException(Location.ofFile(file.toString()), null, "holds no " + what()
+                        + "; " + (lines == 0 ? "the file is empty" : "it holds " + heldSummary())
+                        + ". Expected lines like " + example() + " (is it the right file for this task?)");
+            }
+            missing();
+            Map<String, DocumentAnnotations> layers = new LinkedHashMap<>();
+            for (String id : docs.keySet()) {
+                layers.put(id, new DocumentAnnotations(id, entities.getOrDefault(id, List.of()),
+                        timexes.getOrDefault(id, List.of())));
+            }
+            if (!lenient && !problems.isEmpty()) {
+                skipped.clear();
+            }
+            return new Read(layers, contradictions, labels, problems, skipped);
+        }
+
+        private String what() {
+            return switch (layer) {
+                case ENTITIES -> "entity predictions";
+                case TIMEXES -> "date predictions";
+                case CONTRADICTIONS -> "contradiction predictions";
+                case NLI -> "NLI predictions";
+                case DOCUMENTS -> "documents";
+            };
+        }
+
+        private String example() {
+            return switch (layer) {
+                case ENTITIES -> "{\"doc_id\": ..., \"entities\": [{\"start\", \"end\", \"text\", \"type\"}, ...]}";
+                case TIMEXES -> "{\"doc_id\": ..., \"timexes\": [{\"start\", \"end\", \"text\", \"type\", \"value\"}, ...]}";
+                case CONTRADICTIONS -> "{\"type\": ..., \"a\": {\"doc_id\", \"start\", \"end\", \"text\"}, \"b\": {...}}";
+                case NLI -> "{\"id\": ..., \"label\": \"entailment|neutral|contradiction\"}";
+                case DOCUMENTS -> "{\"id\": ..., \"text\": ...}";
+            };
+        }
+
+        private String heldSummary() {
+            if (held.isEmpty()) {
+                return "no record that could be read";
+            }
+            List<String> parts = new ArrayList<>();
+            held.forEach((k, n) -> parts.add(n + " " + k));
+            return String.join(", ", parts);
+        }
+
+        private void hold(String what) {
+            held.merge(what, 1L, Long::sum);
+        }
+
+        private void problem(Diagnostic d, String counter) {
+            problems.add(d);
+            skipped.merge(counter, 1L, Long::sum);
+        }
+
+        private void record(JsonNode node, Location at) throws CorpusFormatException {
+            RecordKind kind = RecordKind.of(node);
+            switch (kind) {
+                case ANNOTATIONS -> annotations(node, at);
+                case CONTRADICTION -> {
+                    hold("contradictions");
+                    if (layer != Layer.CONTRADICTIONS) {
+                        return;
+                    }
+                    layerRecords++;
+                    Contradiction c = JsonCodec.contradiction(node, at);
+                    if (evidence(c.a(), at, "a") && evidence(c.b(), at, "b")) {
+                        contradictions.add(c);
+                    }
+                }
+                case NLI_PREDICTION, NLI -> {
+                    hold(kind == RecordKind.NLI ? "NLI pairs" : "NLI labels");
+                    if (layer != Layer.NLI) {
+                        return;
+                    }
+                    if (!node.hasNonNull("label")) {
+                        return;
+                    }
+                    layerRecords++;
+                    nli(node, at);
+                }
+                case DOCUMENT -> hold("documents");
+                default -> {
+                    hold("unrecognised records");
+                    problem(Diagnostic.error(at, null, "unrecognised prediction; expected " + example()),
+                            "unrecognised_lines");
                 }
             }
         }
-        Map<String, DocumentAnnotations> layers = new LinkedHashMap<>();
-        for (String id : docs.keySet()) {
-            layers.put(id, new DocumentAnnotations(id, entities.getOrDefault(id, List.of()),
-                    timexes.getOrDefault(id, List.of())));
-        }
-        if (!lenient && !problems.isEmpty()) {
-            skipped.clear();
-        }
-        return new Read(layers, contradictions, labels, problems, skipped);
-    }
 
-    private static boolean evidence(Evidence e, Map<String, Document> docs, Location at, String field,
-                                    List<Diagnostic> problems, Map<String, Long> skipped) {
-        Document d = docs.get(e.docId());
-        if (d == null) {
-            problems.add(Diagnostic.error(at, field + ".doc_id", "unknown document '" + e.docId() + "'"));
-            skipped.merge("unknown_documents", 1L, Long::sum);
-            return false;
+        private void annotations(JsonNode node, Location at) throws CorpusFormatException {
+            boolean hasEntities = node.has("entities");
+            boolean hasTimexes = node.has("timexes");
+            if (!hasEntities && !hasTimexes) {
+                hold("annotation records without an \"entities\" or \"timexes\" key");
+            } else if (layer == Layer.TIMEXES && !hasTimexes) {
+                hold("annotation records without a \"timexes\" key");
+            } else if (layer == Layer.ENTITIES && !hasEntities) {
+                hold("annotation records without an \"entities\" key");
+            } else {
+                hold("annotation records");
+            }
+            if (!(layer == Layer.ENTITIES && hasEntities || layer == Layer.TIMEXES && hasTimexes)) {
+                return;
+            }
+            layerRecords++;
+            DocumentAnnotations a = JsonCodec.annotations(node, at);
+            Document d = docs.get(a.docId());
+            if (d == null) {
+                problem(Diagnostic.error(at, "doc_id", "unknown document '" + a.docId() + "'; expected one of the "
+                        + docs.size() + " documents of the gold"), "unknown_documents");
+                return;
+            }
+            Long first = docLines.putIfAbsent(a.docId(), at.line());
+            if (first != null) {
+                problem(Diagnostic.error(at, "doc_id", "duplicate prediction record for document '" + a.docId()
+                        + "', first at line " + first + "; expected one line per document"), "duplicate_records");
+                return;
+            }
+            if (layer == Layer.ENTITIES) {
+                List<EntityMention> es = entities.computeIfAbsent(a.docId(), k -> new ArrayList<>());
+                for (int i = 0; i < a.entities().size(); i++) {
+                    EntityMention e = a.entities().get(i);
+                    if (check(e.span(), d, at, "entities[" + i + "]")) {
+                        es.add(e);
+                    }
+                }
+            } else {
+                List<Timex3> ts = timexes.computeIfAbsent(a.docId(), k -> new ArrayList<>());
+                for (int i = 0; i < a.timexes().size(); i++) {
+                    Timex3 t = a.timexes().get(i);
+                    if (check(t.span(), d, at, "timexes[" + i + "]")) {
+                        ts.add(t);
+                    }
+                }
+            }
         }
-        return check(e.span(), d, at, field, problems, skipped);
-    }
 
-    private static boolean check(Span s, Document d, Location at, String field, List<Diagnostic> problems,
-                                 Map<String, Long> skipped) {
-        int length = CodePoints.length(d.text());
-        if (s.end() > length) {
-            problems.add(Diagnostic.error(at, field + ".end", "offset " + s.end() + " is past the end of document '"
-                    + d.id() + "' (" + length + " code points)"));
-            skipped.merge("spans_out_of_range", 1L, Long::sum);
-            return false;
+        private void nli(JsonNode node, Location at) {
+            String id = node.path("id").asText();
+            NliLabel label = NliLabel.parse(node.path("label").asText());
+            if (label == null) {
+                problem(Diagnostic.error(at, "label", "unknown label '" + node.path("label").asText()
+                        + "'; expected entailment, neutral or contradiction"), "bad_labels");
+                return;
+            }
+            if (!pairIds.contains(id)) {
+                problem(Diagnostic.error(at, "id", "unknown pair '" + id + "'; expected one of the "
+                        + pairIds.size() + " NLI pairs of the gold"), "unknown_pairs");
+                return;
+            }
+            Long first = pairLines.putIfAbsent(id, at.line());
+            if (first != null) {
+                problem(Diagnostic.error(at, "id", "duplicate prediction for pair '" + id + "', first at line "
+                        + first + "; expected one label per pair"), "duplicate_records");
+                return;
+            }
+            labels.put(id, label);
         }
-        String raw = CodePoints.substring(d.text(), s.start(), s.end());
-        if (!raw.equals(s.text())) {
-            problems.add(Diagnostic.error(at, field + ".text", "'" + s.text() + "' does not match the text at ["
-                    + s.start() + "," + s.end() + "), which is '" + raw + "' (offsets count code points)"));
-            skipped.merge("text_mismatches", 1L, Long::sum);
-            return false;
+
+        /** Gold documents (or NLI pairs) that the file does not predict at all. */
+        private void missing() {
+            List<String> absent = new ArrayList<>();
+            long total;
+            String unit;
+            if (layer == Layer.ENTITIES || layer == Layer.TIMEXES) {
+                total = docs.size();
+                unit = "gold documents";
+                docs.keySet().stream().filter(id -> !docLines.containsKey(id)).forEach(absent::add);
+            } else if (layer == Layer.NLI) {
+                total = pairIds.size();
+                unit = "gold NLI pairs";
+                gold.nliPairs().stream().map(NliPair::id).filter(id -> !pairLines.containsKey(id)).forEach(absent::add);
+            } else {
+                return;
+            }
+            if (absent.isEmpty()) {
+                return;
+            }
+            String listed = String.join(", ", absent.subList(0, Math.min(5, absent.size())))
+                    + (absent.size() > 5 ? ", ..." : "");
+            problems.add(Diagnostic.error(Location.ofFile(file.toString()), null, "no prediction record for "
+                    + absent.size() + " of the " + total + " " + unit + " (" + listed + "); a system that predicts "
+                    + "nothing for one writes " + (layer == Layer.NLI ? "a label for every pair"
+                    : "{\"doc_id\": ..., \"" + (layer == Layer.ENTITIES ? "entities" : "timexes") + "\": []}")
+                    + "; with --lenient they are scored as predicting nothing"));
+            skipped.merge(layer == Layer.NLI ? "missing_pairs" : "missing_documents", (long) absent.size(), Long::sum);
         }
-        return true;
+
+        private boolean evidence(Evidence e, Location at, String field) {
+            Document d = docs.get(e.docId());
+            if (d == null) {
+                problem(Diagnostic.error(at, field + ".doc_id", "unknown document '" + e.docId() + "'"),
+                        "unknown_documents");
+                return false;
+            }
+            return check(e.span(), d, at, field);
+        }
+
+        private boolean check(Span s, Document d, Location at, String field) {
+            int length = CodePoints.length(d.text());
+            if (s.end() > length) {
+                problem(Diagnostic.error(at, field + ".end", "offset " + s.end() + " is past the end of document '"
+                        + d.id() + "' (" + length + " code points)"), "spans_out_of_range");
+                return false;
+            }
+            String raw = CodePoints.substring(d.text(), s.start(), s.end());
+            if (!raw.equals(s.text())) {
+                problem(Diagnostic.error(at, field + ".text", "'" + s.text() + "' does not match the text at ["
+                        + s.start() + "," + s.end() + "), which is '" + raw + "' (offsets count code points)"),
+                        "text_mismatches");
+                return false;
+            }
+            return true;
+        }
     }
 }

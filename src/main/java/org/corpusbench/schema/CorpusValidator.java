@@ -77,6 +77,14 @@ public final class CorpusValidator {
     private final Role role;
     /** Every document by id: its text and where it was first seen. */
     private final Map<String, DocumentText> texts = new HashMap<>();
+    /** Annotation records' document ids and record ids seen so far, across every file: one record each. */
+    private final Set<String> seenDocIds = new HashSet<>();
+    private final Set<String> seenIds = new HashSet<>();
+    /** Files already told that no documents were given (said once per file, not once per record). */
+    private final Set<String> noDocumentsReported = new HashSet<>();
+    /** Why records that point into documents cannot be checked when none were given. */
+    static final String NO_DOCUMENTS = "no documents were given, so the offsets and surface text of its records cannot be checked; "
+                    + "pass the documents too (a release directory, documents.jsonl, or the .txt articles)";
     private final Consumer<Diagnostic> sink;
     private final SchemaValidator schemas = SchemaValidator.get();
     private final boolean schemaFastPath;
@@ -311,8 +319,6 @@ public final class CorpusValidator {
         if (pass.onlyDocuments) {
             return;
         }
-        Set<String> seenDocIds = new HashSet<>();
-        Set<String> seenIds = new HashSet<>();
         try (JsonlLines r = JsonlLines.open(f)) {
             while (r.next()) {
                 if (r.lineNumber() <= Integer.MAX_VALUE && pass.documentLines.get((int) r.lineNumber())) {
@@ -458,6 +464,9 @@ public final class CorpusValidator {
     /** The text of {@code docId}; reports {@code parent.name} (or {@code name}) when it is unknown. */
     private DocumentText documentText(String docId, Location at, String parent, String name) {
         DocumentText text = texts.get(docId);
+        if (text == null && texts.isEmpty() && noDocumentsReported.add(at.file())) {
+            sink.accept(Diagnostic.error(at, null, NO_DOCUMENTS));
+        }
         if (text == null && !texts.isEmpty()) {
             sink.accept(Diagnostic.error(at, parent == null ? name : parent + "." + name, "unknown document '"
                     + docId + "'; expected one of the " + texts.size() + " documents given"));

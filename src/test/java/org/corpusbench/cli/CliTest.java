@@ -44,15 +44,16 @@ class CliTest {
                 StandardCharsets.UTF_8);
         Run r = run("validate", f.toString());
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).startsWith(f + ":2:2: malformed JSON").endsWith("1 problem found\n");
+        assertThat(r.err()).startsWith(f + ":2:2: malformed JSON").endsWith("1 problem found\n");
+        assertThat(r.out()).as("problems go to standard error").isEmpty();
     }
 
     @Test
-    void missingPathIsAProblemNotAStackTrace(@TempDir Path dir) {
+    void missingPathIsAUsageErrorAsInEveryCommand(@TempDir Path dir) {
         Run r = run("validate", dir.resolve("nope").toString());
-        assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).isEqualTo(dir.resolve("nope") + ": no such file or directory\n1 problem found\n");
-        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("corpusbench validate: " + dir.resolve("nope") + ": no such file or directory\n");
+        assertThat(r.out()).isEmpty();
     }
 
     @Test

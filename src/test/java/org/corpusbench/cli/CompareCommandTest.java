@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,12 @@ class CompareCommandTest {
      */
     @Test
     void goldAgainstNothingOnFiveDocumentsHasPValueNearOneSixteenth() throws IOException {
-        Path empty = Files.writeString(tmp.resolve("empty.jsonl"), "");
+        StringBuilder nothing = new StringBuilder();
+        for (String id : List.of("000_6e15c3caa4eb7126", "001_3cbd90c8ad035dae", "002_c6b68ee50c1b1fad",
+                "003_d78e2b2912535dd7", "004_1fd1226005666fa9")) {
+            nothing.append("{\"doc_id\":\"").append(id).append("\",\"entities\":[]}\n");
+        }
+        Path empty = Files.writeString(tmp.resolve("empty.jsonl"), nothing);
         CliTest.Run r = CliTest.run("compare", "--dataset", RELEASE.toString(), "--task", "entities",
                 RELEASE.resolve("annotations.jsonl").toString(), empty.toString());
         assertThat(r.code()).as(r.err()).isZero();
@@ -50,10 +56,11 @@ class CompareCommandTest {
 
     @Test
     void nliIsPairedOverPairsAndUnknownTaskIsAUsageError() throws IOException {
-        Path empty = Files.writeString(tmp.resolve("empty.jsonl"), "");
+        // B labels one pair of 65; --lenient scores the 64 pairs it leaves out as missed.
+        Path empty = Files.writeString(tmp.resolve("empty.jsonl"), "{\"id\":\"n001\",\"label\":\"neutral\"}\n");
         Path gold = RELEASE.resolve("nli.jsonl");
         CliTest.Run r = CliTest.run("compare", "--dataset", RELEASE.toString(), "--task", "nli", "--shuffles", "2000",
-                gold.toString(), empty.toString());
+                "--lenient", gold.toString(), empty.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("over 65 units");
         assertThat(pValue(r.out())).isLessThan(0.001);

@@ -78,7 +78,7 @@ class EvaluateCommandTest {
         assertThat(strict.code()).isEqualTo(1);
         assertThat(strict.err()).contains(pred + ":1: entities[1].text: 'Belaruz' does not match the text at [0,7), "
                 + "which is 'Belarus'", pred + ":2: doc_id: unknown document 'nope'", pred + ":3:2: malformed JSON",
-                "3 problems in the predictions");
+                "no prediction record for 4 of the 5 gold documents", "4 problems in the predictions");
         Path out = tmp.resolve("lenient.json");
         CliTest.Run lenient = CliTest.run("evaluate", "--task", "entities", "--dataset", RELEASE.toString(), "--pred",
                 pred.toString(), "--lenient", "--json", out.toString(), "--resamples", "0");

@@ -36,8 +36,11 @@ class ExportImportCommandTest {
             Path im = tmp.resolve("im-" + f);
             CliTest.Run i = CliTest.run("import", "--format", f, "--out", im.toString(), input.toString());
             assertThat(i.code()).as(f + ": " + i.err()).isZero();
-            CliTest.Run v = CliTest.run("validate", im.toString());
-            assertThat(v.code()).as(f + ": " + v.out()).isZero();
+            // NLI pairs keep their documents' ids and offsets, which can be checked only with the documents.
+            CliTest.Run v = f.equals("nli")
+                    ? CliTest.run("validate", RELEASE.resolve("documents.jsonl").toString(), im.toString())
+                    : CliTest.run("validate", im.toString());
+            assertThat(v.code()).as(f + ": " + v.err()).isZero();
             switch (f) {
                 case "brat", "hf" -> assertThat(lines(im.resolve("annotations.jsonl")))
                         .isEqualTo(lines(RELEASE.resolve("annotations.jsonl")));

@@ -56,6 +56,11 @@ final class ReferenceCorpusValidator {
     private final Role role;
     private final Map<String, String> texts = new HashMap<>();
     private final Map<String, Location> documentSeen = new HashMap<>();
+    /** Annotation records' document ids and record ids seen so far, across every file: one record each. */
+    private final Set<String> seenDocIds = new HashSet<>();
+    private final Set<String> seenIds = new HashSet<>();
+    /** Files already told that no documents were given (said once per file, not once per record). */
+    private final Set<String> noDocumentsReported = new HashSet<>();
     private final Consumer<Diagnostic> sink;
     private final SchemaValidator schemas = SchemaValidator.get();
 
@@ -167,8 +172,6 @@ final class ReferenceCorpusValidator {
 
     /** Reads a JSONL file; in the document pass only document records are handled, else all others. */
     private void jsonl(Path f, boolean documentPass) {
-        Set<String> seenDocIds = new HashSet<>();
-        Set<String> seenIds = new HashSet<>();
         try (JsonlReader r = JsonlReader.open(f)) {
             boolean bomReported = false;
             while (true) {
@@ -324,6 +327,9 @@ final class ReferenceCorpusValidator {
 
     private String documentText(String docId, Location at, String field) {
         String text = texts.get(docId);
+        if (text == null && texts.isEmpty() && noDocumentsReported.add(at.file())) {
+            sink.accept(Diagnostic.error(at, null, CorpusValidator.NO_DOCUMENTS));
+        }
         if (text == null && !texts.isEmpty()) {
             sink.accept(Diagnostic.error(at, field, "unknown document '" + docId + "'; expected one of the "
                     + texts.size() + " documents given"));
