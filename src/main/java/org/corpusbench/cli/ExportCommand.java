@@ -21,6 +21,7 @@ import org.corpusbench.format.hf.HuggingFace;
 import org.corpusbench.format.nli.SnliJsonl;
 import org.corpusbench.format.timeml.TimemlWriter;
 import org.corpusbench.internal.AtomicFiles;
+import org.corpusbench.internal.StagedDirectory;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
 import org.corpusbench.model.Span;
@@ -44,8 +45,12 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--format", required = true, paramLabel = "F", description = "conll, brat, csv, hf, timeml or nli.")
     String format;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created).")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory: created; if it "
+            + "exists it must be empty, unless --overwrite. Written whole or not at all.")
     Path out;
+
+    @Option(names = "--overwrite", description = "Replace a non-empty --out directory whole (its files are deleted).")
+    boolean overwrite;
 
     @Option(names = "--scheme", paramLabel = "S", description = "conll tags: iob2 (default), iob1 or bioes.")
     String scheme = "iob2";
@@ -55,18 +60,31 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(dataset)) {
-            throw new UsageException(dataset + ": no such directory");
-        }
+        CommandPaths.inputDirectory(dataset, "--dataset");
+        CommandPaths.outputDirectory(out, "--out");
         String f = format.toLowerCase(Locale.ROOT);
         if (!List.of("conll", "brat", "csv", "hf", "timeml", "nli").contains(f)) {
             throw new UsageException("unknown --format '" + format + "'; expected conll, brat, csv, hf, timeml or nli");
         }
+        StagedDirectory.check(out, overwrite);
         GoldCorpus gold = GoldCorpus.read(dataset);
         List<Document> docs = List.copyOf(gold.documents().values());
         Map<String, DocumentAnnotations> anns = gold.annotations();
-        Files.createDirectories(out);
         PrintWriter w = spec.commandLine().getOut();
+        try (StagedDirectory staged = StagedDirectory.create(out, overwrite)) {
+            List<String> said = write(f, staged.path(), gold, docs, anns);
+            staged.commit();
+            said.forEach(line -> w.println(line.replace(staged.path().toString(), out.toString())));
+        }
+        w.flush();
+        return 0;
+    }
+
+    /** Writes the export into {@code out}; returns what to tell the user once it is in place. */
+    private List<String> write(String f, Path out, GoldCorpus gold, List<Document> docs,
+                               Map<String, DocumentAnnotations> anns) throws java.io.IOException {
+        java.io.StringWriter said = new java.io.StringWriter();
+        PrintWriter w = new PrintWriter(said);
         String name = gold.name() + (gold.version() == null ? "" : "-" + gold.version());
         switch (f) {
             case "conll" -> {
@@ -122,7 +140,7 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         w.flush();
-        return 0;
+        return said.toString().lines().toList();
     }
 
     private static List<Conll.TokenizedDocument> tokenize(List<Document> docs) {

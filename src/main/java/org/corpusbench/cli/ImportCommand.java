@@ -19,6 +19,9 @@ import org.corpusbench.format.hf.HuggingFace;
 import org.corpusbench.format.jsonl.JsonlWriter;
 import org.corpusbench.format.nli.SnliJsonl;
 import org.corpusbench.format.timeml.TimemlReader;
+import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.format.Location;
+import org.corpusbench.internal.StagedDirectory;
 import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
@@ -43,8 +46,12 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--format", required = true, paramLabel = "F", description = "conll, brat, csv, hf, timeml or nli.")
     String format;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the JSONL files go (created).")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the JSONL files go: created; "
+            + "if it exists it must be empty, unless --overwrite. Written whole or not at all.")
     Path out;
+
+    @Option(names = "--overwrite", description = "Replace a non-empty --out directory whole (its files are deleted).")
+    boolean overwrite;
 
     @Option(names = "--scheme", paramLabel = "S", description = "conll tag scheme (default: iob2): iob1, iob2, "
             + "ioe1, ioe2, iobes/bioes, bilou.")
@@ -59,6 +66,8 @@ final class ImportCommand implements Callable<Integer> {
         if (!Files.exists(input)) {
             throw new UsageException(input + ": no such file or directory");
         }
+        CommandPaths.outputDirectory(out, "--out");
+        StagedDirectory.check(out, overwrite);
         List<Document> docs = new ArrayList<>();
         Map<String, DocumentAnnotations> anns = new LinkedHashMap<>();
         List<Contradiction> contradictions = new ArrayList<>();
@@ -132,23 +141,30 @@ final class ImportCommand implements Callable<Integer> {
             default -> throw new UsageException("unknown --format '" + format + "'; expected conll, brat, csv, hf, "
                     + "timeml or nli");
         }
-        Files.createDirectories(out);
         List<String> written = new ArrayList<>();
-        if (!docs.isEmpty()) {
-            JsonlWriter.write(out.resolve("documents.jsonl"), docs);
-            written.add("documents.jsonl");
-        }
-        if (!anns.isEmpty()) {
-            JsonlWriter.write(out.resolve("annotations.jsonl"), anns.values());
-            written.add("annotations.jsonl");
-        }
-        if (!contradictions.isEmpty()) {
-            JsonlWriter.write(out.resolve("contradictions.jsonl"), contradictions);
-            written.add("contradictions.jsonl");
-        }
-        if (!nli.isEmpty()) {
-            JsonlWriter.write(out.resolve("nli.jsonl"), nli);
-            written.add("nli.jsonl");
+        try (StagedDirectory staged = StagedDirectory.create(out, overwrite)) {
+            Path dir = staged.path();
+            if (!docs.isEmpty()) {
+                JsonlWriter.write(dir.resolve("documents.jsonl"), docs);
+                written.add("documents.jsonl");
+            }
+            if (!anns.isEmpty()) {
+                JsonlWriter.write(dir.resolve("annotations.jsonl"), anns.values());
+                written.add("annotations.jsonl");
+            }
+            if (!contradictions.isEmpty()) {
+                JsonlWriter.write(dir.resolve("contradictions.jsonl"), contradictions);
+                written.add("contradictions.jsonl");
+            }
+            if (!nli.isEmpty()) {
+                JsonlWriter.write(dir.resolve("nli.jsonl"), nli);
+                written.add("nli.jsonl");
+            }
+            if (written.isEmpty()) {
+                throw new CorpusFormatException(Location.ofFile(input.toString()), null, "holds no documents, "
+                        + "annotations, contradictions or NLI pairs to import; expected " + format + " input");
+            }
+            staged.commit();
         }
         long entities = anns.values().stream().mapToLong(a -> a.entities().size()).sum();
         long timexes = anns.values().stream().mapToLong(a -> a.timexes().size()).sum();

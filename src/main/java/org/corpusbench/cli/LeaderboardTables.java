@@ -2,7 +2,10 @@ package org.corpusbench.cli;
 
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.corpusbench.baseline.Leaderboard;
+import org.corpusbench.eval.report.JsonReport;
 import org.corpusbench.internal.TextTable;
 
 /** The leaderboard as a self-contained HTML page. */
@@ -36,6 +39,25 @@ final class LeaderboardTables {
                 .append("contradictions, pairs for NLI), seed ").append(rows.isEmpty() ? 0 : rows.get(0).f1Interval().seed())
                 .append(".</p>\n</body>\n</html>\n");
         return sb.toString();
+    }
+
+    /**
+     * The leaderboard as JSON: the facts (dataset, fingerprint, tool) and one object per row with its
+     * figures and interval, for scripts that would otherwise scrape the HTML.
+     */
+    static String json(List<Leaderboard.Row> rows, Map<String, String> facts) {
+        ObjectNode root = JsonReport.start("leaderboard", Main.version());
+        ObjectNode f = root.putObject("facts");
+        facts.forEach(f::put);
+        ArrayNode a = root.putArray("rows");
+        for (Leaderboard.Row r : rows) {
+            ObjectNode n = a.addObject().put("task", r.task()).put("system", r.system()).put("metric", r.metric())
+                    .put("precision", r.precision()).put("recall", r.recall()).put("f1", r.f1());
+            var iv = r.f1Interval();
+            n.putObject("f1_interval").put("low", iv.low()).put("high", iv.high()).put("level", iv.level())
+                    .put("resamples", iv.resamples()).put("seed", iv.seed());
+        }
+        return JsonReport.toJson(root);
     }
 
     private static String escape(String s) {

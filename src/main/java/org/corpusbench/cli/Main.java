@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.internal.StagedDirectory;
 import org.corpusbench.schema.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -123,12 +124,27 @@ public final class Main implements Runnable {
             err.println("corpusbench " + command + ": " + t.getMessage());
             return PROBLEMS;
         }
+        if (t instanceof StagedDirectory.TargetExistsException exists) {
+            err.println("corpusbench " + command + ": " + exists.getMessage());
+            err.println("Try 'corpusbench " + command + " --help'.");
+            return USAGE;
+        }
         if (t instanceof java.nio.file.NoSuchFileException n) {
             err.println("corpusbench " + command + ": " + n.getFile() + ": no such file or directory");
             return USAGE;
         }
+        if (t instanceof java.nio.file.FileSystemException fs) {
+            err.println("corpusbench " + command + ": " + fileSystemProblem(fs));
+            return PROBLEMS;
+        }
+        if (t instanceof java.nio.charset.CharacterCodingException) {
+            err.println("corpusbench " + command + ": an input is not valid UTF-8 (no file or line is known for "
+                    + "it; please report this as a bug)");
+            return PROBLEMS;
+        }
         if (t instanceof IOException io) {
-            err.println("corpusbench " + command + ": " + io);
+            err.println("corpusbench " + command + ": " + (io.getMessage() == null ? "input/output error"
+                    : io.getMessage()));
             return PROBLEMS;
         }
         err.println("corpusbench " + command + ": internal error: " + t);
@@ -138,6 +154,24 @@ public final class Main implements Runnable {
             err.println("(set CORPUSBENCH_DEBUG=1 for details)");
         }
         return 3;
+    }
+
+    /** A file-system failure in words: the path, what went wrong, never the exception's class name. */
+    static String fileSystemProblem(java.nio.file.FileSystemException e) {
+        String what;
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            what = "permission denied";
+        } else if (e instanceof java.nio.file.NotDirectoryException) {
+            what = "is not a directory";
+        } else if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            what = "already exists";
+        } else if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+            what = "is a directory that is not empty";
+        } else {
+            what = e.getReason() == null ? "cannot be read or written" : e.getReason();
+        }
+        return (e.getFile() == null ? "" : e.getFile() + ": ") + what
+                + (e.getOtherFile() == null ? "" : " (with " + e.getOtherFile() + ")");
     }
 
     /** Reads the version from the jar manifest. */

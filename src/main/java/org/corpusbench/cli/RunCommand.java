@@ -122,9 +122,12 @@ final class RunCommand implements Callable<Integer> {
         facts.put("fingerprint", gold.fingerprint());
         facts.put("tool", Main.version());
         Path html = dir.resolve("leaderboard.html");
+        Path json = dir.resolve("leaderboard.json");
+        AtomicFiles.writeString(json, LeaderboardTables.json(rows, facts));
         AtomicFiles.writeString(html, LeaderboardTables.html(rows, facts));
         out.println();
         out.println("HTML report: " + html.toAbsolutePath().normalize());
+        out.println("JSON report: " + json.toAbsolutePath().normalize());
         out.flush();
         return 0;
     }

@@ -28,6 +28,13 @@ class RunCommandTest {
         Path html = tmp.resolve("leaderboard.html");
         assertThat(r.out()).contains("HTML report: " + html.toAbsolutePath().normalize());
         assertThat(Files.readString(html)).contains("<td>opennlp-maxent</td>", "b3e08d184c4fdac4");
+        Path json = tmp.resolve("leaderboard.json");
+        assertThat(r.out()).contains("JSON report: " + json.toAbsolutePath().normalize());
+        com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                json.toFile());
+        assertThat(n.at("/facts/fingerprint").asText()).startsWith("b3e08d184c4fdac4");
+        assertThat(n.at("/rows").size()).isEqualTo(r.out().lines().filter(l -> l.startsWith("| ")
+                && !l.startsWith("| task")).count());
         assertThat(r.err()).isEmpty();
     }
 
