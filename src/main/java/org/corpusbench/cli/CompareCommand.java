@@ -42,6 +42,10 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--dataset", required = true, paramLabel = "DIR", description = "Gold release or JSONL directory.")
     Path dataset;
 
+    @Option(names = "--expect-fingerprint", paramLabel = "HEX", converter = VerifyCommand.FingerprintConverter.class,
+            description = "With a release as --dataset: require this fingerprint (see 'corpusbench verify --help').")
+    String expectFingerprint;
+
     @Option(names = "--task", required = true, paramLabel = "TASK", description = "entities, dates, contradictions or nli.")
     String task;
 
@@ -73,7 +77,7 @@ final class CompareCommand implements Callable<Integer> {
         if (!Files.isDirectory(dataset)) {
             throw new UsageException(dataset + ": no such directory");
         }
-        GoldCorpus gold = GoldCorpus.read(dataset);
+        GoldCorpus gold = GoldCorpus.read(dataset, expectFingerprint);
         Predictions.Read ra = Predictions.read(a, gold.documents(), lenient);
         Predictions.Read rb = Predictions.read(b, gold.documents(), lenient);
         for (Predictions.Read r : List.of(ra, rb)) {

@@ -75,6 +75,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--dataset", paramLabel = "DIR", description = "Gold: a release or JSONL directory.")
     Path dataset;
 
+    @Option(names = "--expect-fingerprint", paramLabel = "HEX", converter = VerifyCommand.FingerprintConverter.class,
+            description = "With a release as --dataset: require this fingerprint (see 'corpusbench verify --help').")
+    String expectFingerprint;
+
     @Option(names = "--format", paramLabel = "FMT", description = "jsonl (default) or conll.")
     String format = "jsonl";
 
@@ -250,7 +254,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (!Files.isDirectory(dataset)) {
             throw new UsageException(dataset + ": no such directory");
         }
-        return GoldCorpus.read(dataset);
+        return GoldCorpus.read(dataset, expectFingerprint);
     }
 
     /** Reads predictions; prints every problem and returns null unless lenient. */

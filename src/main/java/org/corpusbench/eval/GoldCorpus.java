@@ -11,6 +11,8 @@ import org.corpusbench.dataset.CorpusFiles;
 import org.corpusbench.dataset.Dataset;
 import org.corpusbench.dataset.GoldSources;
 import org.corpusbench.dataset.Manifest;
+import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.format.Location;
 import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
@@ -29,8 +31,21 @@ public record GoldCorpus(String name, String version, String fingerprint, Map<St
                          List<NliPair> nliPairs) {
 
     public static GoldCorpus read(Path dir) throws IOException {
+        return read(dir, null);
+    }
+
+    /**
+     * Reads the gold of {@code dir}; a release must also have fingerprint {@code expectedFingerprint} when it
+     * is not null (see {@link Dataset#open(Path, String)}), and a directory without a manifest is then refused.
+     */
+    public static GoldCorpus read(Path dir, String expectedFingerprint) throws IOException {
+        if (expectedFingerprint != null && !Files.exists(dir.resolve(Manifest.FILE_NAME))) {
+            throw new CorpusFormatException(Location.ofFile(dir.resolve(Manifest.FILE_NAME).toString()), null,
+                    "no manifest, so no fingerprint to compare with the expected one; expected a release directory "
+                            + "made by 'corpusbench build'");
+        }
         if (Files.exists(dir.resolve(Manifest.FILE_NAME))) {
-            Dataset ds = Dataset.open(dir);
+            Dataset ds = Dataset.open(dir, expectedFingerprint);
             return new GoldCorpus(ds.name(), ds.version(), ds.fingerprint(), ds.documentsById(), ds.annotationsById(),
                     ds.contradictionList(), ds.nliPairList());
         }
