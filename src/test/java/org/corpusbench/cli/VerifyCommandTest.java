@@ -141,6 +141,31 @@ class VerifyCommandTest {
     }
 
     @Test
+    void buildSaysWhenItRecordsANewVersion() throws IOException {
+        Path mini = Path.of("src/test/resources/org/corpusbench/dataset/mini");
+        Path src = tmp.resolve("mini");
+        try (java.util.stream.Stream<Path> s = Files.walk(mini.resolve("source"))) {
+            for (Path p : s.toList()) {
+                Path t = src.resolve(mini.resolve("source").relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        CliTest.Run built = CliTest.run("build", "--source", src.toString(), "--seeds", mini.resolve("seeds").toString());
+        assertThat(built.code()).as(built.err()).isZero();
+        String fp = Manifest.read(src.resolve("1.0.0")).fingerprint();
+        assertThat(built.out()).endsWith("fingerprint " + fp + "\npublished fingerprint recorded in "
+                + src.resolve("releases.tsv") + "; commit it with the release\n");
+        assertThat(Files.readString(src.resolve("releases.tsv"), StandardCharsets.UTF_8)).contains("mini\t1.0.0\t" + fp);
+        CliTest.Run again = CliTest.run("build", "--source", src.toString(), "--seeds", mini.resolve("seeds").toString());
+        assertThat(again.out()).isEqualTo("up to date: mini 1.0.0 in " + src.resolve("1.0.0") + "\nfingerprint " + fp
+                + "\n");
+    }
+
+    @Test
     void expectFingerprintNeedsARelease() throws IOException {
         Path plain = Files.createDirectories(tmp.resolve("plain"));
         Files.copy(V100.resolve("documents.jsonl"), plain.resolve("documents.jsonl"));
