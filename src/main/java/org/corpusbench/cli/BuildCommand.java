@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.corpusbench.baseline.Leaderboard;
+import org.corpusbench.dataset.PublishedReleases;
 import org.corpusbench.dataset.ReleaseBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code corpusbench build}: the release from the seeds and the human-edited gold. */
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Build a dataset release from seeds/ and the gold sources (deterministic).",
-            "An existing version is left as it is when identical, and refused when different."})
+            "An existing version is left as it is when identical, and refused when different.",
+            "A new version built into SOURCE/VERSION is recorded with its fingerprint in SOURCE/releases.tsv; a "
+                + "recorded version is refused if the build gives another fingerprint."})
 final class BuildCommand implements Callable<Integer> {
 
     @Spec
@@ -39,6 +42,10 @@ final class BuildCommand implements Callable<Integer> {
         w.println((r.outcome() == ReleaseBuilder.Outcome.CREATED ? "built " : "up to date: ") + r.manifest().name()
                 + " " + r.manifest().version() + " in " + r.directory());
         w.println("fingerprint " + r.manifest().fingerprint());
+        if (r.recorded()) {
+            w.println("published fingerprint recorded in " + src.resolve(PublishedReleases.FILE_NAME)
+                    + "; commit it with the release");
+        }
         w.flush();
         return 0;
     }

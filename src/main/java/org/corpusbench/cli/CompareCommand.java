@@ -42,6 +42,10 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--dataset", required = true, paramLabel = "DIR", description = "Gold release or JSONL directory.")
     Path dataset;
 
+    @Option(names = "--expect-fingerprint", paramLabel = "HEX", converter = VerifyCommand.FingerprintConverter.class,
+            description = "With a release as --dataset: require this fingerprint (see 'corpusbench verify --help').")
+    String expectFingerprint;
+
     @Option(names = "--task", required = true, paramLabel = "TASK", description = "entities, dates, contradictions or nli.")
     String task;
 
@@ -78,7 +82,7 @@ final class CompareCommand implements Callable<Integer> {
             default -> throw new UsageException("unknown --task '" + task + "'; expected entities, dates, "
                     + "contradictions or nli");
         };
-        GoldCorpus gold = GoldCorpus.read(dataset);
+        GoldCorpus gold = GoldCorpus.read(dataset, expectFingerprint);
         gold.require(layer, dataset);
         Predictions.Read ra = read(a, "A", gold, layer);
         Predictions.Read rb = read(b, "B", gold, layer);

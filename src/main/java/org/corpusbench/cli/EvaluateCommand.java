@@ -75,6 +75,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--dataset", paramLabel = "DIR", description = "Gold: a release or JSONL directory.")
     Path dataset;
 
+    @Option(names = "--expect-fingerprint", paramLabel = "HEX", converter = VerifyCommand.FingerprintConverter.class,
+            description = "With a release as --dataset: require this fingerprint (see 'corpusbench verify --help').")
+    String expectFingerprint;
+
     @Option(names = "--format", paramLabel = "FMT", description = "jsonl (default) or conll.")
     String format = "jsonl";
 
@@ -252,7 +256,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new UsageException("--task " + task + " with --format jsonl needs --dataset DIR");
         }
         CommandPaths.inputDirectory(dataset, "--dataset");
-        GoldCorpus gold = GoldCorpus.read(dataset);
+        GoldCorpus gold = GoldCorpus.read(dataset, expectFingerprint);
         gold.require(layer, dataset);
         return gold;
     }

@@ -42,6 +42,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--dataset", required = true, paramLabel = "DIR", description = "Release or JSONL directory.")
     Path dataset;
 
+    @Option(names = "--expect-fingerprint", paramLabel = "HEX", converter = VerifyCommand.FingerprintConverter.class,
+            description = "With a release as --dataset: require this fingerprint (see 'corpusbench verify --help').")
+    String expectFingerprint;
+
     @Option(names = "--format", required = true, paramLabel = "F", description = "conll, brat, csv, hf, timeml or nli.")
     String format;
 
@@ -67,7 +71,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new UsageException("unknown --format '" + format + "'; expected conll, brat, csv, hf, timeml or nli");
         }
         StagedDirectory.check(out, overwrite);
-        GoldCorpus gold = GoldCorpus.read(dataset);
+        GoldCorpus gold = GoldCorpus.read(dataset, expectFingerprint);
         List<Document> docs = List.copyOf(gold.documents().values());
         Map<String, DocumentAnnotations> anns = gold.annotations();
         PrintWriter w = spec.commandLine().getOut();

@@ -7,16 +7,25 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.corpusbench.dataset.Dataset;
 import org.corpusbench.dataset.Manifest;
+import org.corpusbench.dataset.PublishedReleases;
 import org.corpusbench.schema.CorpusValidator;
 import org.corpusbench.schema.Diagnostic;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code corpusbench verify DIR}: checksums, fingerprint, schema and surface text of a release. */
+/**
+ * {@code corpusbench verify DIR}: checksums, unlisted files, fingerprint (against the published one, or the
+ * one pinned with {@code --expect-fingerprint}), schema and surface text of a release.
+ */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Verify a release: checksums against its manifest, fingerprint, schema and surface text.")
+        description = {"Verify a release: checksums against its manifest, no unlisted files, the fingerprint "
+            + "against the published one (docs/reliability.md), schema and surface text.",
+            "A release of a dataset corpusbench does not publish is checked against its own manifest only, "
+                + "with a note on stderr, unless --expect-fingerprint pins it."})
 final class VerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -25,24 +34,44 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "Release directory, e.g. datasets/oreshnik-reports/1.0.0")
     Path dir;
 
+    @Option(names = "--expect-fingerprint", paramLabel = "HEX", converter = FingerprintConverter.class,
+            description = "Require this fingerprint (64 hex digits, as its publisher gives it). Pins any release, "
+                    + "including one corpusbench does not publish; a published version must still have its "
+                    + "published fingerprint.")
+    String expectFingerprint;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        boolean ok = verify(dir, out);
+        PrintWriter err = spec.commandLine().getErr();
+        boolean ok = verify(dir, expectFingerprint, out, err);
         out.flush();
+        err.flush();
         return ok ? 0 : Main.PROBLEMS;
     }
 
-    /** Prints what was checked and every problem found; true when the release is intact. */
+    /** As {@link #verify(Path, String, PrintWriter, PrintWriter)}, with nothing pinned and notes on {@code out}. */
     static boolean verify(Path dir, PrintWriter out) throws IOException {
-        Dataset ds = Dataset.open(dir);
+        return verify(dir, null, out, out);
+    }
+
+    /**
+     * Prints what was checked and every problem found; true when the release is intact. A release that is
+     * not pinned gets a note on {@code err}. Refusals by {@link Dataset#open(Path, String)} are thrown.
+     */
+    static boolean verify(Path dir, String expectedFingerprint, PrintWriter out, PrintWriter err) throws IOException {
+        Dataset ds = Dataset.open(dir, expectedFingerprint);
         Manifest m = ds.manifest();
-        out.println("checksums: " + m.files().size() + " files match the manifest");
-        String fp = Manifest.fingerprint(m.files(), m.seeds());
-        if (!fp.equals(m.fingerprint())) {
-            out.println(dir.resolve(Manifest.FILE_NAME) + ": fingerprint: found " + m.fingerprint() + ", expected "
-                    + fp + " from the listed files and seeds");
-            return false;
+        String release = m.name() + " " + m.version();
+        out.println("checksums: " + m.files().size() + " files match the manifest, and it lists every file");
+        switch (ds.pin()) {
+            case PUBLISHED -> out.println("fingerprint: the published one for " + release + " ("
+                    + PublishedReleases.bundled(m.name()).orElseThrow().source() + ")");
+            case EXPECTED -> out.println("fingerprint: the expected one (--expect-fingerprint)");
+            case NONE -> err.println("corpusbench verify: note: corpusbench publishes no dataset named '" + m.name()
+                    + "', so the fingerprint of " + release + " is not pinned: its files match its own manifest, "
+                    + "which whoever changes a file can rewrite; pass --expect-fingerprint with the fingerprint its "
+                    + "publisher gives to pin it");
         }
         List<Diagnostic> problems = CorpusValidator.validate(List.of(dir), CorpusValidator.Role.GOLD);
         problems.forEach(out::println);
@@ -52,7 +81,21 @@ final class VerifyCommand implements Callable<Integer> {
             return false;
         }
         out.println("schema and surface text: valid");
-        out.println("verified " + m.name() + " " + m.version() + " fingerprint " + m.fingerprint());
+        out.println("verified " + release + " fingerprint " + m.fingerprint()
+                + (ds.pin() == Dataset.Pin.NONE ? " (not pinned)" : ""));
         return true;
+    }
+
+    /** {@code --expect-fingerprint HEX}: 64 hex digits, in lower case; anything else is a usage error. */
+    static final class FingerprintConverter implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                return Dataset.normaliseFingerprint(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a fingerprint; expected 64 hex "
+                        + "digits, the 'fingerprint' of a release's manifest.json");
+            }
+        }
     }
 }

@@ -7,10 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.corpusbench.format.CorpusFormatException;
 import org.corpusbench.format.Location;
@@ -22,9 +28,11 @@ import org.corpusbench.model.DocumentAnnotations;
 import org.corpusbench.model.NliPair;
 
 /**
- * A released dataset version, opened from its directory. Opening checks every file against the manifest
- * first, so that nothing is read from a release whose bytes differ from what was published; the layers
- * are then streamed from disk on each call, never held twice.
+ * A released dataset version, opened from its directory. Opening checks the release first, so that nothing
+ * is read from a release whose bytes differ from what was published: every file against the manifest's
+ * SHA-256, no file the manifest does not list, the manifest's fingerprint against its entries, and that
+ * fingerprint against the one published for the release's name and version ({@link PublishedReleases}, issue
+ * 12 "Pinned releases"). The layers are then streamed from disk on each call, never held twice.
  *
  * <pre>{@code
  * Dataset ds = Dataset.open(Path.of("datasets/oreshnik-reports/1.0.0"));
@@ -38,25 +46,60 @@ public final class Dataset {
     public static final String CONTRADICTIONS = "contradictions.jsonl";
     public static final String NLI = "nli.jsonl";
 
+    /** What vouches for a release's fingerprint, beyond its own manifest. */
+    public enum Pin {
+        /** The fingerprint published for its name and version, in the list that ships with corpusbench. */
+        PUBLISHED,
+        /** The fingerprint the caller expected; corpusbench has not published this version. */
+        EXPECTED,
+        /**
+         * Nothing: a dataset corpusbench does not publish, opened without an expected fingerprint. Its files
+         * match its manifest, but whoever changes a file can rewrite the manifest too.
+         */
+        NONE
+    }
+
+    private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
+
     private final Path dir;
     private final Manifest manifest;
+    private final Pin pin;
 
-    private Dataset(Path dir, Manifest manifest) {
+    private Dataset(Path dir, Manifest manifest, Pin pin) {
         this.dir = dir;
         this.manifest = manifest;
+        this.pin = pin;
     }
 
     /**
-     * Opens a release directory after verifying the SHA-256 of every file its manifest lists.
+     * Opens a release directory after checking it (see the class comment). A release of a dataset that
+     * corpusbench publishes must have a published version and its published fingerprint; a release of any
+     * other dataset is opened unpinned ({@link Pin#NONE}).
      *
-     * @throws CorpusFormatException naming the first file that is missing or whose checksum differs
+     * @throws CorpusFormatException naming the first file that is missing or whose checksum differs, the files
+     *                               the manifest does not list, or the fingerprint or version that is not the
+     *                               published one
      */
     public static Dataset open(Path dir) throws IOException {
+        return open(dir, null);
+    }
+
+    /**
+     * Opens a release directory as {@link #open(Path)} does, and also requires its fingerprint to be
+     * {@code expectedFingerprint} (64 hex digits; {@code null} to require nothing more). This pins a release
+     * corpusbench does not publish, including an unpublished version of a dataset it does publish; it never
+     * admits a published version whose fingerprint differs from the published one.
+     *
+     * @throws IllegalArgumentException when {@code expectedFingerprint} is not 64 hex digits
+     */
+    public static Dataset open(Path dir, String expectedFingerprint) throws IOException {
+        String expected = expectedFingerprint == null ? null : normaliseFingerprint(expectedFingerprint);
         Manifest m = Manifest.read(dir);
+        Location manifestFile = Location.ofFile(dir.resolve(Manifest.FILE_NAME).toString());
         for (Manifest.FileEntry f : m.files()) {
             Path p = dir.resolve(f.path()).normalize();
             if (!p.startsWith(dir.normalize())) {
-                throw new CorpusFormatException(Location.ofFile(dir.resolve(Manifest.FILE_NAME).toString()), "files",
+                throw new CorpusFormatException(manifestFile, "files",
                         "path '" + f.path() + "' leaves the release directory");
             }
             if (!Files.isRegularFile(p)) {
@@ -70,7 +113,87 @@ public final class Dataset {
                         + "; a released file was changed — restore it, or build a new version");
             }
         }
-        return new Dataset(dir, m);
+        List<String> unlisted = unlisted(dir, m);
+        if (!unlisted.isEmpty()) {
+            throw new CorpusFormatException(Location.ofFile(dir.toString()), null, unlisted.size()
+                    + (unlisted.size() == 1 ? " file" : " files") + " that the manifest does not list: "
+                    + String.join(", ", unlisted) + "; a release holds exactly the files its manifest lists (tools "
+                    + "such as 'corpusbench stats' would read the others): remove them, or build a new version that "
+                    + "includes them");
+        }
+        String fp = Manifest.fingerprint(m.files(), m.seeds());
+        if (!fp.equals(m.fingerprint())) {
+            throw new CorpusFormatException(manifestFile, "fingerprint", "found " + m.fingerprint() + ", expected "
+                    + fp + " from the listed files and seeds");
+        }
+        return new Dataset(dir, m, pin(m, manifestFile, expected));
+    }
+
+    /** Checks the fingerprint against the published list and the caller's expectation; says which vouched. */
+    private static Pin pin(Manifest m, Location manifestFile, String expected) throws IOException {
+        String release = m.name() + " " + m.version();
+        Optional<PublishedReleases> list = PublishedReleases.bundled(m.name());
+        Pin pin = Pin.NONE;
+        if (list.isPresent()) {
+            Optional<PublishedReleases.Release> published = list.get().find(m.version());
+            if (published.isPresent()) {
+                if (!published.get().fingerprint().equals(m.fingerprint())) {
+                    throw new CorpusFormatException(manifestFile, "fingerprint", release + " has fingerprint "
+                            + m.fingerprint() + ", but the published fingerprint of " + release + " is "
+                            + published.get().fingerprint() + " (" + list.get().source() + "); the release was changed "
+                            + "after it was published: restore it from the published copy, or build the changed gold "
+                            + "as a new version");
+                }
+                pin = Pin.PUBLISHED;
+            } else if (expected == null) {
+                throw new CorpusFormatException(manifestFile, "version", release + " is not a published version "
+                        + "(published: " + String.join(", ", list.get().versions()) + ", in " + list.get().source()
+                        + "); if you trust it, pin its fingerprint: --expect-fingerprint HEX, or Dataset.open(dir, hex)");
+            }
+        }
+        if (expected != null) {
+            if (!expected.equals(m.fingerprint())) {
+                throw new CorpusFormatException(manifestFile, "fingerprint", release + " has fingerprint "
+                        + m.fingerprint() + ", expected " + expected
+                        + " (pinned by --expect-fingerprint or Dataset.open(dir, hex))");
+            }
+            return pin == Pin.PUBLISHED ? pin : Pin.EXPECTED;
+        }
+        return pin;
+    }
+
+    /**
+     * A fingerprint as given by a user, in lower case.
+     *
+     * @throws IllegalArgumentException when it is not 64 hex digits
+     */
+    public static String normaliseFingerprint(String hex) {
+        String h = hex.strip().toLowerCase(Locale.ROOT);
+        if (!HEX64.matcher(h).matches()) {
+            throw new IllegalArgumentException("expected fingerprint '" + hex + "': expected 64 hex digits (a "
+                    + "manifest's fingerprint)");
+        }
+        return h;
+    }
+
+    /** The files under {@code dir}, by relative path with '/', that are neither the manifest nor listed in it. */
+    private static List<String> unlisted(Path dir, Manifest m) throws IOException {
+        Set<String> listed = new HashSet<>();
+        m.files().forEach(f -> listed.add(f.path()));
+        listed.add(Manifest.FILE_NAME);
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(p -> !Files.isDirectory(p)).toList()) {
+                List<String> parts = new ArrayList<>();
+                dir.relativize(p).forEach(part -> parts.add(part.toString()));
+                String rel = String.join("/", parts);
+                if (!listed.contains(rel)) {
+                    out.add(rel);
+                }
+            }
+        }
+        out.sort(null);
+        return out;
     }
 
     static String sha256(Path p) throws IOException {
@@ -99,6 +222,11 @@ public final class Dataset {
 
     public String fingerprint() {
         return manifest.fingerprint();
+    }
+
+    /** What vouched for the fingerprint when the release was opened. */
+    public Pin pin() {
+        return pin;
     }
 
     /** The documents, streamed; close the stream. */

@@ -11,17 +11,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.corpusbench.format.CorpusFormatException;
 import org.corpusbench.format.Location;
 import org.corpusbench.format.jsonl.JsonCodec;
 import org.corpusbench.format.jsonl.JsonlWriter;
+import org.corpusbench.internal.AtomicFiles;
 import org.corpusbench.internal.Hashes;
 import org.corpusbench.schema.SchemaValidator;
 
@@ -34,14 +38,22 @@ import org.corpusbench.schema.SchemaValidator;
  * <p>The source directory holds {@code dataset.json} (name, version, license, description, citation),
  * {@code gold/} (see {@link GoldSources}) and {@code card/} ({@code README.md} with a
  * {@code {{statistics}}} placeholder, and {@code CHANGELOG.md}).
+ *
+ * <p>It also keeps {@code releases.tsv} in the source directory, the list of published fingerprints
+ * ({@link PublishedReleases}): a version built into its own place in the source directory is recorded there,
+ * once; a version already recorded is never built (anywhere) to a different fingerprint.
  */
 public final class ReleaseBuilder {
 
     /** What a build did. */
     public enum Outcome { CREATED, UNCHANGED }
 
-    /** The result: where, and whether anything was written. */
-    public record Result(Path directory, Outcome outcome, Manifest manifest) {
+    /**
+     * The result: where, and whether anything was written.
+     *
+     * @param recorded true when this build added the version to the source's {@code releases.tsv}
+     */
+    public record Result(Path directory, Outcome outcome, Manifest manifest, boolean recorded) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -67,6 +79,12 @@ public final class ReleaseBuilder {
      */
     public static Result build(Path sourceDir, Path seedsDir, Path outDir,
                                Function<GoldSources.Gold, String> baselines) throws IOException {
+        return build(sourceDir, seedsDir, outDir, baselines, Clock.systemUTC());
+    }
+
+    /** As {@link #build(Path, Path, Path, Function)}; {@code clock} dates a new row of the published list. */
+    static Result build(Path sourceDir, Path seedsDir, Path outDir, Function<GoldSources.Gold, String> baselines,
+                        Clock clock) throws IOException {
         Path configFile = sourceDir.resolve("dataset.json");
         JsonNode config = JsonCodec.readTree(configFile);
         String name = required(config, "name", configFile);
@@ -74,9 +92,24 @@ public final class ReleaseBuilder {
         Path target = outDir != null ? outDir : sourceDir.resolve(version);
 
         Map<String, byte[]> files = render(sourceDir, seedsDir, config, name, version, baselines);
+        String fingerprint = JSON.readTree(files.get(Manifest.FILE_NAME)).get("fingerprint").asText();
+        Path listFile = sourceDir.resolve(PublishedReleases.FILE_NAME);
+        PublishedReleases list = PublishedReleases.read(listFile, name);
+        Optional<PublishedReleases.Release> published = list.find(version);
+        if (published.isPresent() && !published.get().fingerprint().equals(fingerprint)) {
+            throw new CorpusFormatException(Location.of(listFile.toString(),
+                    list.releases().indexOf(published.get()) + 2L), "fingerprint", name + " " + version
+                    + " was published with fingerprint " + published.get().fingerprint() + ", but this build gives "
+                    + fingerprint + "; a published version never changes: raise the version in " + configFile
+                    + " (MAJOR when scores change, MINOR for added documents or layers, PATCH for metadata) and build "
+                    + "again");
+        }
+        boolean record = published.isEmpty()
+                && target.toAbsolutePath().normalize().equals(sourceDir.resolve(version).toAbsolutePath().normalize());
         if (Files.isDirectory(target)) {
             if (sameContent(target, files)) {
-                return new Result(target, Outcome.UNCHANGED, Manifest.read(target));
+                return new Result(target, Outcome.UNCHANGED, Manifest.read(target),
+                        record && record(listFile, list, name, version, fingerprint, clock));
             }
             throw new CorpusFormatException(Location.ofFile(target.toString()), null, "release " + name + " "
                     + version + " already exists with different content; released versions are immutable — raise "
@@ -101,7 +134,16 @@ public final class ReleaseBuilder {
                 Files.delete(tmp);
             }
         }
-        return new Result(target, Outcome.CREATED, Manifest.read(target));
+        return new Result(target, Outcome.CREATED, Manifest.read(target),
+                record && record(listFile, list, name, version, fingerprint, clock));
+    }
+
+    /** Appends a row to the published list (rewritten atomically); true. */
+    private static boolean record(Path listFile, PublishedReleases list, String name, String version,
+                                  String fingerprint, Clock clock) throws IOException {
+        PublishedReleases.Release r = new PublishedReleases.Release(name, version, fingerprint, LocalDate.now(clock));
+        AtomicFiles.writeString(listFile, list.plus(r).render());
+        return true;
     }
 
     private static boolean sameContent(Path dir, Map<String, byte[]> files) throws IOException {

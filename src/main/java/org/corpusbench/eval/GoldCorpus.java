@@ -82,7 +82,21 @@ public record GoldCorpus(String name, String version, String fingerprint, Map<St
      * @throws CorpusFormatException when the directory holds no documents, or a release fails its checks
      */
     public static GoldCorpus read(Path dir) throws IOException {
-        Dataset ds = Files.exists(dir.resolve(Manifest.FILE_NAME)) ? Dataset.open(dir) : null;
+        return read(dir, null);
+    }
+
+    /**
+     * Reads and validates the gold of {@code dir}; a release must also have fingerprint
+     * {@code expectedFingerprint} when it is not null (see {@link Dataset#open(Path, String)}), and a
+     * directory without a manifest is then refused.
+     */
+    public static GoldCorpus read(Path dir, String expectedFingerprint) throws IOException {
+        if (expectedFingerprint != null && !Files.exists(dir.resolve(Manifest.FILE_NAME))) {
+            throw new CorpusFormatException(Location.ofFile(dir.resolve(Manifest.FILE_NAME).toString()), null,
+                    "no manifest, so no fingerprint to compare with the expected one; expected a release directory "
+                            + "made by 'corpusbench build'");
+        }
+        Dataset ds = Files.exists(dir.resolve(Manifest.FILE_NAME)) ? Dataset.open(dir, expectedFingerprint) : null;
         List<Diagnostic> problems = CorpusValidator.validate(List.of(dir), CorpusValidator.Role.GOLD).stream()
                 .filter(Diagnostic::isError).toList();
         if (!problems.isEmpty()) {
