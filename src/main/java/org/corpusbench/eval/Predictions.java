@@ -17,7 +17,6 @@ import org.corpusbench.format.Location;
 import org.corpusbench.format.jsonl.JsonCodec;
 import org.corpusbench.format.jsonl.JsonCodec.RecordKind;
 import org.corpusbench.format.jsonl.JsonlReader;
-import org.corpusbench.model.CodePoints;
 import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
@@ -28,6 +27,7 @@ import org.corpusbench.model.NliPair;
 import org.corpusbench.model.Span;
 import org.corpusbench.model.Timex3;
 import org.corpusbench.schema.Diagnostic;
+import org.corpusbench.schema.DocumentText;
 
 /**
  * A system's predictions for one layer, read from JSONL and checked against the gold. Problems are located
@@ -78,6 +78,8 @@ public final class Predictions {
         private final Map<String, Long> docLines = new HashMap<>();
         private final Map<String, Long> pairLines = new HashMap<>();
         private final Set<String> pairIds = new HashSet<>();
+        /** Each document's text, indexed once for all its spans (documents may be very long). */
+        private final Map<String, DocumentText> texts = new HashMap<>();
         private long layerRecords;
 
         Reader(Path file, GoldCorpus gold, Layer layer) {
@@ -313,14 +315,15 @@ public final class Predictions {
         }
 
         private boolean check(Span s, Document d, Location at, String field) {
-            int length = CodePoints.length(d.text());
+            DocumentText text = texts.computeIfAbsent(d.id(), id -> DocumentText.of(d.text()));
+            int length = text.length();
             if (s.end() > length) {
                 problem(Diagnostic.error(at, field + ".end", "offset " + s.end() + " is past the end of document '"
                         + d.id() + "' (" + length + " code points)"), "spans_out_of_range");
                 return false;
             }
-            String raw = CodePoints.substring(d.text(), s.start(), s.end());
-            if (!raw.equals(s.text())) {
+            if (!text.matches(s.start(), s.end(), s.text())) {
+                String raw = text.substring(s.start(), s.end());
                 problem(Diagnostic.error(at, field + ".text", "'" + s.text() + "' does not match the text at ["
                         + s.start() + "," + s.end() + "), which is '" + raw + "' (offsets count code points)"),
                         "text_mismatches");

@@ -10,7 +10,7 @@ import org.corpusbench.format.Location;
  * texts). Lone surrogates count as one code point each, as in {@link String#codePointCount} and
  * {@link String#offsetByCodePoints}. Call {@link #index} before anything else.
  */
-final class DocumentText {
+public final class DocumentText {
 
     private static final int[] NONE = new int[0];
 
@@ -23,6 +23,16 @@ final class DocumentText {
     DocumentText(String text, Location firstSeen) {
         this.text = text;
         this.firstSeen = firstSeen;
+    }
+
+    /**
+     * The indexed text of a document, for code that checks many spans against one document: each check
+     * then costs the span's length plus a binary search, not a walk from the start of the text.
+     */
+    public static DocumentText of(String text) {
+        DocumentText t = new DocumentText(text, Location.ofFile(""));
+        t.index(new char[0]);
+        return t;
     }
 
     Location firstSeen() {
@@ -66,7 +76,7 @@ final class DocumentText {
     }
 
     /** Length in code points. */
-    int length() {
+    public int length() {
         return length;
     }
 
@@ -91,12 +101,12 @@ final class DocumentText {
     }
 
     /** The text over code points {@code [start, end)}, for {@code 0 <= start <= end <= length()}. */
-    String substring(int start, int end) {
+    public String substring(int start, int end) {
         return text.substring(charIndex(start), charIndex(end));
     }
 
     /** Whether the text over code points {@code [start, end)} equals {@code s}, without copying it. */
-    boolean matches(int start, int end, String s) {
+    public boolean matches(int start, int end, String s) {
         int from = charIndex(start);
         int to = charIndex(end);
         return to - from == s.length() && text.regionMatches(from, s, 0, s.length());

@@ -1,6 +1,8 @@
 package org.corpusbench.format.jsonl;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,8 +34,50 @@ import org.corpusbench.model.TimexType;
  */
 public final class JsonCodec {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
-    static final JsonFactory FACTORY = MAPPER.getFactory();
+    /**
+     * Deepest JSON nesting read. No record of the schemas nests deeper than 4 levels; the limit only stops
+     * a hostile line from exhausting the stack.
+     */
+    public static final int MAX_NESTING_DEPTH = 1000;
+
+    /**
+     * The reading limits, stated rather than inherited: strings (a document's text) may be as long as a
+     * Java string can be (Jackson's default of 20 million characters would refuse a valid long document),
+     * numbers are at most 1,000 digits, nesting at most {@link #MAX_NESTING_DEPTH}, and a field that
+     * appears twice in one object is an error rather than last-one-wins.
+     */
+    static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxNumberLength(1000)
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+
+    /**
+     * A Jackson parse failure in corpusbench's words: limits are named as ours, with what they are; other
+     * messages are Jackson's own description of the syntax error.
+     */
+    public static String describe(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            if (m != null && m.contains("nesting depth")) {
+                return "JSON nested deeper than " + MAX_NESTING_DEPTH + " levels (corpusbench's limit; no "
+                        + "corpusbench record nests more than 4)";
+            }
+            if (m != null && m.contains("Number value length")) {
+                return "a number of more than 1000 digits (corpusbench's limit); expected an offset or a count";
+            }
+            return "a JSON value over corpusbench's reading limits (" + m + ")";
+        }
+        if (m != null && m.startsWith("Duplicate field '")) {
+            return "field " + m.substring("Duplicate field ".length()) + " appears twice in one object; expected "
+                    + "each field once";
+        }
+        return "malformed JSON: " + m;
+    }
 
     private JsonCodec() {
     }
@@ -166,7 +210,7 @@ public final class JsonCodec {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             com.fasterxml.jackson.core.JsonLocation l = e.getLocation();
             throw new CorpusFormatException(new Location(file.toString(), l == null ? 0 : l.getLineNr(),
-                    l == null ? 0 : l.getColumnNr()), null, "malformed JSON: " + e.getOriginalMessage(), e);
+                    l == null ? 0 : l.getColumnNr()), null, describe(e), e);
         }
     }
 

@@ -390,7 +390,7 @@ public final class JsonlLines implements Closeable {
         } catch (JsonProcessingException e) {
             long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
             throw new CorpusFormatException(new Location(fileName, lineNumber, Math.max(column, 0)), null,
-                    "malformed JSON: " + e.getOriginalMessage() + "; expected one JSON object per line", e);
+                    JsonCodec.describe(e) + "; expected one JSON object per line", e);
         }
     }
 
