@@ -5,7 +5,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.corpusbench.format.CorpusFormatException;
 import org.corpusbench.internal.StagedDirectory;
 import org.corpusbench.schema.InvalidInputException;
@@ -97,7 +99,30 @@ public final class Main implements Runnable {
             }
         }
         cl.setExecutionExceptionHandler(Main::handle);
+        exitCodes(cl);
+        cl.getSubcommands().values().forEach(Main::exitCodes);
         return cl;
+    }
+
+    /**
+     * The exit codes, the same for every command (README, docs/reliability.md): scripts can tell a data
+     * problem from a mistyped command line from a bug.
+     */
+    static final Map<String, String> EXIT_CODES = exitCodeTable();
+
+    private static Map<String, String> exitCodeTable() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("0", "success: the command did what it says");
+        m.put("1", "problems in the data (printed on stderr as file:line: field: message), a failed check, "
+                + "or (diff) differences found");
+        m.put("2", "usage: an unknown or wrong option, a missing path, an output that exists");
+        m.put("3", "internal error: a bug in corpusbench (CORPUSBENCH_DEBUG=1 prints the stack trace)");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    private static void exitCodes(CommandLine cl) {
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit status (problems go to stderr, results to "
+                + "stdout):%n").exitCodeList(EXIT_CODES);
     }
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

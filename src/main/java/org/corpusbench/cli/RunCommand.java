@@ -85,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
         }
 
         out.println("== Verifying " + release);
-        if (!VerifyCommand.verify(release, out)) {
+        if (!VerifyCommand.verify(release, null, out, spec.commandLine().getErr())) {
             out.flush();
             return Main.PROBLEMS;
         }

@@ -50,10 +50,6 @@ final class VerifyCommand implements Callable<Integer> {
         return ok ? 0 : Main.PROBLEMS;
     }
 
-    /** As {@link #verify(Path, String, PrintWriter, PrintWriter)}, with nothing pinned and notes on {@code out}. */
-    static boolean verify(Path dir, PrintWriter out) throws IOException {
-        return verify(dir, null, out, out);
-    }
 
     /**
      * Prints what was checked and every problem found; true when the release is intact. A release that is
@@ -74,10 +70,10 @@ final class VerifyCommand implements Callable<Integer> {
                     + "publisher gives to pin it");
         }
         List<Diagnostic> problems = CorpusValidator.validate(List.of(dir), CorpusValidator.Role.GOLD);
-        problems.forEach(out::println);
+        problems.forEach(err::println);
         long errors = problems.stream().filter(Diagnostic::isError).count();
         if (errors > 0) {
-            out.println(errors + " problems found");
+            err.println(errors + " problem" + (errors == 1 ? "" : "s") + " found");
             return false;
         }
         out.println("schema and surface text: valid");

@@ -76,4 +76,19 @@ class CliTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("corpusbench stats: " + dir.resolve("nope") + ": no such file or directory\n");
     }
+
+    @Test
+    void everyCommandStatesTheOneExitCodeTableAndTheReadmeHasIt() throws IOException {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        Main.EXIT_CODES.forEach((code, meaning) -> assertThat(readme).contains("| " + code + " | " + meaning + " |"));
+        for (String cmd : Main.COMMANDS) {
+            if (cmd.equals("help")) {
+                continue;
+            }
+            Run r = run(cmd, "--help");
+            assertThat(r.code()).as(cmd).isZero();
+            assertThat(r.out().replaceAll("\\s+", " ")).as(cmd).contains("Exit status", "0 success",
+                    "2 usage: an unknown or wrong option", "3 internal error");
+        }
+    }
 }
