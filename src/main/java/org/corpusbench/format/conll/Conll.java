@@ -1,6 +1,5 @@
 package org.corpusbench.format.conll;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import org.corpusbench.eval.tags.TagScheme;
 import org.corpusbench.format.CorpusFormatException;
 import org.corpusbench.format.Location;
 import org.corpusbench.internal.Hashes;
+import org.corpusbench.internal.Utf8LineReader;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
 import org.corpusbench.model.EntityMention;
@@ -132,7 +132,8 @@ public final class Conll {
      * Reads a CoNLL file: the first column is the token, the last the tag, decoded strictly in
      * {@code scheme}. Each {@code -DOCSTART-} starts a document ({@code <file>-1}, {@code <file>-2}, ...; a
      * file without any is one document). A document's text is its tokens joined by spaces, one sentence per
-     * line, so the original spacing is not recovered.
+     * line, so the original spacing is not recovered. The file is UTF-8, read strictly: an invalid byte is an
+     * error naming its line and byte offset (a byte order mark is skipped).
      */
     public static Corpus read(Path file, TagScheme scheme) throws IOException {
         String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
@@ -144,7 +145,7 @@ public final class Conll {
         List<String> tags = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
         int[] docNo = {0};
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Utf8LineReader r = new Utf8LineReader(Files.newInputStream(file), file.toString())) {
             String line;
             long n = 0;
             boolean any = false;
