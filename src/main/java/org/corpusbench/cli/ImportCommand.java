@@ -50,6 +50,11 @@ final class ImportCommand implements Callable<Integer> {
             + "ioe1, ioe2, iobes/bioes, bilou.")
     String scheme = "iob2";
 
+    @Option(names = Brat.FRAGMENTS_OPTION, paramLabel = "MODE", description = "brat: a discontinuous annotation "
+            + "(fragments with other text than line breaks between them) is refused (refuse, the default) or "
+            + "imported as one mention per fragment, sharing one entity_id (split).")
+    String bratFragments;
+
     @Parameters(paramLabel = "INPUT", description = "A file (conll, hf documents.jsonl, nli, one .tml) or a "
             + "directory (brat, csv, timeml).")
     Path input;
@@ -76,7 +81,7 @@ final class ImportCommand implements Callable<Integer> {
                 anns.putAll(c.annotations());
             }
             case "brat" -> {
-                Brat.Corpus c = Brat.read(directory());
+                Brat.Corpus c = Brat.read(directory(), fragments());
                 docs.addAll(c.documents());
                 anns.putAll(c.annotations());
                 contradictions.addAll(c.contradictions());
@@ -132,6 +137,9 @@ final class ImportCommand implements Callable<Integer> {
             default -> throw new UsageException("unknown --format '" + format + "'; expected conll, brat, csv, hf, "
                     + "timeml or nli");
         }
+        if (bratFragments != null && !format.equalsIgnoreCase("brat")) {
+            throw new UsageException(Brat.FRAGMENTS_OPTION + " applies to --format brat only");
+        }
         Files.createDirectories(out);
         List<String> written = new ArrayList<>();
         if (!docs.isEmpty()) {
@@ -158,6 +166,19 @@ final class ImportCommand implements Callable<Integer> {
         w.println("wrote " + String.join(", ", written) + " to " + out);
         w.flush();
         return 0;
+    }
+
+    private Brat.Fragments fragments() {
+        if (bratFragments == null) {
+            return Brat.Fragments.REFUSE;
+        }
+        for (Brat.Fragments f : Brat.Fragments.values()) {
+            if (f.optionValue().equals(bratFragments)) {
+                return f;
+            }
+        }
+        throw new UsageException("unknown " + Brat.FRAGMENTS_OPTION + " '" + bratFragments + "'; expected refuse or "
+                + "split");
     }
 
     private Path file() {

@@ -1,0 +1,68 @@
+package org.corpusbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 12 ("no silent wrong number") from the command line: exit codes and the exact messages. */
+class Issue12CommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path brat(String txt, String ann) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("brat"));
+        Files.writeString(dir.resolve("d.txt"), txt, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("d.ann"), ann, StandardCharsets.UTF_8);
+        return dir;
+    }
+
+    @Test
+    void bratDiscontinuousIsRefusedUnlessSplitIsChosen() throws IOException {
+        Path dir = brat("Alice Bob\n", "T1\tPER 0 3;6 9\tAli Bob\n");
+        Path out = tmp.resolve("out");
+        CliTest.Run r = CliTest.run("import", "--format", "brat", "--out", out.toString(), dir.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("corpusbench import: " + dir.resolve("d.ann") + ":1: offsets: T1 has 2 "
+                + "fragments, [0,3) 'Ali', [6,9) 'Bob', with other text than line breaks between them; one span over "
+                + "them would claim the text between. Expected one span, or choose --brat-fragments=split to import "
+                + "each fragment as a mention of its own, sharing one entity_id\n");
+        assertThat(out).doesNotExist();
+        CliTest.Run split = CliTest.run("import", "--format", "brat", "--brat-fragments=split", "--out",
+                out.toString(), dir.toString());
+        assertThat(split.code()).as(split.err()).isZero();
+        assertThat(split.out()).startsWith("imported 1 documents, 2 entity mentions");
+        assertThat(Files.readString(out.resolve("annotations.jsonl"))).isEqualTo("{\"doc_id\":\"d\",\"entities\":["
+                + "{\"start\":0,\"end\":3,\"text\":\"Ali\",\"type\":\"PER\",\"entity_id\":\"d-T1\"},"
+                + "{\"start\":6,\"end\":9,\"text\":\"Bob\",\"type\":\"PER\",\"entity_id\":\"d-T1\"}],\"timexes\":[]}\n");
+        assertThat(CliTest.run("validate", out.toString()).code()).isZero();
+    }
+
+    @Test
+    void bratFragmentsOptionIsCheckedAsUsage() throws IOException {
+        Path dir = brat("Alice\n", "T1\tPER 0 5\tAlice\n");
+        CliTest.Run bad = CliTest.run("import", "--format", "brat", "--brat-fragments=join", "--out",
+                tmp.resolve("o").toString(), dir.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("corpusbench import: unknown --brat-fragments 'join'; expected refuse or split\n");
+        Path conll = Files.writeString(tmp.resolve("x.conll"), "a O\n");
+        CliTest.Run other = CliTest.run("import", "--format", "conll", "--brat-fragments=split", "--out",
+                tmp.resolve("o").toString(), conll.toString());
+        assertThat(other.code()).isEqualTo(2);
+        assertThat(other.err()).startsWith("corpusbench import: --brat-fragments applies to --format brat only\n");
+    }
+
+    @Test
+    void bratLineStartingWithATabIsALocatedErrorNotAStackTrace() throws IOException {
+        Path dir = brat("Alice\n", "\tT1\tPER 0 5\tAlice\n");
+        CliTest.Run r = CliTest.run("import", "--format", "brat", "--out", tmp.resolve("o").toString(), dir.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).startsWith("corpusbench import: " + dir.resolve("d.ann") + ":1: id: the line starts with "
+                + "a tab;").doesNotContain("internal error", "Exception");
+    }
+}
