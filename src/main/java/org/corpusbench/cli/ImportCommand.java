@@ -69,6 +69,7 @@ final class ImportCommand implements Callable<Integer> {
         List<Contradiction> contradictions = new ArrayList<>();
         List<NliPair> nli = new ArrayList<>();
         String note = "";
+        long assignedTids = 0;
         switch (format.toLowerCase(Locale.ROOT)) {
             case "conll" -> {
                 TagScheme s = TagScheme.parse(scheme);
@@ -117,6 +118,7 @@ final class ImportCommand implements Callable<Integer> {
                 long dcts = 0;
                 for (Path p : files) {
                     TimemlReader.TimemlDocument t = TimemlReader.read(p);
+                    assignedTids += t.assignedTids();
                     Document d = t.document();
                     if (t.creationDate() != null) {
                         Map<String, String> meta = new LinkedHashMap<>(d.metadata());
@@ -165,6 +167,12 @@ final class ImportCommand implements Callable<Integer> {
                 + " TIMEX3, " + contradictions.size() + " contradictions, " + nli.size() + " NLI pairs" + note);
         w.println("wrote " + String.join(", ", written) + " to " + out);
         w.flush();
+        if (assignedTids > 0) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("corpusbench import: note: " + assignedTids + " TIMEX3 had no tid and " + (assignedTids == 1
+                    ? "was" : "were") + " given one (t1, t2, ..., skipping the tids their document uses)");
+            err.flush();
+        }
         return 0;
     }
 

@@ -65,4 +65,29 @@ class Issue12CommandTest {
         assertThat(r.err()).startsWith("corpusbench import: " + dir.resolve("d.ann") + ":1: id: the line starts with "
                 + "a tab;").doesNotContain("internal error", "Exception");
     }
+
+    @Test
+    void timemlTidsAreAssignedWithANoteAndTheImportValidates() throws IOException {
+        Path tml = Files.writeString(tmp.resolve("d.tml"), "<TimeML><TEXT>On <TIMEX3 type=\"DATE\" value=\"2024\">"
+                + "2024</TIMEX3> and <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2025\">2025</TIMEX3></TEXT></TimeML>\n");
+        Path out = tmp.resolve("out");
+        CliTest.Run r = CliTest.run("import", "--format", "timeml", "--out", out.toString(), tml.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).isEqualTo("corpusbench import: note: 1 TIMEX3 had no tid and was given one (t1, t2, ..., "
+                + "skipping the tids their document uses)\n");
+        assertThat(Files.readString(out.resolve("annotations.jsonl"))).contains("\"tid\":\"t2\",\"start\":3");
+        CliTest.Run v = CliTest.run("validate", out.toString());
+        assertThat(v.out()).isEqualTo("valid: no problems found\n");
+    }
+
+    @Test
+    void timemlNestedTimexIsRefused() throws IOException {
+        Path tml = Files.writeString(tmp.resolve("d.tml"), "<TimeML><TEXT>\n<TIMEX3 tid=\"t1\" type=\"DATE\" "
+                + "value=\"2024-05\">May <TIMEX3 tid=\"t2\" type=\"DATE\" value=\"2024\">2024</TIMEX3></TIMEX3>"
+                + "</TEXT></TimeML>\n");
+        CliTest.Run r = CliTest.run("import", "--format", "timeml", "--out", tmp.resolve("o").toString(), tml.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("corpusbench import: " + tml + ":2: TIMEX3: a TIMEX3 inside the TIMEX3 opened "
+                + "at line 2; expected TIMEX3 elements that do not nest (each is one span)\n");
+    }
 }
