@@ -90,4 +90,35 @@ class Issue12CommandTest {
         assertThat(r.err()).isEqualTo("corpusbench import: " + tml + ":2: TIMEX3: a TIMEX3 inside the TIMEX3 opened "
                 + "at line 2; expected TIMEX3 elements that do not nest (each is one span)\n");
     }
+
+    @Test
+    void validateAndStatsSayWhatTheCsvExportsLayersAreAndReadItsDocuments() throws IOException {
+        Path ex = tmp.resolve("ex");
+        CliTest.Run e = CliTest.run("export", "--dataset", ExportImportCommandTest.RELEASE.toString(), "--format",
+                "csv", "--out", ex.toString());
+        assertThat(e.code()).as(e.err()).isZero();
+        String how = "), as 'corpusbench export --format csv' writes it, not a CSV of documents (columns id,text); "
+                + "to use it, run 'corpusbench import --format csv --out DIR' on its directory and use DIR";
+        CliTest.Run v = CliTest.run("validate", ex.toString());
+        assertThat(v.code()).isEqualTo(1);
+        assertThat(v.out()).isEqualTo(ex.resolve("contradictions.csv") + ":1: this is corpusbench's CSV layer of "
+                + "contradictions (header id,type,doc_a,start_a,end_a,text_a,doc_b,start_b,end_b,text_b,explanation"
+                + how + "\n" + ex.resolve("dates.csv") + ":1: this is corpusbench's CSV layer of dates (header doc_id,"
+                + "start,end,text,type,value,mod" + how + "\n" + ex.resolve("entities.csv") + ":1: this is "
+                + "corpusbench's CSV layer of entities (header doc_id,start,end,text,type,entity_id" + how + "\n"
+                + ex.resolve("nli.csv") + ":1: this is corpusbench's CSV layer of NLI pairs (header id,premise,"
+                + "hypothesis,label" + how + "\n4 problems found\n");
+        CliTest.Run s = CliTest.run("stats", ex.toString());
+        assertThat(s.code()).isEqualTo(1);
+        assertThat(s.err()).isEqualTo("corpusbench stats: " + ex.resolve("contradictions.csv") + ":1: this is "
+                + "corpusbench's CSV layer of contradictions (header id,type,doc_a,start_a,end_a,text_a,doc_b,start_b,"
+                + "end_b,text_b,explanation" + how + "\n");
+        assertThat(CliTest.run("validate", ex.resolve("documents.csv").toString()).out())
+                .isEqualTo("valid: no problems found\n");
+        // what the message says to do works: the import validates and stats counts its layers
+        Path im = tmp.resolve("im");
+        assertThat(CliTest.run("import", "--format", "csv", "--out", im.toString(), ex.toString()).code()).isZero();
+        assertThat(CliTest.run("validate", im.toString()).out()).isEqualTo("valid: no problems found\n");
+        assertThat(CliTest.run("stats", im.toString()).out()).contains("entities");
+    }
 }

@@ -104,9 +104,17 @@ public final class CsvDocumentReader {
         for (String c : wanted) {
             if (header == null || !header.containsKey(c)) {
                 parser.close();
-                throw new CorpusFormatException(Location.of(fileName, 1), c,
-                        "column not found; expected one of " + (header == null ? "[]" : header.keySet())
-                                + " (choose columns with --id-column, --text-column, --title-column)");
+                List<String> found = header == null ? List.of() : List.copyOf(header.keySet());
+                String layer = CsvLayers.layerOf(found);
+                if (layer != null) {
+                    throw new CorpusFormatException(Location.of(fileName, 1), null, "this is corpusbench's CSV "
+                            + "layer of " + layer + " (header " + String.join(",", found) + "), as 'corpusbench "
+                            + "export --format csv' writes it, not a CSV of documents (columns " + String.join(",",
+                            wanted) + "); to use it, run 'corpusbench import --format csv --out DIR' on its "
+                            + "directory and use DIR");
+                }
+                throw new CorpusFormatException(Location.of(fileName, 1), c, "column not found; found the columns "
+                        + found + ", expected a CSV of documents with the columns " + wanted);
             }
         }
         Iterator<CSVRecord> records = parser.iterator();

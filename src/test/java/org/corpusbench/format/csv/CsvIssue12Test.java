@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.corpusbench.format.CorpusFormatException;
 import org.corpusbench.model.Document;
@@ -53,6 +54,32 @@ class CsvIssue12Test {
         assertThatThrownBy(() -> count(f)).isInstanceOf(CorpusFormatException.class)
                 .hasMessage(f + ":1: invalid UTF-8 at byte offset 5 (byte 0xFF): expected UTF-8 text; "
                         + "re-encode the file as UTF-8");
+    }
+
+    @Test
+    void aLayerFileIsNamedForWhatItIsNotReadAsDocuments() throws IOException {
+        CsvLayers.write(tmp, List.of(), List.of(), List.of());
+        for (String[] layer : new String[][] {{CsvLayers.ENTITIES, "entities", "doc_id,start,end,text,type,entity_id"},
+            {CsvLayers.DATES, "dates", "doc_id,start,end,text,type,value,mod"},
+            {CsvLayers.CONTRADICTIONS, "contradictions",
+                "id,type,doc_a,start_a,end_a,text_a,doc_b,start_b,end_b,text_b,explanation"},
+            {CsvLayers.NLI, "NLI pairs", "id,premise,hypothesis,label"}}) {
+            Path f = tmp.resolve(layer[0]);
+            assertThatThrownBy(() -> count(f)).isInstanceOf(CorpusFormatException.class)
+                    .hasMessage(f + ":1: this is corpusbench's CSV layer of " + layer[1] + " (header " + layer[2]
+                            + "), as 'corpusbench export --format csv' writes it, not a CSV of documents (columns "
+                            + "id,text); to use it, run 'corpusbench import --format csv --out DIR' on its directory "
+                            + "and use DIR");
+        }
+    }
+
+    @Test
+    void aMissingColumnNamesOnlyWhatExists() throws IOException {
+        // the message used to suggest --id-column, --text-column and --title-column, which no command has
+        Path f = Files.writeString(tmp.resolve("other.csv"), "a,b\n1,2\n");
+        assertThatThrownBy(() -> count(f)).isInstanceOf(CorpusFormatException.class)
+                .hasMessage(f + ":1: id: column not found; found the columns [a, b], expected a CSV of documents "
+                        + "with the columns [id, text]");
     }
 
     @Test
