@@ -57,6 +57,11 @@ final class ImportCommand implements Callable<Integer> {
             + "ioe1, ioe2, iobes/bioes, bilou.")
     String scheme = "iob2";
 
+    @Option(names = Brat.FRAGMENTS_OPTION, paramLabel = "MODE", description = "brat: a discontinuous annotation "
+            + "(fragments with other text than line breaks between them) is refused (refuse, the default) or "
+            + "imported as one mention per fragment, sharing one entity_id (split).")
+    String bratFragments;
+
     @Parameters(paramLabel = "INPUT", description = "A file (conll, hf documents.jsonl, nli, one .tml) or a "
             + "directory (brat, csv, timeml).")
     Path input;
@@ -73,6 +78,7 @@ final class ImportCommand implements Callable<Integer> {
         List<Contradiction> contradictions = new ArrayList<>();
         List<NliPair> nli = new ArrayList<>();
         String note = "";
+        long assignedTids = 0;
         switch (format.toLowerCase(Locale.ROOT)) {
             case "conll" -> {
                 TagScheme s = TagScheme.parse(scheme);
@@ -85,7 +91,7 @@ final class ImportCommand implements Callable<Integer> {
                 anns.putAll(c.annotations());
             }
             case "brat" -> {
-                Brat.Corpus c = Brat.read(directory());
+                Brat.Corpus c = Brat.read(directory(), fragments());
                 docs.addAll(c.documents());
                 anns.putAll(c.annotations());
                 contradictions.addAll(c.contradictions());
@@ -121,6 +127,7 @@ final class ImportCommand implements Callable<Integer> {
                 long dcts = 0;
                 for (Path p : files) {
                     TimemlReader.TimemlDocument t = TimemlReader.read(p);
+                    assignedTids += t.assignedTids();
                     Document d = t.document();
                     if (t.creationDate() != null) {
                         Map<String, String> meta = new LinkedHashMap<>(d.metadata());
@@ -140,6 +147,9 @@ final class ImportCommand implements Callable<Integer> {
             }
             default -> throw new UsageException("unknown --format '" + format + "'; expected conll, brat, csv, hf, "
                     + "timeml or nli");
+        }
+        if (bratFragments != null && !format.equalsIgnoreCase("brat")) {
+            throw new UsageException(Brat.FRAGMENTS_OPTION + " applies to --format brat only");
         }
         List<String> written = new ArrayList<>();
         try (StagedDirectory staged = StagedDirectory.create(out, overwrite)) {
@@ -173,7 +183,26 @@ final class ImportCommand implements Callable<Integer> {
                 + " TIMEX3, " + contradictions.size() + " contradictions, " + nli.size() + " NLI pairs" + note);
         w.println("wrote " + String.join(", ", written) + " to " + out);
         w.flush();
+        if (assignedTids > 0) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("corpusbench import: note: " + assignedTids + " TIMEX3 had no tid and " + (assignedTids == 1
+                    ? "was" : "were") + " given one (t1, t2, ..., skipping the tids their document uses)");
+            err.flush();
+        }
         return 0;
+    }
+
+    private Brat.Fragments fragments() {
+        if (bratFragments == null) {
+            return Brat.Fragments.REFUSE;
+        }
+        for (Brat.Fragments f : Brat.Fragments.values()) {
+            if (f.optionValue().equals(bratFragments)) {
+                return f;
+            }
+        }
+        throw new UsageException("unknown " + Brat.FRAGMENTS_OPTION + " '" + bratFragments + "'; expected refuse or "
+                + "split");
     }
 
     private Path file() {

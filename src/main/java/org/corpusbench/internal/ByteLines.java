@@ -18,6 +18,12 @@ public final class ByteLines {
         void line(byte[] buf, int from, int to) throws IOException;
     }
 
+    /** Receives one line: {@code buf[from, to)}, valid only during the call, which starts at byte {@code offset} of the stream. */
+    @FunctionalInterface
+    public interface LocatedConsumer {
+        void line(byte[] buf, int from, int to, long offset) throws IOException;
+    }
+
     private static final int BUFFER = 1 << 16;
 
     private ByteLines() {
@@ -30,7 +36,18 @@ public final class ByteLines {
      * @return whether a byte order mark was dropped
      */
     public static boolean forEach(InputStream in, boolean skipByteOrderMark, Consumer consumer) throws IOException {
+        return forEachWithOffsets(in, skipByteOrderMark, (buf, from, to, offset) -> consumer.line(buf, from, to));
+    }
+
+    /**
+     * As {@link #forEach}, and says where each line starts: its byte offset in the stream (a skipped byte
+     * order mark counts), so that an error found in a line can name the exact byte.
+     */
+    public static boolean forEachWithOffsets(InputStream in, boolean skipByteOrderMark, LocatedConsumer consumer)
+            throws IOException {
         byte[] buf = new byte[BUFFER];
+        /* Stream offset of buf[0]. */
+        long base = 0;
         int limit = readSome(in, buf, 0);
         int pos = 0;
         boolean bom = false;
@@ -65,6 +82,7 @@ public final class ByteLines {
                 }
                 // No LF in buf[pos, limit): keep the partial line, make room, read more.
                 int partial = limit - pos;
+                base += pos;
                 if (pos > 0) {
                     System.arraycopy(buf, pos, buf, 0, partial);
                 } else if (partial == buf.length) {
@@ -76,13 +94,13 @@ public final class ByteLines {
                 int n = readSome(in, buf, limit);
                 if (n < 0) {
                     if (limit > 0) {
-                        consumer.line(buf, 0, trimCr(buf, 0, limit));
+                        consumer.line(buf, 0, trimCr(buf, 0, limit), base);
                     }
                     return bom;
                 }
                 limit += n;
             }
-            consumer.line(buf, pos, trimCr(buf, pos, nl));
+            consumer.line(buf, pos, trimCr(buf, pos, nl), base + pos);
             pos = nl + 1;
         }
     }

@@ -3,6 +3,7 @@ package org.corpusbench.internal;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,35 +53,44 @@ public final class TableRows {
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
-            Iterator<CSVRecord> it = parser.iterator();
-            boolean first = true;
-            while (true) {
-                Location at = Location.of(file.toString(), parser.getCurrentLineNumber() + 1);
-                CSVRecord r;
-                try {
-                    if (!it.hasNext()) {
-                        break;
-                    }
-                    r = it.next();
-                } catch (UncheckedIOException e) {
-                    throw new CorpusFormatException(at, null, "malformed: " + e.getCause().getMessage());
+            rows(file, parser, header, handler);
+        } catch (CharacterCodingException e) {
+            throw Utf8LineReader.locateInvalid(file, file.toString(), e);
+        }
+    }
+
+    private static void rows(Path file, CSVParser parser, List<String> header, RowHandler handler) throws IOException {
+        Iterator<CSVRecord> it = parser.iterator();
+        boolean first = true;
+        while (true) {
+            Location at = Location.of(file.toString(), parser.getCurrentLineNumber() + 1);
+            CSVRecord r;
+            try {
+                if (!it.hasNext()) {
+                    break;
                 }
-                if (first) {
-                    first = false;
-                    if (!r.toList().equals(header)) {
-                        throw new CorpusFormatException(at, null, "header is " + r.toList() + "; expected " + header);
-                    }
-                    continue;
+                r = it.next();
+            } catch (UncheckedIOException e) {
+                if (e.getCause() instanceof CharacterCodingException c) {
+                    throw c;
                 }
-                if (r.size() != header.size()) {
-                    throw new CorpusFormatException(at, null, "found " + r.size() + " fields; expected "
-                            + header.size() + " (" + String.join(", ", header) + ")");
+                throw new CorpusFormatException(at, null, "malformed: " + e.getCause().getMessage());
+            }
+            if (first) {
+                first = false;
+                if (!r.toList().equals(header)) {
+                    throw new CorpusFormatException(at, null, "header is " + r.toList() + "; expected " + header);
                 }
-                try {
-                    handler.accept(new Row(header, r), at);
-                } catch (IllegalArgumentException e) {
-                    throw new CorpusFormatException(at, null, e.getMessage(), e);
-                }
+                continue;
+            }
+            if (r.size() != header.size()) {
+                throw new CorpusFormatException(at, null, "found " + r.size() + " fields; expected "
+                        + header.size() + " (" + String.join(", ", header) + ")");
+            }
+            try {
+                handler.accept(new Row(header, r), at);
+            } catch (IllegalArgumentException e) {
+                throw new CorpusFormatException(at, null, e.getMessage(), e);
             }
         }
     }

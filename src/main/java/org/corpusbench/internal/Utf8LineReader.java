@@ -10,6 +10,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.corpusbench.format.CorpusFormatException;
 import org.corpusbench.format.Location;
@@ -150,6 +152,27 @@ public final class Utf8LineReader implements Closeable {
             throw new CorpusFormatException(Location.of(fileName, line), null,
                     "invalid UTF-8 at byte offset " + at + ": expected UTF-8 text; re-encode the file as UTF-8", e);
         }
+    }
+
+    /**
+     * The located error for {@code file}, which a decoder has just refused ({@code cause}): reads it again
+     * with this reader to find the line and byte offset of the first invalid sequence. For readers that
+     * decode through a {@link java.io.Reader} (the CSV parser) and so learn of bad input only as a
+     * {@link java.nio.charset.MalformedInputException} without a position; the check costs nothing until
+     * then. Should the file read cleanly now (it changed), the error names only the file.
+     */
+    public static CorpusFormatException locateInvalid(Path file, String fileName, IOException cause) {
+        try (Utf8LineReader r = new Utf8LineReader(Files.newInputStream(file), fileName)) {
+            while (r.readLine() != null) {
+                // the first bad line throws
+            }
+        } catch (CorpusFormatException e) {
+            return new CorpusFormatException(e.location(), e.field(), e.originalMessage(), cause);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+        return new CorpusFormatException(Location.ofFile(fileName), null,
+                "invalid UTF-8: expected UTF-8 text; re-encode the file as UTF-8", cause);
     }
 
     @Override

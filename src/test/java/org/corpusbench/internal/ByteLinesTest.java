@@ -76,6 +76,30 @@ class ByteLinesTest {
                 .containsExactly("a", longLine, "b");
     }
 
+    /** Issue 12: each line's offset is where its bytes start in the stream, so that errors can name the byte. */
+    @Property
+    void offsetsAreWhereEachLineStarts(@ForAll("texts") String text, @ForAll boolean bom,
+                                       @ForAll @IntRange(min = 1, max = 9) int chunk) throws IOException {
+        byte[] bytes = ((bom ? "\uFEFF" : "") + text).getBytes(StandardCharsets.UTF_8);
+        List<Long> offsets = new ArrayList<>();
+        ByteLines.forEachWithOffsets(trickle(bytes, chunk), true, (buf, from, to, offset) -> {
+            offsets.add(offset);
+            // the line's bytes are the stream's bytes at that offset
+            assertThat(Arrays.copyOfRange(bytes, (int) offset, (int) offset + to - from))
+                    .isEqualTo(Arrays.copyOfRange(buf, from, to));
+        });
+        List<Long> expected = new ArrayList<>();
+        long at = bom ? 3 : 0;
+        for (String line : text.split("\n", -1)) {
+            expected.add(at);
+            at += line.getBytes(StandardCharsets.UTF_8).length + 1;
+        }
+        if (text.isEmpty() || text.endsWith("\n")) {
+            expected.remove(expected.size() - 1);
+        }
+        assertThat(offsets).isEqualTo(expected);
+    }
+
     @Example
     void emptyInputHasNoLines() throws IOException {
         assertThat(lines(new ByteArrayInputStream(new byte[0]), true)).isEmpty();

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.corpusbench.format.CorpusFormatException;
@@ -87,6 +90,9 @@ public final class ConllevalCounter {
     private Tag lastGuessed;
     /** Lines read so far, for the location of an input error. */
     private long lines;
+    /** Where the current line starts: in {@code buf}, and in the input (-1 when not told). */
+    private int lineFrom;
+    private long lineOffset = -1;
 
     public ConllevalCounter() {
         this(" ", "O", false);
@@ -125,6 +131,7 @@ public final class ConllevalCounter {
     /** Counts one input line, the UTF-8 bytes {@code buf[from, to)} without the line terminator. */
     public void line(byte[] buf, int from, int to) {
         lines++;
+        lineFrom = from;
         int n = split(buf, from, to);
         if (features < 0) {
             features = n - 1;
@@ -142,6 +149,12 @@ public final class ConllevalCounter {
         Tag correct = tag(buf, fieldStart[n - 2], fieldEnd[n - 2]);
         Tag guessed = tag(buf, fieldStart[n - 1], fieldEnd[n - 1]);
         step(correct, guessed, false);
+    }
+
+    /** As {@link #line(byte[], int, int)}, for a line that starts at byte {@code offset} of the input. */
+    private void line(byte[] buf, int from, int to, long offset) {
+        lineOffset = offset;
+        line(buf, from, to);
     }
 
     /**
@@ -197,14 +210,19 @@ public final class ConllevalCounter {
 
     /** Reads a tag field as conlleval does; runs once per distinct field. */
     private Tag decode(byte[] buf, int from, int to) {
-        String s;
-        try {
-            s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(buf, from, to - from)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InputException("a tag is not valid UTF-8; expected UTF-8 text (re-encode the file as UTF-8)");
+        ByteBuffer in = ByteBuffer.wrap(buf, from, to - from);
+        CharBuffer out = CharBuffer.allocate(to - from);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        if (decoder.decode(in, out, true).isError()) {
+            // only tags are decoded: conlleval.pl reads bytes, and the token column does not change a figure
+            throw new InputException("a tag is not valid UTF-8" + (lineOffset < 0 ? ""
+                    : " at byte offset " + (lineOffset + in.position() - lineFrom)) + " (byte 0x"
+                    + String.format(Locale.ROOT, "%02X", buf[in.position()] & 0xFF)
+                    + "): expected UTF-8 text; re-encode the file as UTF-8");
         }
+        decoder.flush(out);
+        String s = out.flip().toString();
         if (raw) {
             if (s.equals(outsideTag)) {
                 s = "O";
@@ -521,7 +539,7 @@ public final class ConllevalCounter {
     public static ConllevalCounter score(InputStream in, String name, ConllevalCounter template) throws IOException {
         ConllevalCounter c = template.newPart();
         try {
-            ByteLines.forEach(in, true, c::line);
+            ByteLines.forEachWithOffsets(in, true, c::line);
         } catch (InputException e) {
             throw new CorpusFormatException(Location.of(name, c.lines), null, e.getMessage());
         }

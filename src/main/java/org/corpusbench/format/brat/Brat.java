@@ -22,6 +22,7 @@ import org.corpusbench.format.jsonl.JsonlReader;
 import org.corpusbench.format.jsonl.JsonlWriter;
 import org.corpusbench.internal.AtomicFiles;
 import org.corpusbench.internal.Hashes;
+import org.corpusbench.internal.Utf8LineReader;
 import org.corpusbench.model.CodePoints;
 import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.ContradictionType;
@@ -204,8 +205,39 @@ public final class Brat {
 
     // ---- reading ------------------------------------------------------------------------------------------
 
-    /** Reads every {@code .ann} with its {@code .txt} in {@code dir}, plus the cross-document listing if present. */
+    /**
+     * How to import a text-bound annotation whose fragments are separated by more than line breaks (brat's
+     * discontinuous annotation, {@code T1\tPER 0 3;6 9\tAli Bob}). Fragments separated only by line breaks
+     * are one span that crosses a line, as {@link #write} writes it, and are always read back as one span.
+     */
+    public enum Fragments {
+        /** Refuse it with its location and fragments: one span over the fragments would claim the text between. */
+        REFUSE,
+        /**
+         * Each fragment becomes an entity mention of its own, all with one {@code entity_id} (the note's, or
+         * {@code <doc>-<T id>}). TIMEX3 and Evidence annotations are still refused: they are one span each.
+         */
+        SPLIT;
+
+        /** The option value that selects this mode on the command line. */
+        public String optionValue() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** The option that chooses the {@link Fragments} mode, for messages. */
+    public static final String FRAGMENTS_OPTION = "--brat-fragments";
+
+    /** Reads {@code dir}, refusing discontinuous annotations ({@link Fragments#REFUSE}). */
     public static Corpus read(Path dir) throws IOException {
+        return read(dir, Fragments.REFUSE);
+    }
+
+    /**
+     * Reads every {@code .ann} with its {@code .txt} in {@code dir}, plus the cross-document listing if
+     * present. Both are UTF-8, read strictly: an invalid byte is an error naming its line and byte offset.
+     */
+    public static Corpus read(Path dir, Fragments fragments) throws IOException {
         List<Document> docs = new ArrayList<>();
         Map<String, DocumentAnnotations> anns = new LinkedHashMap<>();
         List<Contradiction> contradictions = new ArrayList<>();
@@ -222,10 +254,10 @@ public final class Brat {
                         + " beside it; expected the document text");
             }
             byte[] bytes = Files.readAllBytes(txt);
-            Document d = new Document(id, new String(bytes, StandardCharsets.UTF_8), null, txt.toString(),
+            Document d = new Document(id, Utf8LineReader.decodeStrict(bytes, txt.toString()), null, txt.toString(),
                     Hashes.sha256(bytes));
             docs.add(d);
-            readAnn(ann, d, anns, contradictions);
+            readAnn(ann, d, fragments, anns, contradictions);
         }
         Path cross = dir.resolve(CROSS_DOCUMENT);
         if (Files.exists(cross)) {
@@ -239,61 +271,45 @@ public final class Brat {
         return new Corpus(docs, anns, contradictions);
     }
 
-    private record TextBound(String type, Span span, Location at) {
+    /**
+     * A text-bound annotation: its fragments in order, and the span from the first to the last.
+     *
+     * @param contiguous whether only line breaks lie between the fragments, so that the span is exact
+     */
+    private record TextBound(String type, List<Span> fragments, Span span, boolean contiguous, Location at) {
     }
 
-    private static void readAnn(Path file, Document d, Map<String, DocumentAnnotations> anns,
+    private static void readAnn(Path file, Document d, Fragments mode, Map<String, DocumentAnnotations> anns,
                                 List<Contradiction> contradictions) throws IOException {
         Map<String, TextBound> bounds = new LinkedHashMap<>();
+        Map<String, Location> ids = new HashMap<>();
         Map<String, String> timexTypes = new HashMap<>();
         Map<String, JsonNode> notes = new HashMap<>();
         Map<String, String[]> relations = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        String[] lines = Utf8LineReader.decodeStrict(Files.readAllBytes(file), file.toString()).split("\n", -1);
         int docLength = CodePoints.length(d.text());
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
             Location at = Location.of(file.toString(), i + 1);
             if (line.isBlank()) {
                 continue;
             }
             String[] f = line.split("\t", 3);
+            if (f[0].isEmpty() || f[0].isBlank()) {
+                throw new CorpusFormatException(at, "id", "the line starts with " + (line.startsWith("\t") ? "a tab"
+                        : "white space") + "; expected an annotation id first ('T1\\tTYPE START END\\tTEXT', "
+                        + "'A1\\t...', 'R1\\t...', '#1\\t...')");
+            }
+            if (f[0].charAt(0) != '#' && f[0].charAt(0) != '*') {
+                Location first = ids.putIfAbsent(f[0], at);
+                if (first != null) {
+                    throw new CorpusFormatException(at, "id", "duplicate annotation id '" + f[0] + "', first at line "
+                            + first.line() + "; expected each id once");
+                }
+            }
             char kind = f[0].charAt(0);
             switch (kind) {
-                case 'T' -> {
-                    if (f.length < 3) {
-                        throw new CorpusFormatException(at, null, "expected 'T<n>\\tTYPE START END[;START END]\\tTEXT'");
-                    }
-                    String[] typeAndOffsets = f[1].split(" ", 2);
-                    if (typeAndOffsets.length < 2) {
-                        throw new CorpusFormatException(at, null, "expected a type and offsets, found '" + f[1] + "'");
-                    }
-                    List<String> texts = new ArrayList<>();
-                    int start = Integer.MAX_VALUE;
-                    int end = -1;
-                    for (String frag : typeAndOffsets[1].split(";")) {
-                        String[] se = frag.trim().split(" ");
-                        int s;
-                        int e;
-                        try {
-                            s = Integer.parseInt(se[0]);
-                            e = Integer.parseInt(se[1]);
-                        } catch (NumberFormatException | ArrayIndexOutOfBoundsException ex) {
-                            throw new CorpusFormatException(at, "offsets", "'" + frag + "'; expected 'START END'");
-                        }
-                        if (s < 0 || e < s || e > docLength) {
-                            throw new CorpusFormatException(at, "offsets", "[" + s + "," + e + ") outside the "
-                                    + docLength + " code points of " + d.id() + ".txt");
-                        }
-                        texts.add(CodePoints.substring(d.text(), s, e));
-                        start = Math.min(start, s);
-                        end = Math.max(end, e);
-                    }
-                    if (!String.join(" ", texts).equals(f[2])) {
-                        throw new CorpusFormatException(at, "text", "'" + f[2] + "' differs from the text at its "
-                                + "offsets, '" + String.join(" ", texts) + "'");
-                    }
-                    bounds.put(f[0], new TextBound(typeAndOffsets[0], Span.of(d.text(), start, end), at));
-                }
+                case 'T' -> bounds.put(f[0], textBound(f, d, docLength, at));
                 case 'A' -> {
                     String[] p = f.length > 1 ? f[1].split(" ") : new String[0];
                     if (p.length == 3 && p[0].equals("Type")) {
@@ -336,6 +352,18 @@ public final class Brat {
         for (Map.Entry<String, TextBound> e : bounds.entrySet()) {
             TextBound b = e.getValue();
             JsonNode note = notes.get(e.getKey());
+            if (!b.contiguous()) {
+                if (mode == Fragments.REFUSE || b.type().equals(TIMEX) || b.type().equals(EVIDENCE)
+                        || note != null && (note.has("start") || note.has("end"))) {
+                    throw discontinuous(e.getKey(), b, mode, note != null && (note.has("start") || note.has("end")));
+                }
+                String entityId = note != null && str(note, "entity_id") != null ? str(note, "entity_id")
+                        : d.id() + "-" + e.getKey();
+                for (Span fragment : b.fragments()) {
+                    entities.add(new EntityMention(fragment, b.type(), entityId));
+                }
+                continue;
+            }
             Span span = exactSpan(d, b, note);
             if (b.type().equals(TIMEX)) {
                 String type = timexTypes.getOrDefault(e.getKey(), "DATE");
@@ -381,11 +409,102 @@ public final class Brat {
         anns.put(d.id(), new DocumentAnnotations(d.id(), entities, timexes));
     }
 
+    /** Parses a {@code T} line: {@code T<n>\tTYPE START END[;START END...]\tTEXT}; checks every fragment. */
+    private static TextBound textBound(String[] f, Document d, int docLength, Location at) throws CorpusFormatException {
+        if (f.length < 3) {
+            throw new CorpusFormatException(at, null, "found " + f.length + " tab-separated field"
+                    + (f.length == 1 ? "" : "s") + "; expected 'T<n>\\tTYPE START END[;START END]\\tTEXT'");
+        }
+        String[] typeAndOffsets = f[1].split(" ", 2);
+        if (typeAndOffsets.length < 2 || typeAndOffsets[0].isEmpty()) {
+            throw new CorpusFormatException(at, "offsets", "'" + f[1] + "'; expected a type and offsets, "
+                    + "'TYPE START END[;START END]'");
+        }
+        List<Span> fragments = new ArrayList<>();
+        for (String frag : typeAndOffsets[1].split(";", -1)) {
+            String[] se = frag.trim().split(" ", -1);
+            if (se.length != 2 || !se[0].matches("[0-9]{1,9}") || !se[1].matches("[0-9]{1,9}")) {
+                throw new CorpusFormatException(at, "offsets", "'" + frag + "'; expected 'START END', two "
+                        + "code-point offsets");
+            }
+            int s = Integer.parseInt(se[0]);
+            int e = Integer.parseInt(se[1]);
+            if (e < s) {
+                throw new CorpusFormatException(at, "offsets", "'" + frag + "' ends before it starts; expected "
+                        + "START <= END");
+            }
+            if (e > docLength) {
+                throw new CorpusFormatException(at, "offsets", "[" + s + "," + e + ") outside the " + docLength
+                        + " code points of " + d.id() + ".txt");
+            }
+            if (!fragments.isEmpty() && s < fragments.get(fragments.size() - 1).end()) {
+                throw new CorpusFormatException(at, "offsets", "'" + typeAndOffsets[1] + "': fragment [" + s + ","
+                        + e + ") starts before the one before it ends; expected fragments in text order, apart");
+            }
+            fragments.add(Span.of(d.text(), s, e));
+        }
+        // brat writes the fragments' texts joined by single spaces; check each fragment's part of it
+        String text = f[2];
+        int at0 = 0;
+        for (int k = 0; k < fragments.size(); k++) {
+            String want = fragments.get(k).text();
+            String sep = k == 0 ? "" : " ";
+            if (!text.startsWith(sep + want, at0)) {
+                throw new CorpusFormatException(at, "text", "'" + text + "' differs from the text at its offsets, '"
+                        + fragments.stream().map(Span::text).collect(java.util.stream.Collectors.joining(" "))
+                        + "'" + (fragments.size() > 1 ? " (fragment " + (k + 1) + ", " + describe(fragments.get(k))
+                        + ")" : ""));
+            }
+            at0 += sep.length() + want.length();
+        }
+        if (at0 != text.length()) {
+            throw new CorpusFormatException(at, "text", "'" + text + "' differs from the text at its offsets, '"
+                    + text.substring(0, at0) + "' (it goes on after the last fragment)");
+        }
+        Span first = fragments.get(0);
+        Span last = fragments.get(fragments.size() - 1);
+        boolean contiguous = true;
+        for (int k = 1; k < fragments.size() && contiguous; k++) {
+            String gap = CodePoints.substring(d.text(), fragments.get(k - 1).end(), fragments.get(k).start());
+            contiguous = gap.chars().allMatch(c -> c == '\n' || c == '\r');
+        }
+        return new TextBound(typeAndOffsets[0], fragments, Span.of(d.text(), first.start(), last.end()), contiguous,
+                at);
+    }
+
+    private static String describe(Span s) {
+        return "[" + s.start() + "," + s.end() + ") '" + s.text() + "'";
+    }
+
+    /** The error for a discontinuous annotation that {@code mode} does not import. */
+    private static CorpusFormatException discontinuous(String id, TextBound b, Fragments mode, boolean noteSpan) {
+        String found = id + " has " + b.fragments().size() + " fragments, " + b.fragments().stream()
+                .map(Brat::describe).collect(java.util.stream.Collectors.joining(", "))
+                + ", with other text than line breaks between them";
+        String why;
+        if (mode == Fragments.REFUSE) {
+            why = "; one span over them would claim the text between. Expected one span, or choose "
+                    + FRAGMENTS_OPTION + "=" + Fragments.SPLIT.optionValue() + " to import each fragment as a mention "
+                    + "of its own, sharing one entity_id";
+        } else if (noteSpan) {
+            why = "; its note gives one exact span, which fragments of other text cannot be. Expected fragments "
+                    + "separated only by line breaks, or no start and end in the note";
+        } else {
+            why = "; a " + b.type() + " annotation is one span and cannot be split. Expected fragments separated "
+                    + "only by line breaks";
+        }
+        return new CorpusFormatException(b.at(), "offsets", found + why);
+    }
+
     private static Span exactSpan(Document d, TextBound b, JsonNode note) throws CorpusFormatException {
-        if (note != null && note.has("start") && note.has("end")) {
+        if (note != null && (note.has("start") || note.has("end"))) {
+            if (!note.path("start").isInt() || !note.path("end").isInt()) {
+                throw new CorpusFormatException(b.at(), "start", "note has start " + note.get("start") + " and end "
+                        + note.get("end") + "; expected both, as code-point offsets");
+            }
             int s = note.get("start").asInt();
             int e = note.get("end").asInt();
-            if (s > b.span().start() || e < b.span().end() || e > CodePoints.length(d.text())) {
+            if (s < 0 || s > b.span().start() || e < b.span().end() || e > CodePoints.length(d.text())) {
                 throw new CorpusFormatException(b.at(), "start", "note span [" + s + "," + e + ") does not contain "
                         + "the fragments");
             }

@@ -1,6 +1,5 @@
 package org.corpusbench.format.conll;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import org.corpusbench.eval.tags.TagScheme;
 import org.corpusbench.format.CorpusFormatException;
 import org.corpusbench.format.Location;
 import org.corpusbench.internal.Hashes;
+import org.corpusbench.internal.Utf8LineReader;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
 import org.corpusbench.model.EntityMention;
@@ -132,19 +132,19 @@ public final class Conll {
      * Reads a CoNLL file: the first column is the token, the last the tag, decoded strictly in
      * {@code scheme}. Each {@code -DOCSTART-} starts a document ({@code <file>-1}, {@code <file>-2}, ...; a
      * file without any is one document). A document's text is its tokens joined by spaces, one sentence per
-     * line, so the original spacing is not recovered.
+     * line, so the original spacing is not recovered. The file is UTF-8, read strictly: an invalid byte is an
+     * error naming its line and byte offset (a byte order mark is skipped).
      */
     public static Corpus read(Path file, TagScheme scheme) throws IOException {
         String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         List<Document> docs = new ArrayList<>();
         Map<String, DocumentAnnotations> anns = new LinkedHashMap<>();
-        StringBuilder text = new StringBuilder();
-        List<EntityMention> mentions = new ArrayList<>();
+        PendingDocument doc = new PendingDocument();
         List<String> tokens = new ArrayList<>();
         List<String> tags = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
         int[] docNo = {0};
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Utf8LineReader r = new Utf8LineReader(Files.newInputStream(file), file.toString())) {
             String line;
             long n = 0;
             boolean any = false;
@@ -152,11 +152,11 @@ public final class Conll {
                 n++;
                 String[] cols = line.trim().split("\\s+");
                 if (line.isBlank()) {
-                    sentence(file, scheme, tokens, tags, lines, text, mentions);
+                    sentence(file, scheme, tokens, tags, lines, doc);
                 } else if (cols[0].equals("-DOCSTART-")) {
-                    sentence(file, scheme, tokens, tags, lines, text, mentions);
+                    sentence(file, scheme, tokens, tags, lines, doc);
                     if (any) {
-                        finish(stem, ++docNo[0], text, mentions, docs, anns, file);
+                        finish(stem, ++docNo[0], doc, docs, anns, file);
                     }
                     any = true;
                 } else {
@@ -170,16 +170,26 @@ public final class Conll {
                     lines.add(n);
                 }
             }
-            sentence(file, scheme, tokens, tags, lines, text, mentions);
+            sentence(file, scheme, tokens, tags, lines, doc);
             if (any) {
-                finish(stem, ++docNo[0], text, mentions, docs, anns, file);
+                finish(stem, ++docNo[0], doc, docs, anns, file);
             }
         }
         return new Corpus(docs, anns);
     }
 
+    /**
+     * The document being read. Its length in code points is kept as the text grows: counting it again for
+     * every token made import quadratic for text outside Latin-1 (issue 12; docs/performance.md).
+     */
+    private static final class PendingDocument {
+        final StringBuilder text = new StringBuilder();
+        int codePoints;
+        final List<EntityMention> mentions = new ArrayList<>();
+    }
+
     private static void sentence(Path file, TagScheme scheme, List<String> tokens, List<String> tags, List<Long> lines,
-                                 StringBuilder text, List<EntityMention> mentions) throws CorpusFormatException {
+                                 PendingDocument doc) throws CorpusFormatException {
         if (tokens.isEmpty()) {
             return;
         }
@@ -201,35 +211,44 @@ public final class Conll {
                         + "scheme? (--scheme)");
             }
         }
+        StringBuilder text = doc.text;
+        int cp = doc.codePoints;
         if (text.length() > 0) {
             text.append('\n');
+            cp++;
         }
         int[] starts = new int[tokens.size()];
         int[] ends = new int[tokens.size()];
         for (int i = 0; i < tokens.size(); i++) {
             if (i > 0) {
                 text.append(' ');
+                cp++;
             }
-            starts[i] = text.codePointCount(0, text.length());
-            text.append(tokens.get(i));
-            ends[i] = text.codePointCount(0, text.length());
+            String token = tokens.get(i);
+            starts[i] = cp;
+            text.append(token);
+            cp += token.codePointCount(0, token.length());
+            ends[i] = cp;
         }
-        String t = text.toString();
+        doc.codePoints = cp;
         for (Chunk c : chunks) {
-            mentions.add(new EntityMention(Span.of(t, starts[c.start()], ends[c.end() - 1]), c.type(), null));
+            // the text between the chunk's first and last token is its tokens joined by spaces
+            String surface = String.join(" ", tokens.subList(c.start(), c.end()));
+            doc.mentions.add(new EntityMention(new Span(starts[c.start()], ends[c.end() - 1], surface), c.type(), null));
         }
         tokens.clear();
         tags.clear();
         lines.clear();
     }
 
-    private static void finish(String stem, int no, StringBuilder text, List<EntityMention> mentions,
-                               List<Document> docs, Map<String, DocumentAnnotations> anns, Path file) {
+    private static void finish(String stem, int no, PendingDocument doc, List<Document> docs,
+                               Map<String, DocumentAnnotations> anns, Path file) {
         String id = stem + "-" + no;
-        String t = text.toString();
+        String t = doc.text.toString();
         docs.add(new Document(id, t, null, file.toString(), Hashes.sha256(t.getBytes(StandardCharsets.UTF_8))));
-        anns.put(id, new DocumentAnnotations(id, List.copyOf(mentions), List.of()));
-        text.setLength(0);
-        mentions.clear();
+        anns.put(id, new DocumentAnnotations(id, List.copyOf(doc.mentions), List.of()));
+        doc.text.setLength(0);
+        doc.codePoints = 0;
+        doc.mentions.clear();
     }
 }

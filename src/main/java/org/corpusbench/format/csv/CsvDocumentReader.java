@@ -3,6 +3,7 @@ package org.corpusbench.format.csv;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.corpusbench.format.CorpusFormatException;
 import org.corpusbench.format.Location;
 import org.corpusbench.internal.Hashes;
+import org.corpusbench.internal.Utf8LineReader;
 import org.corpusbench.model.Document;
 
 /**
@@ -59,7 +61,10 @@ public final class CsvDocumentReader {
     public static Stream<Document> read(Path file, Columns columns) throws IOException {
         Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         try {
-            return read(reader, file.toString(), columns);
+            return read(reader, file.toString(), columns, file);
+        } catch (CharacterCodingException e) {
+            reader.close();
+            throw Utf8LineReader.locateInvalid(file, file.toString(), e);
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;
@@ -67,11 +72,26 @@ public final class CsvDocumentReader {
     }
 
     public static Stream<Document> read(Reader reader, String fileName, Columns columns) throws IOException {
+        return read(reader, fileName, columns, null);
+    }
+
+    /**
+     * @param source the file {@code reader} decodes, to find the line and byte offset of invalid UTF-8 when
+     *               the decoder refuses it; {@code null} for a reader of characters
+     */
+    private static Stream<Document> read(Reader reader, String fileName, Columns columns, Path source)
+            throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
         CSVParser parser;
         try {
             parser = CSVParser.builder().setReader(reader).setFormat(format).get();
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException c) {
+                throw c;
+            }
+            throw new CorpusFormatException(Location.of(fileName, 1), null,
+                    "cannot read the CSV header: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
             throw new CorpusFormatException(Location.of(fileName, 1), null,
                     "cannot read the CSV header: " + e.getMessage(), e);
         }
@@ -84,9 +104,17 @@ public final class CsvDocumentReader {
         for (String c : wanted) {
             if (header == null || !header.containsKey(c)) {
                 parser.close();
-                throw new CorpusFormatException(Location.of(fileName, 1), c,
-                        "column not found; expected one of " + (header == null ? "[]" : header.keySet())
-                                + " (choose columns with --id-column, --text-column, --title-column)");
+                List<String> found = header == null ? List.of() : List.copyOf(header.keySet());
+                String layer = CsvLayers.layerOf(found);
+                if (layer != null) {
+                    throw new CorpusFormatException(Location.of(fileName, 1), null, "this is corpusbench's CSV "
+                            + "layer of " + layer + " (header " + String.join(",", found) + "), as 'corpusbench "
+                            + "export --format csv' writes it, not a CSV of documents (columns " + String.join(",",
+                            wanted) + "); to use it, run 'corpusbench import --format csv --out DIR' on its "
+                            + "directory and use DIR");
+                }
+                throw new CorpusFormatException(Location.of(fileName, 1), c, "column not found; found the columns "
+                        + found + ", expected a CSV of documents with the columns " + wanted);
             }
         }
         Iterator<CSVRecord> records = parser.iterator();
@@ -99,6 +127,9 @@ public final class CsvDocumentReader {
                 try {
                     return records.hasNext();
                 } catch (UncheckedIOException e) {
+                    if (source != null && e.getCause() instanceof CharacterCodingException c) {
+                        throw new UncheckedIOException(Utf8LineReader.locateInvalid(source, fileName, c));
+                    }
                     throw new UncheckedIOException(new CorpusFormatException(
                             Location.of(fileName, parser.getCurrentLineNumber()), null,
                             "malformed CSV: " + e.getCause().getMessage(), e));

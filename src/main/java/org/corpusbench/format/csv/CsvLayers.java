@@ -108,6 +108,24 @@ public final class CsvLayers {
         return s == null || s.isEmpty() ? null : s;
     }
 
+    /**
+     * What a file with this header holds when it is one of these layers ({@code "entities"}, {@code "dates"},
+     * {@code "contradictions"}, {@code "NLI pairs"}), or {@code null}: for readers of document CSVs, to say
+     * what they were given instead.
+     */
+    static String layerOf(List<String> header) {
+        if (header.equals(ENTITY_HEADER)) {
+            return "entities";
+        } else if (header.equals(DATE_HEADER)) {
+            return "dates";
+        } else if (header.equals(CONTRADICTION_HEADER)) {
+            return "contradictions";
+        } else if (header.equals(NLI_HEADER)) {
+            return "NLI pairs";
+        }
+        return null;
+    }
+
     /** Reads whichever of the four files exist in {@code dir}. */
     public static Layers read(Path dir) throws IOException {
         Map<String, List<EntityMention>> entities = new LinkedHashMap<>();

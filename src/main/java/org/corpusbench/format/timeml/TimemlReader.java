@@ -2,6 +2,7 @@ package org.corpusbench.format.timeml;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -9,7 +10,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -17,6 +20,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.corpusbench.format.CorpusFormatException;
 import org.corpusbench.format.Location;
 import org.corpusbench.internal.Hashes;
+import org.corpusbench.internal.Utf8LineReader;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
 import org.corpusbench.model.Span;
@@ -29,12 +33,21 @@ import org.corpusbench.model.TimexType;
  * {@link Timex3} with code-point offsets into that text, and the {@code TIMEX3} whose
  * {@code functionInDocument} is {@code CREATION_TIME} gives the document creation time (not an
  * annotation: it is outside the text and TempEval does not score it). DTDs and external entities are
- * disabled: nothing is fetched and no entity is expanded.
+ * disabled, and a DOCTYPE is refused: nothing is fetched and no entity is expanded.
  */
 public final class TimemlReader {
 
-    /** A TimeML document: text, its TIMEX3 layer, and the creation time when there is one. */
-    public record TimemlDocument(Document document, DocumentAnnotations annotations, Timex3 creationTime) {
+    /**
+     * A TimeML document: text, its TIMEX3 layer, and the creation time when there is one.
+     *
+     * @param assignedTids how many TIMEX3 in the text had no {@code tid} and were given one (issue 12)
+     */
+    public record TimemlDocument(Document document, DocumentAnnotations annotations, Timex3 creationTime,
+                                 int assignedTids) {
+
+        public TimemlDocument(Document document, DocumentAnnotations annotations, Timex3 creationTime) {
+            this(document, annotations, creationTime, 0);
+        }
 
         /** The creation date, or {@code null} when absent or not a plain date. */
         public LocalDate creationDate() {
@@ -65,16 +78,31 @@ public final class TimemlReader {
         String name = file.getFileName().toString();
         String id = name.endsWith(".tml") ? name.substring(0, name.length() - 4) : name;
         byte[] bytes = Files.readAllBytes(file);
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, id, file.toString(), Hashes.sha256(bytes));
-        }
+        return parse(bytes, id, file.toString(), Hashes.sha256(bytes));
     }
 
-    public static TimemlDocument read(InputStream in, String id, String fileName, String sha256)
+    public static TimemlDocument read(InputStream in, String id, String fileName, String sha256) throws IOException {
+        return parse(in.readAllBytes(), id, fileName, sha256);
+    }
+
+    /**
+     * Parses a document. The bytes are decoded as UTF-8 first, strictly, so that an invalid byte is named
+     * by line and byte offset (the XML parser would name neither, and prints to standard error). A
+     * DOCTYPE is refused: it could define entities that expand without bound or read other files.
+     * TIMEX3 elements must not nest; a {@code tid} must be unique in the document, and a TIMEX3 without
+     * one gets the first of {@code t1}, {@code t2}, ... that no TIMEX3 of the document uses.
+     */
+    private static TimemlDocument parse(byte[] bytes, String id, String fileName, String sha256)
             throws CorpusFormatException {
+        String xml = Utf8LineReader.decodeStrict(bytes, fileName);
+        if (xml.startsWith("\uFEFF")) {
+            xml = xml.substring(1);
+        }
         XMLStreamReader r = null;
         try {
-            r = factory().createXMLStreamReader(in, "UTF-8");
+            r = factory().createXMLStreamReader(new StringReader(xml));
+            Map<String, Integer> tids = new HashMap<>();
+            List<Integer> withoutTid = new ArrayList<>();
             StringBuilder text = new StringBuilder();
             List<Timex3> timexes = new ArrayList<>();
             Timex3 dct = null;
@@ -91,6 +119,11 @@ public final class TimemlReader {
                     } else if (el.equals("DCT")) {
                         inDct = true;
                     } else if (el.equals("TIMEX3")) {
+                        if (!open.isEmpty()) {
+                            throw new CorpusFormatException(Location.of(fileName, r.getLocation().getLineNumber()),
+                                    "TIMEX3", "a TIMEX3 inside the TIMEX3 opened at line " + open.peek()[2]
+                                    + "; expected TIMEX3 elements that do not nest (each is one span)");
+                        }
                         String[] attrs = {r.getAttributeValue(null, "tid"), r.getAttributeValue(null, "type"),
                             r.getAttributeValue(null, "value"), r.getAttributeValue(null, "mod"),
                             r.getAttributeValue(null, "anchorTimeID"), r.getAttributeValue(null, "quant"),
@@ -106,6 +139,10 @@ public final class TimemlReader {
                     } else if (inDct) {
                         dctText.append(r.getText());
                     }
+                } else if (ev == XMLStreamConstants.DTD) {
+                    throw new CorpusFormatException(Location.of(fileName, r.getLocation().getLineNumber()), null,
+                            "a DOCTYPE declaration; expected none: corpusbench reads no DTD and expands no entity "
+                            + "it could declare (external files, entities that expand without bound)");
                 } else if (ev == XMLStreamConstants.ENTITY_REFERENCE) {
                     throw new CorpusFormatException(new Location(fileName, r.getLocation().getLineNumber(),
                             r.getLocation().getColumnNumber()), null, "entity reference &" + r.getLocalName()
@@ -125,6 +162,15 @@ public final class TimemlReader {
                         if (a[2] == null) {
                             throw new CorpusFormatException(at, "TIMEX3.value", "missing; expected a TIMEX3 value");
                         }
+                        if (a[0] != null) {
+                            Integer first = tids.putIfAbsent(a[0], line);
+                            if (first != null) {
+                                throw new CorpusFormatException(at, "TIMEX3.tid", "'" + a[0] + "' is also the tid "
+                                        + "of the TIMEX3 at line " + first + "; expected each tid once");
+                            }
+                        } else if (inText) {
+                            withoutTid.add(timexes.size());
+                        }
                         if (inText) {
                             int start = (Integer) o[1];
                             int end = text.codePointCount(0, text.length());
@@ -139,9 +185,19 @@ public final class TimemlReader {
                     }
                 }
             }
+            int next = 1;
+            for (int i : withoutTid) {
+                while (tids.containsKey("t" + next)) {
+                    next++;
+                }
+                String tid = "t" + next++;
+                Timex3 x = timexes.get(i);
+                timexes.set(i, new Timex3(tid, x.span(), x.type(), x.value(), x.mod(), x.anchor(), x.quant(),
+                        x.freq()));
+            }
             String t = text.toString();
             Document d = new Document(id, t, null, fileName, sha256);
-            return new TimemlDocument(d, new DocumentAnnotations(id, List.of(), timexes), dct);
+            return new TimemlDocument(d, new DocumentAnnotations(id, List.of(), timexes), dct, withoutTid.size());
         } catch (XMLStreamException e) {
             javax.xml.stream.Location l = e.getLocation();
             throw new CorpusFormatException(new Location(fileName, l == null ? 0 : Math.max(0, l.getLineNumber()),

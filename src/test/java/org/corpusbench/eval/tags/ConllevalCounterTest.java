@@ -74,7 +74,9 @@ class ConllevalCounterTest {
         byte[] badTag = {'a', ' ', 'O', ' ', 'O', '\n', 'b', ' ', 'B', '-', (byte) 0xC3, ' ', 'O', '\n'};
         assertThatThrownBy(() -> ConllevalCounter.score(new ByteArrayInputStream(badTag), "t", new ConllevalCounter()))
                 .isInstanceOf(CorpusFormatException.class)
-                .hasMessage("t:2: a tag is not valid UTF-8; expected UTF-8 text (re-encode the file as UTF-8)");
+                // line 2 starts at byte 6 ("a O O\n"); 0xC3 is its fifth byte: 6 + 4 = 10 (issue 12: name the byte)
+                .hasMessage("t:2: a tag is not valid UTF-8 at byte offset 10 (byte 0xC3): expected UTF-8 text; "
+                        + "re-encode the file as UTF-8");
     }
 
     @Example

@@ -45,8 +45,8 @@ class CsvDocumentReaderTest {
     @Example
     void missingColumnIsNamedWithTheColumnsFound() {
         assertThatThrownBy(() -> read("id,body\nx,y\n", CsvDocumentReader.Columns.defaults()))
-                .hasMessage("in.csv:1: text: column not found; expected one of [id, body] "
-                        + "(choose columns with --id-column, --text-column, --title-column)");
+                .hasMessage("in.csv:1: text: column not found; found the columns [id, body], expected a CSV of "
+                        + "documents with the columns [id, text]");
     }
 
     @Example
