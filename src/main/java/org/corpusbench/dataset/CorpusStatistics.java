@@ -45,6 +45,10 @@ public final class CorpusStatistics implements CorpusFiles.Visitor {
             if (!java.nio.file.Files.exists(p)) {
                 throw new java.nio.file.NoSuchFileException(p.toString());
             }
+            if (java.nio.file.Files.isRegularFile(p.resolve(Manifest.FILE_NAME))) {
+                // a release is counted only as published: checksums, fingerprint, no unlisted file
+                Dataset.open(p);
+            }
         }
         List<Diagnostic> problems = CorpusValidator.validate(paths, CorpusValidator.Role.PREDICTIONS).stream()
                 .filter(Diagnostic::isError).toList();

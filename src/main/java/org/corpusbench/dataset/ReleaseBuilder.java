@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import org.corpusbench.format.Location;
 import org.corpusbench.format.jsonl.JsonCodec;
 import org.corpusbench.format.jsonl.JsonlWriter;
 import org.corpusbench.internal.AtomicFiles;
+import org.corpusbench.internal.StagedDirectory;
 import org.corpusbench.internal.Hashes;
 import org.corpusbench.schema.SchemaValidator;
 
@@ -116,23 +116,12 @@ public final class ReleaseBuilder {
                     + "the version in " + configFile + " (MAJOR when scores change, MINOR for added documents or "
                     + "layers, PATCH for metadata) and build again");
         }
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
-        try {
+        // Staged and moved into place whole; folders and files get the umask's permissions.
+        try (StagedDirectory staged = StagedDirectory.create(target, false)) {
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
-                Files.write(tmp.resolve(e.getKey()), e.getValue());
+                Files.write(staged.path().resolve(e.getKey()), e.getValue());
             }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            if (Files.exists(tmp)) {
-                try (Stream<Path> s = Files.list(tmp)) {
-                    for (Path p : s.toList()) {
-                        Files.delete(p);
-                    }
-                }
-                Files.delete(tmp);
-            }
+            staged.commit();
         }
         return new Result(target, Outcome.CREATED, Manifest.read(target),
                 record && record(listFile, list, name, version, fingerprint, clock));

@@ -87,4 +87,21 @@ class Issue12ValidateStatsTest {
                 .findFirst().orElseThrow();
         assertThat(Long.parseLong(typeTotal.substring(5).strip())).isEqualTo(entities).isEqualTo(227);
     }
+
+    @Test
+    void statsRefusesAReleaseWithFilesItsManifestDoesNotList() throws IOException {
+        Path copy = Files.createDirectories(tmp.resolve("1.0.1"));
+        try (var s = Files.list(RELEASE)) {
+            for (Path f : s.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        // a valid document of its own: without the manifest check, stats would count six documents
+        Files.writeString(copy.resolve("extra.jsonl"), "{\"id\":\"extra\",\"text\":\"x\",\"sha256\":\""
+                + org.corpusbench.internal.Hashes.sha256("x") + "\"}\n", StandardCharsets.UTF_8);
+        CliTest.Run r = CliTest.run("stats", copy.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("extra.jsonl", "manifest does not list");
+        assertThat(r.out()).isEmpty();
+    }
 }

@@ -37,6 +37,17 @@ class ReleaseBuilderTest {
         return src;
     }
 
+    /** Issue 12: a release folder gets the umask's permissions, like any folder the user makes (was 0700). */
+    @Test
+    void aReleaseFolderFollowsTheUmask() throws IOException {
+        Path dir = ReleaseBuilder.build(MINI.resolve("source"), MINI.resolve("seeds"), tmp.resolve("r")).directory();
+        Path plain = Files.createDirectory(tmp.resolve("plain"));
+        Path plainFile = Files.createFile(tmp.resolve("plain.txt"));
+        assertThat(Files.getPosixFilePermissions(dir)).isEqualTo(Files.getPosixFilePermissions(plain));
+        assertThat(Files.getPosixFilePermissions(dir.resolve("manifest.json")))
+                .isEqualTo(Files.getPosixFilePermissions(plainFile));
+    }
+
     @Test
     void buildingTwiceGivesByteIdenticalFiles() throws IOException {
         ReleaseBuilder.Result a = ReleaseBuilder.build(MINI.resolve("source"), MINI.resolve("seeds"), tmp.resolve("a"));
