@@ -37,6 +37,11 @@ final class BuildCommand implements Callable<Integer> {
         Path root = ProjectRoot.find();
         Path src = source != null ? source : root.resolve("datasets/oreshnik-reports");
         Path sd = seeds != null ? seeds : root.resolve("seeds");
+        CommandPaths.inputDirectory(src, "--source");
+        CommandPaths.inputDirectory(sd, "--seeds");
+        if (out != null) {
+            CommandPaths.outputDirectory(out, "--out");
+        }
         ReleaseBuilder.Result r = ReleaseBuilder.build(src, sd, out, Leaderboard::cardTable);
         PrintWriter w = spec.commandLine().getOut();
         w.println((r.outcome() == ReleaseBuilder.Outcome.CREATED ? "built " : "up to date: ") + r.manifest().name()

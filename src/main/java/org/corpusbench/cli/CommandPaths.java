@@ -46,6 +46,10 @@ final class CommandPaths {
         if (Files.isDirectory(p)) {
             throw new UsageException(p + ": is a directory; expected a file" + of(option));
         }
+        if (Files.exists(p) && !Files.isRegularFile(p)) {
+            throw new UsageException(p + ": is not a regular file (a device, a pipe or a socket); expected a file to "
+                    + "write" + of(option));
+        }
         Path parent = p.toAbsolutePath().getParent();
         for (Path q = parent; q != null; q = q.getParent()) {
             if (Files.exists(q) && !Files.isDirectory(q)) {
@@ -74,6 +78,70 @@ final class CommandPaths {
     static int atLeast(int value, int min, String option) {
         if (value < min) {
             throw new UsageException(option + " must be at least " + min + ", found " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Refuses an output that is one of the inputs, or the same as another output: writing it would destroy
+     * what the command reads, or lose one of the two outputs. {@code named} alternates option names and
+     * paths (null paths are skipped); the first pair is the output.
+     */
+    static void distinct(Object... named) {
+        for (int i = 2; i < named.length; i += 2) {
+            Path out = (Path) named[1];
+            Path other = (Path) named[i + 1];
+            if (out != null && other != null && real(out).equals(real(other))) {
+                throw new UsageException(out + ": named by both " + named[0] + " and " + named[i] + "; expected "
+                        + named[0] + " to be a file of its own");
+            }
+        }
+    }
+
+    /**
+     * Refuses an output directory that is, contains or lies inside {@code input}, or lies inside a release
+     * (a directory with a manifest): replacing it whole would delete the input, or add a file the release's
+     * manifest does not list.
+     */
+    static void outsideOf(Path out, String outOption, Path input, String inputOption) {
+        Path o = real(out);
+        Path i = real(input);
+        if (o.equals(i) || o.startsWith(i) || i.startsWith(o)) {
+            throw new UsageException(out + ": " + (o.equals(i) ? "is" : o.startsWith(i) ? "lies inside" : "contains")
+                    + " the input " + input + of(inputOption) + "; expected " + outOption + " elsewhere, so that "
+                    + "writing it cannot change what is read");
+        }
+        for (Path q = o.getParent(); q != null; q = q.getParent()) {
+            if (Files.isRegularFile(q.resolve("manifest.json"))) {
+                throw new UsageException(out + ": lies inside the release " + q + ", whose manifest lists every file "
+                        + "it holds; expected " + outOption + " outside any release");
+            }
+        }
+    }
+
+    /** The path with every existing ancestor's symbolic links resolved, for comparing paths. */
+    static Path real(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return abs;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs)).normalize();
+        } catch (java.io.IOException e) {
+            return abs;
+        }
+    }
+
+    /** A count option that must lie in {@code [min, max]}. */
+    static int between(int value, int min, int max, String option) {
+        atLeast(value, min, option);
+        if (value > max) {
+            throw new UsageException(option + " must be at most " + String.format(java.util.Locale.ROOT, "%,d", max)
+                    + ", found " + value);
         }
         return value;
     }

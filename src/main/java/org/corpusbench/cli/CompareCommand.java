@@ -72,8 +72,8 @@ final class CompareCommand implements Callable<Integer> {
         CommandPaths.inputFile(a, "A");
         CommandPaths.inputFile(b, "B");
         CommandPaths.inputDirectory(dataset, "--dataset");
-        CommandPaths.atLeast(shuffles, 1, "--shuffles");
-        CommandPaths.atLeast(resamples, 0, "--resamples");
+        CommandPaths.between(shuffles, 1, Bootstrap.MAX_SHUFFLES, "--shuffles");
+        CommandPaths.between(resamples, 0, Bootstrap.MAX_RESAMPLES, "--resamples");
         GoldCorpus.Layer layer = switch (task.toLowerCase(Locale.ROOT)) {
             case "entities" -> GoldCorpus.Layer.ENTITIES;
             case "dates" -> GoldCorpus.Layer.TIMEXES;
@@ -108,6 +108,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new InvalidInputException("the predictions of system " + system, r.problems(),
                     "fix them or pass --lenient");
         }
+        EvaluateCommand.skipped(r, spec.commandLine().getErr());
         return r;
     }
 
@@ -122,8 +123,8 @@ final class CompareCommand implements Callable<Integer> {
         rows.add(new String[] {"system", metric});
         rows.add(new String[] {"A " + a.getFileName(), EvaluateCommand.f(fa)});
         rows.add(new String[] {"B " + b.getFileName(), EvaluateCommand.f(fb)});
-        rows.add(new String[] {"A - B", EvaluateCommand.f(fa - fb) + " [" + EvaluateCommand.f(d.low()) + ", "
-            + EvaluateCommand.f(d.high()) + "]"});
+        rows.add(new String[] {"A - B", EvaluateCommand.f(fa - fb) + (d.resamples() == 0 ? ""
+            : " [" + EvaluateCommand.f(d.low()) + ", " + EvaluateCommand.f(d.high()) + "]")});
         w.print(TextTable.markdown(rows));
         w.println("approximate randomization: p = " + String.format(Locale.ROOT, "%.4f", p) + " (" + shuffles
                 + " shuffles over " + xa.size() + " units, seed " + seed + ")");

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.corpusbench.eval.tags.ConllevalCounter;
+import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.format.Location;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -122,10 +124,19 @@ final class ConllevalCommand implements Callable<Integer> {
         if (stdin) {
             counter = ConllevalCounter.score(System.in, "<stdin>", options);
         } else {
+            if (Files.isDirectory(file)) {
+                throw new UsageException(file + ": is a directory; expected a CoNLL file");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new UsageException((file.toString().isEmpty() ? "''" : file.toString()) + ": no such file");
             }
             counter = ConllevalCounter.score(file, threads, options);
+        }
+        if (counter.tokens() == 0) {
+            // conlleval.pl prints a report of zeros here; a file with no token is a mistake, not a score
+            throw new CorpusFormatException(Location.ofFile(stdin ? "<stdin>" : file.toString()), null,
+                    "holds no tokens; expected lines of 'TOKEN ... GOLD PREDICTED' with sentences separated by "
+                    + "blank lines");
         }
         out.print(latex ? counter.latexReport() : counter.report());
         out.flush();

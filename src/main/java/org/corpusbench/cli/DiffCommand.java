@@ -31,6 +31,8 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        CommandPaths.inputDirectory(a, "OLD");
+        CommandPaths.inputDirectory(b, "NEW");
         Dataset da = Dataset.open(a);
         Dataset db = Dataset.open(b);
         List<ReleaseDiff.Change> changes = ReleaseDiff.diff(da, db);

@@ -88,10 +88,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--mode", paramLabel = "M", description = "default (conlleval/seqeval) or strict (conll).")
     String mode = "default";
 
-    @Option(names = "--map", paramLabel = "MAP", description = "conll4: map gold OntoNotes labels to PER/ORG/LOC/MISC.")
+    @Option(names = "--map", paramLabel = "MAP", description = "conll4: map OntoNotes labels, of the gold and of the "
+            + "predictions, to PER/ORG/LOC/MISC (labels already in that set are kept; others, such as DATE, are "
+            + "left out on both sides).")
     String map;
 
-    @Option(names = "--json", paramLabel = "OUT", description = "Write the JSON report here.")
+    @Option(names = "--json", paramLabel = "OUT", description = "Write the JSON report here ('-': to standard "
+            + "output, instead of the table).")
     Path json;
 
     @Option(names = "--html", paramLabel = "OUT", description = "Write a self-contained HTML report here.")
@@ -115,14 +118,41 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CommandPaths.inputFile(pred, "--pred");
-        CommandPaths.outputFile(json, "--json");
+        if (!jsonToStdout()) {
+            CommandPaths.outputFile(json, "--json");
+        }
         CommandPaths.outputFile(html, "--html");
-        CommandPaths.atLeast(resamples, 0, "--resamples");
+        CommandPaths.distinct("--json", json, "--pred", pred, "--html", html);
+        CommandPaths.distinct("--html", html, "--pred", pred);
+        if (dataset != null && json != null && !jsonToStdout() && CommandPaths.real(json).startsWith(CommandPaths.real(dataset))) {
+            throw new UsageException(json + ": lies inside the gold directory " + dataset + "; expected --json elsewhere");
+        }
+        if (dataset != null && html != null && CommandPaths.real(html).startsWith(CommandPaths.real(dataset))) {
+            throw new UsageException(html + ": lies inside the gold directory " + dataset + "; expected --html elsewhere");
+        }
+        CommandPaths.between(resamples, 0, Bootstrap.MAX_RESAMPLES, "--resamples");
         CommandPaths.atLeast(threads, 1, "--threads");
         String t = task.toLowerCase(Locale.ROOT);
         boolean conll = format.equalsIgnoreCase("conll");
         if (!conll && !format.equalsIgnoreCase("jsonl")) {
             throw new UsageException("unknown --format '" + format + "'; expected jsonl or conll");
+        }
+        // an option that does not apply is refused, not ignored: the user meant something by it
+        if (scheme != null && !conll) {
+            throw new UsageException("--scheme applies to --format conll only");
+        }
+        if (threads != 1 && !t.equals("tags")) {
+            throw new UsageException("--threads applies to --task tags only");
+        }
+        if (!mode.equalsIgnoreCase("default") && !(conll || t.equals("contradictions"))) {
+            throw new UsageException("--mode applies to --format conll (default or strict) and to --task "
+                    + "contradictions (span or sentence) only");
+        }
+        if (map != null && (!t.equals("entities") || conll)) {
+            throw new UsageException("--map applies to --task entities against a --dataset only");
+        }
+        if (lenient && conll) {
+            throw new UsageException("--lenient applies to JSONL predictions only; a CoNLL file is scored whole");
         }
         if (html != null && !(t.equals("entities") && !conll)) {
             throw new UsageException("--html is written only for --task entities against a --dataset (an HTML "
@@ -185,20 +215,30 @@ final class EvaluateCommand implements Callable<Integer> {
         return Hashes.sha256(p);
     }
 
+    private boolean jsonToStdout() {
+        return json != null && json.toString().equals("-");
+    }
+
     void writeJson(ObjectNode root) throws IOException {
-        if (json != null) {
+        if (jsonToStdout()) {
+            spec.commandLine().getOut().print(JsonReport.toJson(root));
+        } else if (json != null) {
             JsonReport.write(json, root);
         }
     }
 
+    /** Where tables go: standard output, unless the JSON report goes there. */
     PrintWriter out() {
-        return spec.commandLine().getOut();
+        return jsonToStdout() ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
     }
 
     private int tags() throws IOException {
         TagScheme s = scheme();
         TagMode m = mode();
         TagCounts c = TagEvaluator.score(pred, m, s, threads);
+        if (c.tokens() == 0) {
+            throw new CorpusFormatException(Location.ofFile(pred.toString()), null, NO_TOKENS);
+        }
         ObjectNode root = report("tags");
         JsonReport.tags(root, c);
         writeJson(root);
@@ -241,6 +281,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 units.add(unitCounts(e));
             }
         }
+        if (units.rows() == 0) {
+            throw new CorpusFormatException(Location.ofFile(pred.toString()), null, NO_TOKENS);
+        }
         return spanReport(total, units, null, null);
     }
 
@@ -268,7 +311,14 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new InvalidInputException("the predictions", read.problems(),
                     "fix them, or pass --lenient to skip and count them");
         }
+        skipped(read, spec.commandLine().getErr());
         return read;
+    }
+
+    /** Under --lenient, what was skipped and why, on stderr: scored without them, but never silently. */
+    static void skipped(Predictions.Read read, PrintWriter err) {
+        read.problems().forEach(d -> err.println("skipped: " + d));
+        err.flush();
     }
 
     void provenance(ObjectNode root, GoldCorpus gold, GoldCorpus.Layer layer) throws IOException {
@@ -296,7 +346,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<HtmlReportWriter.DocumentView> views = new ArrayList<>();
         for (Document d : gold.documents().values()) {
             List<LabelledSpan> g = entities(gold.gold(d.id()), conll4);
-            List<LabelledSpan> p = entities(read.layers().get(d.id()), false);
+            List<LabelledSpan> p = entities(read.layers().get(d.id()), conll4);
             SpanEvaluation e = SpanEvaluator.evaluate(g, p);
             total = total.plus(e);
             units.add(unitCounts(e));
@@ -349,6 +399,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 facts, rows, views)));
         return true;
     }
+
+    static final String NO_TOKENS = "holds no tokens; expected lines of 'TOKEN ... GOLD PREDICTED' with sentences "
+            + "separated by blank lines";
 
     /** Per unit, the five SemEval-2013 counts of each scheme, in {@link SpanScheme} order. */
     static final int UNIT_WIDTH = 5 * SpanScheme.values().length;

@@ -66,6 +66,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandPaths.inputDirectory(dataset, "--dataset");
         CommandPaths.outputDirectory(out, "--out");
+        CommandPaths.outsideOf(out, "--out", dataset, "--dataset");
         String f = format.toLowerCase(Locale.ROOT);
         if (!List.of("conll", "brat", "csv", "hf", "timeml", "nli").contains(f)) {
             throw new UsageException("unknown --format '" + format + "'; expected conll, brat, csv, hf, timeml or nli");

@@ -72,6 +72,7 @@ final class ImportCommand implements Callable<Integer> {
             throw new UsageException(input + ": no such file or directory");
         }
         CommandPaths.outputDirectory(out, "--out");
+        CommandPaths.outsideOf(out, "--out", input, "INPUT");
         StagedDirectory.check(out, overwrite);
         List<Document> docs = new ArrayList<>();
         Map<String, DocumentAnnotations> anns = new LinkedHashMap<>();

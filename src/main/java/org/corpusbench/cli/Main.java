@@ -43,7 +43,11 @@ public final class Main implements Runnable {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         Integer fast = args.length > 0 && args[0].equals("conlleval") ? ConllevalCommand.runPlain(args, out, err) : null;
         int code = fast != null ? fast : execute(args, out, err);
-        out.flush();
+        if (out.checkError() | System.out.checkError()) {
+            // PrintWriter swallows write errors (a full disk, a closed pipe): say so, and fail
+            err.println("corpusbench: could not write the output to standard output (disk full or pipe closed)");
+            code = code == 0 ? PROBLEMS : code;
+        }
         err.flush();
         System.exit(code);
     }
@@ -53,7 +57,15 @@ public final class Main implements Runnable {
         CommandLine cl = commandLine(args.length > 0 ? args[0] : null);
         cl.setOut(out);
         cl.setErr(err);
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // an Error passes picocli's handler by; the heap is released by now
+            err.println("corpusbench " + (args.length > 0 ? args[0] : "") + ": out of memory ("
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB of heap); give Java more with "
+                    + "CORPUSBENCH_JAVA_OPTS=-Xmx8g, or lower --resamples");
+            return 3;
+        }
     }
 
     /**

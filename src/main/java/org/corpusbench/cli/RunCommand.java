@@ -66,6 +66,10 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        CommandPaths.between(resamples, 0, Bootstrap.MAX_RESAMPLES, "--resamples");
+        if (outDir != null) {
+            CommandPaths.outputDirectory(outDir, "--out");
+        }
         Path base = root != null ? root : ProjectRoot.find();
         Path datasetDir = base.resolve("datasets").resolve(datasetName);
         Path descriptor = datasetDir.resolve("dataset.json");

@@ -44,6 +44,7 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        CommandPaths.inputDirectory(dir, "DIR");
         boolean ok = verify(dir, expectFingerprint, out, err);
         out.flush();
         err.flush();

@@ -28,6 +28,7 @@ import org.corpusbench.model.Span;
 import org.corpusbench.model.Timex3;
 import org.corpusbench.schema.Diagnostic;
 import org.corpusbench.schema.DocumentText;
+import org.corpusbench.schema.EntityTypes;
 
 /**
  * A system's predictions for one layer, read from JSONL and checked against the gold. Problems are located
@@ -77,6 +78,8 @@ public final class Predictions {
         /** First line of each document's record, and of each NLI pair's prediction. */
         private final Map<String, Long> docLines = new HashMap<>();
         private final Map<String, Long> pairLines = new HashMap<>();
+        /** First line of each predicted contradiction, by its two pieces of evidence in either order. */
+        private final Map<String, Long> contradictionLines = new HashMap<>();
         private final Set<String> pairIds = new HashSet<>();
         /** Each document's text, indexed once for all its spans (documents may be very long). */
         private final Map<String, DocumentText> texts = new HashMap<>();
@@ -182,7 +185,15 @@ public final class Predictions {
                     layerRecords++;
                     Contradiction c = JsonCodec.contradiction(node, at);
                     if (evidence(c.a(), at, "a") && evidence(c.b(), at, "b")) {
-                        contradictions.add(c);
+                        String pair = pairKey(c);
+                        Long firstLine = contradictionLines.putIfAbsent(pair, at.line());
+                        if (firstLine != null) {
+                            problem(Diagnostic.error(at, null, "the same contradiction (the same two pieces of "
+                                    + "evidence) as line " + firstLine + "; expected each predicted pair once"),
+                                    "duplicate_records");
+                        } else {
+                            contradictions.add(c);
+                        }
                     }
                 }
                 case NLI_PREDICTION, NLI -> {
@@ -221,34 +232,53 @@ public final class Predictions {
                 return;
             }
             layerRecords++;
-            DocumentAnnotations a = JsonCodec.annotations(node, at);
-            Document d = docs.get(a.docId());
+            JsonNode idNode = node.get("doc_id");
+            if (idNode == null || !idNode.isTextual()) {
+                problem(Diagnostic.error(at, "doc_id", "expected the document id as a string, found "
+                        + (idNode == null ? "nothing" : idNode.getNodeType().name().toLowerCase(java.util.Locale.ROOT))),
+                        "malformed_lines");
+                return;
+            }
+            String docId = idNode.asText();
+            Document d = docs.get(docId);
             if (d == null) {
-                problem(Diagnostic.error(at, "doc_id", "unknown document '" + a.docId() + "'; expected one of the "
+                problem(Diagnostic.error(at, "doc_id", "unknown document '" + docId + "'; expected one of the "
                         + docs.size() + " documents of the gold"), "unknown_documents");
                 return;
             }
-            Long first = docLines.putIfAbsent(a.docId(), at.line());
+            Long first = docLines.putIfAbsent(docId, at.line());
             if (first != null) {
-                problem(Diagnostic.error(at, "doc_id", "duplicate prediction record for document '" + a.docId()
+                problem(Diagnostic.error(at, "doc_id", "duplicate prediction record for document '" + docId
                         + "', first at line " + first + "; expected one line per document"), "duplicate_records");
                 return;
             }
-            if (layer == Layer.ENTITIES) {
-                List<EntityMention> es = entities.computeIfAbsent(a.docId(), k -> new ArrayList<>());
-                for (int i = 0; i < a.entities().size(); i++) {
-                    EntityMention e = a.entities().get(i);
-                    if (check(e.span(), d, at, "entities[" + i + "]")) {
-                        es.add(e);
+            String key = layer == Layer.ENTITIES ? "entities" : "timexes";
+            JsonNode array = node.get(key);
+            if (!array.isArray()) {
+                problem(Diagnostic.error(at, key, "expected an array, found "
+                        + array.getNodeType().name().toLowerCase(java.util.Locale.ROOT)), "malformed_lines");
+                return;
+            }
+            // Each element stands alone: a bad one is reported (and skipped with --lenient), the others kept.
+            for (int i = 0; i < array.size(); i++) {
+                try {
+                    if (layer == Layer.ENTITIES) {
+                        EntityMention e = JsonCodec.entityMention(array.get(i), at, i);
+                        if (!EntityTypes.isKnown(e.type())) {
+                            problem(Diagnostic.error(at, "entities[" + i + "].type", "unknown entity type '"
+                                    + e.type() + "'; expected an OntoNotes 5 label (PERSON, ORG, GPE, LOC, ...) or a "
+                                    + "CoNLL one (PER, ORG, LOC, MISC), as the gold uses"), "unknown_types");
+                        } else if (check(e.span(), d, at, "entities[" + i + "]")) {
+                            entities.computeIfAbsent(docId, k -> new ArrayList<>()).add(e);
+                        }
+                    } else {
+                        Timex3 t = JsonCodec.timex(array.get(i), at, i);
+                        if (check(t.span(), d, at, "timexes[" + i + "]")) {
+                            timexes.computeIfAbsent(docId, k -> new ArrayList<>()).add(t);
+                        }
                     }
-                }
-            } else {
-                List<Timex3> ts = timexes.computeIfAbsent(a.docId(), k -> new ArrayList<>());
-                for (int i = 0; i < a.timexes().size(); i++) {
-                    Timex3 t = a.timexes().get(i);
-                    if (check(t.span(), d, at, "timexes[" + i + "]")) {
-                        ts.add(t);
-                    }
+                } catch (CorpusFormatException e) {
+                    problem(Diagnostic.error(e.location(), e.field(), e.originalMessage()), "malformed_spans");
                 }
             }
         }
@@ -273,6 +303,13 @@ public final class Predictions {
                 return;
             }
             labels.put(id, label);
+        }
+
+        /** The two pieces of evidence of a contradiction, in a fixed order: a pair is unordered. */
+        private static String pairKey(Contradiction c) {
+            String a = c.a().docId() + "\u0000" + c.a().span().start() + "\u0000" + c.a().span().end();
+            String b = c.b().docId() + "\u0000" + c.b().span().start() + "\u0000" + c.b().span().end();
+            return a.compareTo(b) <= 0 ? a + "\u0001" + b : b + "\u0001" + a;
         }
 
         /** Gold documents (or NLI pairs) that the file does not predict at all. */

@@ -82,6 +82,9 @@ public final class CorpusValidator {
     private final Set<String> seenIds = new HashSet<>();
     /** Files already told that no documents were given (said once per file, not once per record). */
     private final Set<String> noDocumentsReported = new HashSet<>();
+    static final String EMPTY_FILE = "holds no records (it is empty or blank); expected one JSON object per line";
+    static final String EMPTY_DIRECTORY = "holds no .txt, .jsonl or .csv files to check";
+
     /** Why records that point into documents cannot be checked when none were given. */
     static final String NO_DOCUMENTS = "no documents were given, so the offsets and surface text of its records cannot be checked; "
                     + "pass the documents too (a release directory, documents.jsonl, or the .txt articles)";
@@ -137,7 +140,11 @@ public final class CorpusValidator {
             if (!Files.exists(p)) {
                 sink.accept(Diagnostic.error(Location.ofFile(p.toString()), null, "no such file or directory"));
             } else if (Files.isDirectory(p)) {
-                files.addAll(filesOf(p));
+                List<Path> in = filesOf(p);
+                if (in.isEmpty()) {
+                    sink.accept(Diagnostic.error(Location.ofFile(p.toString()), null, EMPTY_DIRECTORY));
+                }
+                files.addAll(in);
             } else {
                 files.add(p);
             }
@@ -160,7 +167,11 @@ public final class CorpusValidator {
             } else if (name.endsWith(".csv")) {
                 csvFile(f);
             } else if (name.endsWith(".jsonl")) {
+                long before = recordCount;
                 jsonl[i] = jsonlDocuments(f);
+                if (recordCount == before && Files.isReadable(f)) {
+                    sink.accept(Diagnostic.error(Location.ofFile(f.toString()), null, EMPTY_FILE));
+                }
             }
         }
         for (int i = 0; i < files.size(); i++) {

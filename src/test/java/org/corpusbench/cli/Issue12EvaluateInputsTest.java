@@ -150,7 +150,10 @@ class Issue12EvaluateInputsTest {
         Path gold = Files.createDirectories(tmp.resolve("empty-gold"));
         Files.writeString(gold.resolve("documents.jsonl"), "");
         refused(evaluate("entities", gold, RELEASE.resolve("annotations.jsonl")), 1,
-                gold + ": holds no documents", "the gold");
+                gold.resolve("documents.jsonl") + ": holds no records", "in the gold");
+        Files.delete(gold.resolve("documents.jsonl"));
+        refused(evaluate("entities", gold, RELEASE.resolve("annotations.jsonl")), 1,
+                gold + ": holds no .txt, .jsonl or .csv files", "in the gold");
     }
 
     @Test

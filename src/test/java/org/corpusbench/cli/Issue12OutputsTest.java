@@ -147,4 +147,15 @@ class Issue12OutputsTest {
         assertThat(p.exitValue()).isNotZero();
         assertThat(names(work)).as("no output and no temporary sibling").isEmpty();
     }
+
+    @Test
+    void aFailedWriteToStandardOutputIsAFailure() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "stats", RELEASE.toString()).redirectOutput(new File("/dev/full"))
+                .redirectError(tmp.resolve("err").toFile()).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(tmp.resolve("err"))).contains("could not write the output to standard output");
+    }
 }

@@ -51,7 +51,13 @@ import org.corpusbench.model.Timex3;
  */
 final class ReferenceCorpusValidator {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The reading rules of issue 12, stated again: duplicate fields and trailing text are errors. */
+    private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE).maxNestingDepth(JsonCodec.MAX_NESTING_DEPTH)
+                    .maxNumberLength(1000).build())
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Role role;
     private final Map<String, String> texts = new HashMap<>();
@@ -89,7 +95,11 @@ final class ReferenceCorpusValidator {
             if (!Files.exists(p)) {
                 sink.accept(Diagnostic.error(Location.ofFile(p.toString()), null, "no such file or directory"));
             } else if (Files.isDirectory(p)) {
-                files.addAll(filesOf(p));
+                List<Path> in = filesOf(p);
+                if (in.isEmpty()) {
+                    sink.accept(Diagnostic.error(Location.ofFile(p.toString()), null, CorpusValidator.EMPTY_DIRECTORY));
+                }
+                files.addAll(in);
             } else {
                 files.add(p);
             }
@@ -103,6 +113,25 @@ final class ReferenceCorpusValidator {
                 csvFile(f);
             } else if (name.endsWith(".jsonl")) {
                 jsonl(f, true);
+                // the plain definition: a file none of whose lines is a record (blank lines are not)
+                try (JsonlReader r = JsonlReader.open(f)) {
+                    boolean any = false;
+                    while (!any) {
+                        try {
+                            any = r.next() != null;
+                            if (!any) {
+                                break;
+                            }
+                        } catch (CorpusFormatException e) {
+                            any = true;
+                        }
+                    }
+                    if (!any) {
+                        sink.accept(Diagnostic.error(Location.ofFile(f.toString()), null, CorpusValidator.EMPTY_FILE));
+                    }
+                } catch (IOException e) {
+                    // reported when the file is read
+                }
             }
         }
         for (Path f : files) {
@@ -402,7 +431,7 @@ final class ReferenceCorpusValidator {
             } catch (JsonProcessingException e) {
                 long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
                 throw new CorpusFormatException(new Location(fileName, lines.lineNumber(), Math.max(column, 0)), null,
-                        "malformed JSON: " + e.getOriginalMessage() + "; expected one JSON object per line", e);
+                        JsonCodec.describe(e) + "; expected one JSON object per line", e);
             }
         }
 

@@ -16,6 +16,13 @@ public final class Bootstrap {
 
     /** The default number of resamples. */
     public static final int DEFAULT_RESAMPLES = 1000;
+    /**
+     * The most resamples the command line accepts: each keeps one double, and beyond a million the
+     * percentiles no longer move at the four digits reported.
+     */
+    public static final int MAX_RESAMPLES = 1_000_000;
+    /** The most randomization rounds the command line accepts: p-values to 1e-7. */
+    public static final int MAX_SHUFFLES = 10_000_000;
 
     /** A percentile interval around a point estimate. */
     public record Interval(double estimate, double low, double high, double level, int resamples, long seed) {
@@ -147,7 +154,7 @@ public final class Bootstrap {
         int n = pairs.size();
         double estimate = metric.applyAsDouble(a.stream().reduce(zero, merge))
                 - metric.applyAsDouble(b.stream().reduce(zero, merge));
-        if (n == 0) {
+        if (n == 0 || resamples <= 0) {
             return new Interval(estimate, estimate, estimate, level, 0, seed);
         }
         SplittableRandom random = new SplittableRandom(seed);

@@ -54,7 +54,8 @@ public final class JsonCodec {
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+    static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /**
      * A Jackson parse failure in corpusbench's words: limits are named as ours, with what they are; other
@@ -71,6 +72,9 @@ public final class JsonCodec {
                 return "a number of more than 1000 digits (corpusbench's limit); expected an offset or a count";
             }
             return "a JSON value over corpusbench's reading limits (" + m + ")";
+        }
+        if (m != null && m.startsWith("Trailing token")) {
+            return "more text after the JSON value (a second object on the line, or stray characters)";
         }
         if (m != null && m.startsWith("Duplicate field '")) {
             return "field " + m.substring("Duplicate field ".length()) + " appears twice in one object; expected "
@@ -108,21 +112,33 @@ public final class JsonCodec {
         JsonNode ents = f.array("entities", false);
         if (ents != null) {
             for (int i = 0; i < ents.size(); i++) {
-                JsonFields e = new JsonFields(ents.get(i), at, "entities", i);
-                entities.add(new EntityMention(span(e), e.string("type"), e.optionalString("entity_id")));
+                entities.add(entityMention(ents.get(i), at, i));
             }
         }
         List<Timex3> timexes = new ArrayList<>();
         JsonNode tims = f.array("timexes", false);
         if (tims != null) {
             for (int i = 0; i < tims.size(); i++) {
-                JsonFields t = new JsonFields(tims.get(i), at, "timexes", i);
-                timexes.add(new Timex3(t.optionalString("tid"), span(t), timexType(t), t.string("value"),
-                        t.optionalString("mod"), t.optionalString("anchor"), t.optionalString("quant"),
-                        t.optionalString("freq")));
+                timexes.add(timex(tims.get(i), at, i));
             }
         }
         return new DocumentAnnotations(docId, entities, timexes);
+    }
+
+    /**
+     * Element {@code index} of an annotation record's {@code entities} array: for readers that keep the
+     * good elements of a record and report the bad ones one by one.
+     */
+    public static EntityMention entityMention(JsonNode element, Location at, int index) throws CorpusFormatException {
+        JsonFields e = new JsonFields(element, at, "entities", index);
+        return new EntityMention(span(e), e.string("type"), e.optionalString("entity_id"));
+    }
+
+    /** Element {@code index} of an annotation record's {@code timexes} array. */
+    public static Timex3 timex(JsonNode element, Location at, int index) throws CorpusFormatException {
+        JsonFields t = new JsonFields(element, at, "timexes", index);
+        return new Timex3(t.optionalString("tid"), span(t), timexType(t), t.string("value"), t.optionalString("mod"),
+                t.optionalString("anchor"), t.optionalString("quant"), t.optionalString("freq"));
     }
 
     public static Contradiction contradiction(JsonNode node, Location at) throws CorpusFormatException {
@@ -169,6 +185,10 @@ public final class JsonCodec {
         }
         if (end < start) {
             throw f.error("end", "expected end >= start (" + start + "), found " + end);
+        }
+        if (end == start) {
+            throw f.error("end", "the span [" + start + "," + end + ") is empty; expected end > start: a mention, a "
+                    + "date or a piece of evidence covers at least one code point");
         }
         int len = text.codePointCount(0, text.length());
         if (len != end - start) {

@@ -34,7 +34,13 @@ import org.corpusbench.internal.Utf8LineReader;
  */
 class JsonlLinesTest {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The plain reader, with the reading rules of issue 12 stated again (duplicate fields, trailing text). */
+    private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE).maxNestingDepth(JsonCodec.MAX_NESTING_DEPTH)
+                    .maxNumberLength(1000).build())
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     // ------------------------------------------------------------------ generators
 
@@ -167,7 +173,7 @@ class JsonlLinesTest {
                 } catch (JsonProcessingException e) {
                     long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
                     out.add(new Outcome(r.lineNumber(), new Location("f.jsonl", r.lineNumber(), Math.max(column, 0))
-                            + ": malformed JSON: " + e.getOriginalMessage() + "; expected one JSON object per line"));
+                            + ": " + JsonCodec.describe(e) + "; expected one JSON object per line"));
                 }
             }
         }

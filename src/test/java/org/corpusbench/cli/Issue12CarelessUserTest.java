@@ -1,0 +1,231 @@
+package org.corpusbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 12: what a review that used the tool as a careless user would found after the first fixes; each
+ * case is a refusal (or a right result) now.
+ */
+class Issue12CarelessUserTest {
+
+    static final Path RELEASE = Path.of("datasets/oreshnik-reports/1.0.1");
+    static final Path GOLD = RELEASE.resolve("annotations.jsonl");
+
+    @TempDir
+    Path tmp;
+
+    private static CliTest.Run evaluate(String task, Path pred, String... more) {
+        List<String> args = new ArrayList<>(List.of("evaluate", "--task", task, "--dataset", RELEASE.toString(),
+                "--pred", pred.toString(), "--resamples", "0"));
+        args.addAll(List.of(more));
+        return CliTest.run(args.toArray(String[]::new));
+    }
+
+    private Path goldWith(String name, String from, String to) throws IOException {
+        String text = Files.readString(GOLD, StandardCharsets.UTF_8);
+        assertThat(text).contains(from);
+        return Files.writeString(tmp.resolve(name), text.replaceFirst(java.util.regex.Pattern.quote(from),
+                java.util.regex.Matcher.quoteReplacement(to)), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void withLenientOneBadSpanSkipsThatSpanNotItsDocument() throws IOException {
+        Path pred = goldWith("pastend.jsonl", "\"start\":0,\"end\":7,\"text\":\"Belarus\"",
+                "\"start\":0,\"end\":7000,\"text\":\"Belarus\"");
+        CliTest.Run strict = evaluate("entities", pred);
+        assertThat(strict.code()).isEqualTo(1);
+        assertThat(strict.err()).contains(pred + ":1: entities[0].text: has 7 code points but [0,7000) covers 7000");
+        CliTest.Run lenient = evaluate("entities", pred, "--lenient");
+        assertThat(lenient.code()).as(lenient.err()).isZero();
+        // 227 gold mentions; only the damaged one is missed
+        assertThat(lenient.out()).containsPattern("\\| strict +\\| +1\\.0000 \\| 0\\.9956 \\| 0\\.9978 \\| +\\| +226 "
+                + "\\| +0 \\| +0 \\| +1 \\| +0 \\|").contains("malformed_spans=1");
+    }
+
+    @Test
+    void trailingTextAndRepeatedFieldsAreRefusedNotIgnored() throws IOException {
+        List<String> lines = Files.readAllLines(GOLD, StandardCharsets.UTF_8);
+        Path trailing = tmp.resolve("trailing.jsonl");
+        List<String> t = new ArrayList<>(lines);
+        t.set(0, t.get(0) + " }}]]");
+        Files.write(trailing, t, StandardCharsets.UTF_8);
+        assertThat(evaluate("entities", trailing).err()).contains(trailing + ":1:");
+        Path twoObjects = tmp.resolve("two.jsonl");
+        List<String> two = new ArrayList<>(lines.subList(2, lines.size()));
+        two.add(0, lines.get(0) + lines.get(1));
+        Files.write(twoObjects, two, StandardCharsets.UTF_8);
+        CliTest.Run r = evaluate("entities", twoObjects, "--lenient");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).as("--lenient scores without them, but says what it skipped and why")
+                .contains("skipped: " + twoObjects + ":1:", "more text after the JSON value",
+                        "skipped: " + twoObjects + ": no prediction record for 2 of the 5 gold documents");
+        Path dup = goldWith("dup.jsonl", "{\"doc_id\":\"000_6e15c3caa4eb7126\"",
+                "{\"doc_id\":\"zzz\",\"doc_id\":\"000_6e15c3caa4eb7126\"");
+        CliTest.Run d = evaluate("entities", dup);
+        assertThat(d.code()).isEqualTo(1);
+        assertThat(d.err()).contains(dup + ":1:", "field 'doc_id' appears twice");
+        CliTest.Run v = CliTest.run("validate", "--predictions", RELEASE.resolve("documents.jsonl").toString(),
+                dup.toString());
+        assertThat(v.code()).isEqualTo(1);
+    }
+
+    @Test
+    void conll4MapsThePredictionsAsWellAsTheGold() {
+        CliTest.Run r = evaluate("entities", GOLD, "--map", "conll4");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("\\| strict +\\| +1\\.0000 \\| 1\\.0000 \\| 1\\.0000 \\|")
+                .contains("| PER ").doesNotContain("| PERSON ");
+    }
+
+    @Test
+    void predictedTypesTheValidatorRejectsAreRefused() throws IOException {
+        Path pred = goldWith("lower.jsonl", "\"type\":\"GPE\"", "\"type\":\"gpe\"");
+        CliTest.Run r = evaluate("entities", pred);
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains(pred + ":1: entities[0].type: unknown entity type 'gpe'");
+    }
+
+    @Test
+    void aContradictionPredictedTwiceIsRefused() throws IOException {
+        String c = Files.readString(RELEASE.resolve("contradictions.jsonl"), StandardCharsets.UTF_8);
+        Path pred = Files.writeString(tmp.resolve("twice.jsonl"), c + c, StandardCharsets.UTF_8);
+        CliTest.Run r = evaluate("contradictions", pred);
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains(pred + ":20: the same contradiction (the same two pieces of evidence) as line 1");
+    }
+
+    @Test
+    void emptyInputsAreRefusedEverywhere() throws IOException {
+        Path empty = Files.writeString(tmp.resolve("empty.jsonl"), "\n\n");
+        CliTest.Run v = CliTest.run("validate", empty.toString());
+        assertThat(v.code()).isEqualTo(1);
+        assertThat(v.err()).contains(empty + ": holds no records");
+        Path dir = Files.createDirectories(tmp.resolve("nothing"));
+        assertThat(CliTest.run("validate", dir.toString()).err()).contains(dir + ": holds no .txt, .jsonl or .csv");
+        CliTest.Run s = CliTest.run("stats", dir.toString());
+        assertThat(s.code()).isEqualTo(1);
+        assertThat(s.out()).isEmpty();
+        Path conll = Files.writeString(tmp.resolve("e.conll"), "");
+        for (String[] args : List.of(new String[] {"conlleval", conll.toString()},
+                new String[] {"evaluate", "--task", "tags", "--format", "conll", "--scheme", "IOB2", "--pred",
+                    conll.toString()},
+                new String[] {"evaluate", "--task", "entities", "--format", "conll", "--scheme", "IOB2", "--pred",
+                    conll.toString()})) {
+            CliTest.Run r = CliTest.run(args);
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(1);
+            assertThat(r.err()).contains(conll + ": holds no tokens");
+            assertThat(r.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void anEmptySpanIsNotAMention() throws IOException {
+        Path pred = goldWith("zero.jsonl", "\"start\":0,\"end\":7,\"text\":\"Belarus\"", "\"start\":5,\"end\":5,\"text\":\"\"");
+        CliTest.Run v = CliTest.run("validate", "--predictions", RELEASE.resolve("documents.jsonl").toString(),
+                pred.toString());
+        assertThat(v.code()).isEqualTo(1);
+        assertThat(v.err()).contains(pred + ":1: entities[0].end: the span [5,5) is empty");
+    }
+
+    @Test
+    void countsOutOfRangeAreUsageErrorsAndZeroResamplesMeansNoInterval() {
+        CliTest.Run huge = CliTest.run("evaluate", "--task", "entities", "--dataset", RELEASE.toString(), "--pred",
+                GOLD.toString(), "--resamples", "1000000000");
+        assertThat(huge.code()).isEqualTo(2);
+        assertThat(huge.err()).contains("--resamples must be at most 1,000,000");
+        CliTest.Run shuffles = CliTest.run("compare", "--dataset", RELEASE.toString(), "--task", "nli", "--shuffles",
+                "2000000000", RELEASE.resolve("nli.jsonl").toString(), RELEASE.resolve("nli.jsonl").toString());
+        assertThat(shuffles.code()).isEqualTo(2);
+        CliTest.Run none = CliTest.run("compare", "--dataset", RELEASE.toString(), "--task", "entities",
+                "--resamples", "0", "--shuffles", "10", GOLD.toString(), GOLD.toString());
+        assertThat(none.code()).as(none.err()).isZero();
+        assertThat(none.out()).contains("| A - B ").doesNotContain("[");
+    }
+
+    @Test
+    void reportOutputsNeverOverwriteAnInputOrEachOther() throws Exception {
+        Path pred = Files.copy(GOLD, tmp.resolve("pred.jsonl"));
+        byte[] before = Files.readAllBytes(pred);
+        CliTest.Run same = evaluate("entities", pred, "--json", pred.toString());
+        assertThat(same.code()).isEqualTo(2);
+        assertThat(same.err()).contains("named by both --json and --pred");
+        assertThat(Files.readAllBytes(pred)).isEqualTo(before);
+        Path out = tmp.resolve("r.out");
+        CliTest.Run both = evaluate("entities", pred, "--json", out.toString(), "--html", out.toString());
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(out).doesNotExist();
+        Path fifo = tmp.resolve("fifo");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mk.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        CliTest.Run f = evaluate("entities", pred, "--json", fifo.toString());
+        assertThat(f.code()).isEqualTo(2);
+        assertThat(f.err()).contains("is not a regular file");
+        assertThat(Files.isRegularFile(fifo)).isFalse();
+        CliTest.Run stdout = evaluate("entities", pred, "--json", "-");
+        assertThat(stdout.code()).as(stdout.err()).isZero();
+        assertThat(new ObjectMapper().readTree(stdout.out()).at("/schemes/strict/overall/f1").asDouble()).isEqualTo(1.0);
+        assertThat(tmp.resolve("-")).doesNotExist();
+    }
+
+    @Test
+    void overwriteNeverDeletesTheInput() throws IOException {
+        Path parent = Files.createDirectories(tmp.resolve("par"));
+        Path ds = Files.createDirectories(parent.resolve("ds"));
+        for (String f : List.of("documents.jsonl", "annotations.jsonl")) {
+            Files.copy(RELEASE.resolve(f), ds.resolve(f));
+        }
+        Files.writeString(parent.resolve("important.txt"), "keep");
+        for (Path out : List.of(parent, ds, ds.resolve("inside"))) {
+            CliTest.Run r = CliTest.run("export", "--dataset", ds.toString(), "--format", "csv", "--out",
+                    out.toString(), "--overwrite");
+            assertThat(r.code()).as(out.toString()).isEqualTo(2);
+        }
+        assertThat(parent.resolve("important.txt")).exists();
+        assertThat(ds.resolve("documents.jsonl")).exists();
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Path snli = Files.writeString(in.resolve("snli.jsonl"), "{\"sentence1\":\"A dog runs.\",\"sentence2\":"
+                + "\"An animal moves.\",\"gold_label\":\"entailment\",\"pairID\":\"p1\"}\n");
+        CliTest.Run imp = CliTest.run("import", "--format", "nli", "--overwrite", "--out", in.toString(),
+                snli.toString());
+        assertThat(imp.code()).isEqualTo(2);
+        assertThat(snli).exists();
+        CliTest.Run inRelease = CliTest.run("export", "--dataset", ds.toString(), "--format", "csv", "--out",
+                RELEASE.resolve("csv").toString());
+        assertThat(inRelease.code()).isEqualTo(2);
+        assertThat(inRelease.err()).contains("lies inside the release");
+        assertThat(RELEASE.resolve("csv")).doesNotExist();
+    }
+
+    @Test
+    void aFileWhereADirectoryIsExpectedIsAUsageError() {
+        Path file = RELEASE.resolve("documents.jsonl");
+        for (String[] args : List.of(new String[] {"verify", file.toString()},
+                new String[] {"diff", file.toString(), RELEASE.toString()},
+                new String[] {"conlleval", RELEASE.toString()})) {
+            CliTest.Run r = CliTest.run(args);
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).containsAnyOf("is a file; expected a directory", "is a directory; expected");
+        }
+    }
+
+    @Test
+    void optionsThatDoNotApplyAreRefusedNotIgnored() {
+        for (String[] opt : List.of(new String[] {"--threads", "4"}, new String[] {"--scheme", "IOB2"},
+                new String[] {"--mode", "strict"})) {
+            CliTest.Run r = evaluate("entities", GOLD, opt);
+            assertThat(r.code()).as(opt[0]).isEqualTo(2);
+            assertThat(r.err()).contains(opt[0] + " applies to");
+        }
+    }
+}
