@@ -84,6 +84,7 @@ final class CompareCommand implements Callable<Integer> {
         };
         GoldCorpus gold = GoldCorpus.read(dataset, expectFingerprint);
         gold.require(layer, dataset);
+        EvaluateCommand.unpinned(gold, dataset, spec.commandLine().getErr());
         Predictions.Read ra = read(a, "A", gold, layer);
         Predictions.Read rb = read(b, "B", gold, layer);
         return switch (layer) {

@@ -301,6 +301,7 @@ final class EvaluateCommand implements Callable<Integer> {
         CommandPaths.inputDirectory(dataset, "--dataset");
         GoldCorpus gold = GoldCorpus.read(dataset, expectFingerprint);
         gold.require(layer, dataset);
+        unpinned(gold, dataset, spec.commandLine().getErr());
         return gold;
     }
 
@@ -313,6 +314,15 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         skipped(read, spec.commandLine().getErr());
         return read;
+    }
+
+    /** A gold that is not a release is scored, with a note that nothing pins it. */
+    static void unpinned(GoldCorpus gold, Path dir, PrintWriter err) {
+        if (gold.fingerprint() == null) {
+            err.println("corpusbench: note: " + dir + " is not a release (no manifest.json), so no fingerprint pins "
+                    + "this gold; the report names it '" + gold.name() + "', with the SHA-256 of each gold file");
+            err.flush();
+        }
     }
 
     /** Under --lenient, what was skipped and why, on stderr: scored without them, but never silently. */

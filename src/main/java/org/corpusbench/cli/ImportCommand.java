@@ -22,6 +22,9 @@ import org.corpusbench.format.timeml.TimemlReader;
 import org.corpusbench.format.CorpusFormatException;
 import org.corpusbench.format.Location;
 import org.corpusbench.internal.StagedDirectory;
+import org.corpusbench.schema.CorpusValidator;
+import org.corpusbench.schema.Diagnostic;
+import org.corpusbench.schema.InvalidInputException;
 import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
@@ -174,6 +177,24 @@ final class ImportCommand implements Callable<Integer> {
             if (written.isEmpty()) {
                 throw new CorpusFormatException(Location.ofFile(input.toString()), null, "holds no documents, "
                         + "annotations, contradictions or NLI pairs to import; expected " + format + " input");
+            }
+            // What import writes must validate (as predictions: ids optional, nested mentions allowed):
+            // anything else is data the input holds but corpusbench's files cannot carry as they are.
+            List<Diagnostic> found = CorpusValidator.validate(List.of(dir), CorpusValidator.Role.PREDICTIONS);
+            boolean unchecked = found.stream().anyMatch(d -> d.message().equals(CorpusValidator.NO_DOCUMENTS));
+            if (unchecked) {
+                // layers without their documents (NLI pairs, CSV layers) can be imported, but not checked here
+                spec.commandLine().getErr().println("corpusbench import: note: the input holds no documents, so the "
+                        + "offsets and text of its records were not checked; validate the result together with its "
+                        + "documents");
+            }
+            List<Diagnostic> problems = found.stream().filter(Diagnostic::isError)
+                    .filter(d -> !d.message().equals(CorpusValidator.NO_DOCUMENTS)).map(d -> new Diagnostic(d.severity(), new Location(
+                            d.location().file().replace(dir.toString(), out + " (not written)"),
+                            d.location().line(), d.location().column()), d.field(), d.message())).toList();
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException("what " + input + " converts to", problems, "nothing was written; "
+                        + "fix the input (the line numbers are those of the corpusbench JSONL it would become)");
             }
             staged.commit();
         }

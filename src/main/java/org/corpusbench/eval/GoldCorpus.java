@@ -97,6 +97,16 @@ public record GoldCorpus(String name, String version, String fingerprint, Map<St
                             + "made by 'corpusbench build'");
         }
         Dataset ds = Files.exists(dir.resolve(Manifest.FILE_NAME)) ? Dataset.open(dir, expectedFingerprint) : null;
+        if (ds == null) {
+            for (String sign : List.of("croissant.json", "CHANGELOG.md")) {
+                if (Files.exists(dir.resolve(sign))) {
+                    throw new CorpusFormatException(Location.ofFile(dir.resolve(Manifest.FILE_NAME).toString()), null,
+                            "missing: the folder looks like a release (it has " + sign + ") but has no manifest, so "
+                            + "nothing checks that its gold is the published one; restore manifest.json, or copy the "
+                            + ".jsonl files to a folder of their own to use them as an unpinned corpus");
+                }
+            }
+        }
         List<Diagnostic> problems = CorpusValidator.validate(List.of(dir), CorpusValidator.Role.GOLD).stream()
                 .filter(Diagnostic::isError).toList();
         if (!problems.isEmpty()) {

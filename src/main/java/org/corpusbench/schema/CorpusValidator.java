@@ -86,7 +86,7 @@ public final class CorpusValidator {
     static final String EMPTY_DIRECTORY = "holds no .txt, .jsonl or .csv files to check";
 
     /** Why records that point into documents cannot be checked when none were given. */
-    static final String NO_DOCUMENTS = "no documents were given, so the offsets and surface text of its records cannot be checked; "
+    public static final String NO_DOCUMENTS = "no documents were given, so the offsets and surface text of its records cannot be checked; "
                     + "pass the documents too (a release directory, documents.jsonl, or the .txt articles)";
     private final Consumer<Diagnostic> sink;
     private final SchemaValidator schemas = SchemaValidator.get();

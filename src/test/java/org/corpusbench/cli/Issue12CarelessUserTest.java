@@ -228,4 +228,46 @@ class Issue12CarelessUserTest {
             assertThat(r.err()).contains(opt[0] + " applies to");
         }
     }
+
+    @Test
+    void importWritesNothingThatWouldNotValidate() throws IOException {
+        Path tml = Files.writeString(tmp.resolve("d.tml"), "<?xml version=\"1.0\"?>\n<TimeML><TEXT>It was "
+                + "<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"garbage-value\">Monday</TIMEX3>.</TEXT></TimeML>\n");
+        Path out = tmp.resolve("out");
+        CliTest.Run t = CliTest.run("import", "--format", "timeml", "--out", out.toString(), tml.toString());
+        assertThat(t.code()).as(t.err()).isEqualTo(1);
+        assertThat(t.err()).contains("timexes[0].value: 'garbage-value' is not a valid TIMEX3 DATE value",
+                "nothing was written");
+        assertThat(out).doesNotExist();
+        Path brat = Files.createDirectories(tmp.resolve("brat"));
+        Files.writeString(brat.resolve("d.txt"), "Paris is in France");
+        Files.writeString(brat.resolve("d.ann"), "T1\tlocation 0 5\tParis\n");
+        CliTest.Run b = CliTest.run("import", "--format", "brat", "--out", out.toString(), brat.toString());
+        assertThat(b.code()).as(b.err()).isEqualTo(1);
+        assertThat(b.err()).contains("unknown entity type 'location'");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aReleaseWithoutItsManifestIsNotQuietlyUnpinned() throws IOException {
+        Path copy = Files.createDirectories(tmp.resolve("release"));
+        try (var s = Files.list(RELEASE)) {
+            for (Path f : s.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        Files.delete(copy.resolve("manifest.json"));
+        CliTest.Run r = CliTest.run("evaluate", "--task", "entities", "--dataset", copy.toString(), "--pred",
+                GOLD.toString(), "--resamples", "0");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains(copy.resolve("manifest.json") + ": missing: the folder looks like a release");
+        Path plain = Files.createDirectories(tmp.resolve("plain"));
+        for (String f : List.of("documents.jsonl", "annotations.jsonl")) {
+            Files.copy(RELEASE.resolve(f), plain.resolve(f));
+        }
+        CliTest.Run p = CliTest.run("evaluate", "--task", "entities", "--dataset", plain.toString(), "--pred",
+                GOLD.toString(), "--resamples", "0");
+        assertThat(p.code()).as(p.err()).isZero();
+        assertThat(p.err()).contains("note: " + plain + " is not a release");
+    }
 }
