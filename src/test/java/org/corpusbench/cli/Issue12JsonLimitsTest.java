@@ -74,4 +74,14 @@ class Issue12JsonLimitsTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("x.jsonl:1:", "more than 1000 digits");
     }
+
+    @Test
+    void aLoneSurrogateInADocumentIsRefusedNotWrittenAsAQuestionMarkLater() throws IOException {
+        CliTest.Run r = validateLine("{\"id\":\"a\",\"text\":\"x\\ud800y\",\"sha256\":\"" + "0".repeat(64) + "\"}");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("x.jsonl:1: text: holds a lone surrogate (\\ud800) at code point 1");
+        CliTest.Run pair = validateLine("{\"id\":\"a\",\"text\":\"x\\ud83d\\ude00y\",\"sha256\":\""
+                + "0".repeat(64) + "\"}");
+        assertThat(pair.code()).as(pair.err()).isZero();
+    }
 }

@@ -101,8 +101,29 @@ public final class JsonCodec {
                 metadata.put(key, meta.string(key));
             }
         }
-        return new Document(id, f.string("text"), f.optionalString("title"), f.optionalString("source"),
+        String text = f.string("text");
+        int lone = loneSurrogate(text);
+        if (lone >= 0) {
+            throw f.error("text", "holds a lone surrogate (\\u" + String.format(java.util.Locale.ROOT, "%04x",
+                    (int) text.charAt(lone)) + ") at code point " + text.codePointCount(0, lone) + ": not a Unicode "
+                    + "character, so no UTF-8 file can hold it; expected well-formed text (a JSON escape of half "
+                    + "of a pair, such as \\ud83d without its \\ude00, is the usual cause)");
+        }
+        return new Document(id, text, f.optionalString("title"), f.optionalString("source"),
                 f.string("sha256"), metadata);
+    }
+
+    /** The char index of the first unpaired surrogate of {@code s}, or -1. */
+    static int loneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public static DocumentAnnotations annotations(JsonNode node, Location at) throws CorpusFormatException {
