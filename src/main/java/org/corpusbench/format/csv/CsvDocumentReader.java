@@ -91,9 +91,11 @@ public final class CsvDocumentReader {
             }
             throw new CorpusFormatException(Location.of(fileName, 1), null,
                     "cannot read the CSV header: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | org.apache.commons.csv.CSVException e) {
+            // a header record that is not well-formed CSV (a quote inside an unquoted field, text after a
+            // closing quote): commons-csv's message gives the line and position (issue 12)
             throw new CorpusFormatException(Location.of(fileName, 1), null,
-                    "cannot read the CSV header: " + e.getMessage(), e);
+                    "cannot read the CSV header: " + e.getMessage() + "; expected a header line of column names", e);
         }
         Map<String, Integer> header = parser.getHeaderMap();
         List<String> wanted = new ArrayList<>(List.of(columns.id(), columns.text()));
