@@ -123,6 +123,8 @@ public final class CsvDocumentReader {
         Iterator<Document> docs = new Iterator<>() {
             /** Lines consumed before the record being read: a record starts on the line after them. */
             private long linesBefore = parser.getCurrentLineNumber();
+            /** The ids read so far and where: a CSV of documents names each document once (issue 12). */
+            private final Map<String, Location> seen = new java.util.HashMap<>();
 
             @Override
             public boolean hasNext() {
@@ -152,6 +154,11 @@ public final class CsvDocumentReader {
                 if (id.isEmpty()) {
                     throw new UncheckedIOException(new CorpusFormatException(at, columns.id(),
                             "empty document id in record " + r.getRecordNumber()));
+                }
+                Location first = seen.putIfAbsent(id, at);
+                if (first != null) {
+                    throw new UncheckedIOException(new CorpusFormatException(at, columns.id(),
+                            "duplicate document id '" + id + "', first seen at " + first));
                 }
                 String text = r.get(columns.text());
                 String title = columns.title() == null ? Document.firstLine(text) : r.get(columns.title());

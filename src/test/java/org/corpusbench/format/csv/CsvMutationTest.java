@@ -81,4 +81,19 @@ class CsvMutationTest {
         assertThat(e.originalMessage()).startsWith("cannot read the CSV header: Invalid character between "
                 + "encapsulated token and delimiter").endsWith("; expected a header line of column names");
     }
+
+    /**
+     * Issue 12: the header line given three times made two documents with the id 'id'; the reader gave both
+     * (only the validator noticed, without a line).
+     */
+    @Example
+    void issue12DuplicateIdIsRefusedAtItsLine() throws IOException {
+        CorpusFormatException e = new Documents().refusal("documents.csv",
+                new Mutation(Mutation.Kind.DUPLICATE_LINE, 0, (byte) 0), new Mutation(Mutation.Kind.DUPLICATE_LINE, 0,
+                        (byte) 0));
+        assertThat(e.location().line()).isEqualTo(3);
+        assertThat(e.field()).isEqualTo("id");
+        assertThat(e.originalMessage()).startsWith("duplicate document id 'id', first seen at ").endsWith(
+                "documents.csv:2");
+    }
 }
