@@ -106,11 +106,22 @@ public final class Dataset {
                 throw new CorpusFormatException(Location.ofFile(p.toString()), null,
                         "listed in the manifest but missing");
             }
-            String actual = sha256(p);
-            if (!actual.equals(f.sha256())) {
+            FileFacts actual = facts(p);
+            if (!actual.sha256().equals(f.sha256())) {
                 throw new CorpusFormatException(Location.ofFile(p.toString()), null, "checksum differs from the "
-                        + "manifest: found SHA-256 " + actual + ", expected " + f.sha256()
+                        + "manifest: found SHA-256 " + actual.sha256() + ", expected " + f.sha256()
                         + "; a released file was changed — restore it, or build a new version");
+            }
+            // the checksum vouches for the file, not for what the manifest says of it: its size and record
+            // count are shown and used (croissant.json, stats), so they must be the file's (issue 12)
+            if (actual.bytes() != f.bytes()) {
+                throw new CorpusFormatException(manifestFile, "files[" + f.path() + "].bytes", "says " + f.bytes()
+                        + " bytes; the file has " + actual.bytes() + "; the manifest was changed — restore it");
+            }
+            if (f.records() != null && f.path().endsWith(".jsonl") && actual.records() != f.records()) {
+                throw new CorpusFormatException(manifestFile, "files[" + f.path() + "].records", "says "
+                        + f.records() + " records; the file has " + actual.records() + " (non-blank lines); the "
+                        + "manifest was changed — restore it");
             }
         }
         List<String> unlisted = unlisted(dir, m);
@@ -194,6 +205,35 @@ public final class Dataset {
         }
         out.sort(null);
         return out;
+    }
+
+    /** What a file is: its checksum, size in bytes and number of non-blank lines (JSONL records). */
+    private record FileFacts(String sha256, long bytes, long records) {
+    }
+
+    private static FileFacts facts(Path p) throws IOException {
+        MessageDigest md = Hashes.newSha256();
+        long bytes = 0;
+        long records = 0;
+        boolean blank = true;
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(p)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+                bytes += n;
+                for (int i = 0; i < n; i++) {
+                    byte b = buf[i];
+                    if (b == '\n') {
+                        records += blank ? 0 : 1;
+                        blank = true;
+                    } else if (b != ' ' && b != '\t' && b != '\r') {
+                        blank = false;
+                    }
+                }
+            }
+        }
+        return new FileFacts(HexFormat.of().formatHex(md.digest()), bytes, records + (blank ? 0 : 1));
     }
 
     static String sha256(Path p) throws IOException {

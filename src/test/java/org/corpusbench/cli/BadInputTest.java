@@ -55,6 +55,6 @@ class BadInputTest {
             assertThat(r.err()).as(run).doesNotContain("internal error", "Exception", "\tat ");
             entries++;
         }
-        assertThat(entries).isEqualTo(25);
+        assertThat(entries).isEqualTo(30);
     }
 }

@@ -261,14 +261,43 @@ public final class Brat {
         }
         Path cross = dir.resolve(CROSS_DOCUMENT);
         if (Files.exists(cross)) {
+            Map<String, Document> byId = new HashMap<>();
+            docs.forEach(d -> byId.put(d.id(), d));
             try (JsonlReader r = JsonlReader.open(cross)) {
                 JsonlReader.JsonLine line;
                 while ((line = r.next()) != null) {
-                    contradictions.add(JsonCodec.contradiction(line.node(), line.location()));
+                    Contradiction c = JsonCodec.contradiction(line.node(), line.location());
+                    checkEvidence(c.a(), "a", byId, line.location());
+                    checkEvidence(c.b(), "b", byId, line.location());
+                    contradictions.add(c);
                 }
             }
         }
         return new Corpus(docs, anns, contradictions);
+    }
+
+    /**
+     * Checks one side of a cross-document contradiction against the text of its document, as the T lines of
+     * a {@code .ann} are checked: a changed {@code .txt} must not leave it pointing at other text (issue 12).
+     */
+    private static void checkEvidence(Evidence e, String side, Map<String, Document> docs, Location at)
+            throws CorpusFormatException {
+        Document d = docs.get(e.docId());
+        if (d == null) {
+            throw new CorpusFormatException(at, side + ".doc_id", "'" + e.docId() + "' is not a document of this "
+                    + "directory; expected the id of one of its .ann/.txt pairs");
+        }
+        int length = CodePoints.length(d.text());
+        Span s = e.span();
+        if (s.end() > length) {
+            throw new CorpusFormatException(at, side + ".end", "[" + s.start() + "," + s.end() + ") outside the "
+                    + length + " code points of " + e.docId() + ".txt");
+        }
+        String actual = CodePoints.substring(d.text(), s.start(), s.end());
+        if (!actual.equals(s.text())) {
+            throw new CorpusFormatException(at, side + ".text", "'" + s.text() + "' differs from the text of "
+                    + e.docId() + ".txt at [" + s.start() + "," + s.end() + "), '" + actual + "'");
+        }
     }
 
     /**

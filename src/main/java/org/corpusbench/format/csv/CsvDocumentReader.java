@@ -91,9 +91,11 @@ public final class CsvDocumentReader {
             }
             throw new CorpusFormatException(Location.of(fileName, 1), null,
                     "cannot read the CSV header: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | org.apache.commons.csv.CSVException e) {
+            // a header record that is not well-formed CSV (a quote inside an unquoted field, text after a
+            // closing quote): commons-csv's message gives the line and position (issue 12)
             throw new CorpusFormatException(Location.of(fileName, 1), null,
-                    "cannot read the CSV header: " + e.getMessage(), e);
+                    "cannot read the CSV header: " + e.getMessage() + "; expected a header line of column names", e);
         }
         Map<String, Integer> header = parser.getHeaderMap();
         List<String> wanted = new ArrayList<>(List.of(columns.id(), columns.text()));
@@ -121,6 +123,8 @@ public final class CsvDocumentReader {
         Iterator<Document> docs = new Iterator<>() {
             /** Lines consumed before the record being read: a record starts on the line after them. */
             private long linesBefore = parser.getCurrentLineNumber();
+            /** The ids read so far and where: a CSV of documents names each document once (issue 12). */
+            private final Map<String, Location> seen = new java.util.HashMap<>();
 
             @Override
             public boolean hasNext() {
@@ -150,6 +154,11 @@ public final class CsvDocumentReader {
                 if (id.isEmpty()) {
                     throw new UncheckedIOException(new CorpusFormatException(at, columns.id(),
                             "empty document id in record " + r.getRecordNumber()));
+                }
+                Location first = seen.putIfAbsent(id, at);
+                if (first != null) {
+                    throw new UncheckedIOException(new CorpusFormatException(at, columns.id(),
+                            "duplicate document id '" + id + "', first seen at " + first));
                 }
                 String text = r.get(columns.text());
                 String title = columns.title() == null ? Document.firstLine(text) : r.get(columns.title());

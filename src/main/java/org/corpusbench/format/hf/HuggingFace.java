@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,12 +183,18 @@ public final class HuggingFace {
     public static Corpus read(Path file) throws IOException {
         List<Document> docs = new ArrayList<>();
         Map<String, DocumentAnnotations> anns = new LinkedHashMap<>();
+        Map<String, Location> seen = new HashMap<>();
         try (JsonlReader r = JsonlReader.open(file)) {
             JsonlReader.JsonLine line;
             while ((line = r.next()) != null) {
                 JsonNode n = line.node();
                 Location at = line.location();
                 String id = required(n, "id", at).asText();
+                Location first = seen.putIfAbsent(id, at);
+                if (first != null) {
+                    throw new CorpusFormatException(at, "id", "'" + id + "' is also the id of the document at line "
+                            + first.line() + "; expected each id once");
+                }
                 String text = required(n, "text", at).asText();
                 JsonNode title = n.get("title");
                 docs.add(new Document(id, text, title == null || title.isNull() ? null : title.asText(),
