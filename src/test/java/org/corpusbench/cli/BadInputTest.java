@@ -51,10 +51,19 @@ class BadInputTest {
             assertThat(shown).as(run).contains(says);
             if (exit != 0) {
                 assertThat(r.out()).as(run + ": a refusal prints nothing on stdout").isEmpty();
+                assertThat(tmp.resolve("out-" + i)).as(run + ": a refusal writes nothing").doesNotExist();
+            }
+            try (java.util.stream.Stream<Path> left = Files.list(tmp)) {
+                assertThat(left.map(p -> p.getFileName().toString())).as(run + ": no temporary file left")
+                        .noneMatch(n -> n.startsWith("."));
+            }
+            try (java.util.stream.Stream<Path> left = Files.list(FOLDER)) {
+                assertThat(left.map(p -> p.getFileName().toString())).as(run + ": nothing written among the inputs")
+                        .noneMatch(n -> n.startsWith(".") || n.startsWith("out"));
             }
             assertThat(r.err()).as(run).doesNotContain("internal error", "Exception", "\tat ");
             entries++;
         }
-        assertThat(entries).isEqualTo(30);
+        assertThat(entries).isEqualTo(45);
     }
 }
