@@ -250,12 +250,7 @@ class Issue12CarelessUserTest {
 
     @Test
     void aReleaseWithoutItsManifestIsNotQuietlyUnpinned() throws IOException {
-        Path copy = Files.createDirectories(tmp.resolve("release"));
-        try (var s = Files.list(RELEASE)) {
-            for (Path f : s.toList()) {
-                Files.copy(f, copy.resolve(f.getFileName()));
-            }
-        }
+        Path copy = org.corpusbench.TestReleases.copy(RELEASE, tmp.resolve("release"));
         Files.delete(copy.resolve("manifest.json"));
         CliTest.Run r = CliTest.run("evaluate", "--task", "entities", "--dataset", copy.toString(), "--pred",
                 GOLD.toString(), "--resamples", "0");

@@ -90,12 +90,7 @@ class Issue12ValidateStatsTest {
 
     @Test
     void statsRefusesAReleaseWithFilesItsManifestDoesNotList() throws IOException {
-        Path copy = Files.createDirectories(tmp.resolve("1.0.1"));
-        try (var s = Files.list(RELEASE)) {
-            for (Path f : s.toList()) {
-                Files.copy(f, copy.resolve(f.getFileName()));
-            }
-        }
+        Path copy = org.corpusbench.TestReleases.copy(RELEASE, tmp.resolve("1.0.1"));
         // a valid document of its own: without the manifest check, stats would count six documents
         Files.writeString(copy.resolve("extra.jsonl"), "{\"id\":\"extra\",\"text\":\"x\",\"sha256\":\""
                 + org.corpusbench.internal.Hashes.sha256("x") + "\"}\n", StandardCharsets.UTF_8);

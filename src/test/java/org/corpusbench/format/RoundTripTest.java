@@ -159,31 +159,7 @@ class RoundTripTest {
 
     /** Sentences are lines; tokens are runs of characters other than white space. */
     static List<List<Span>> whitespaceTokens(String text) {
-        List<List<Span>> sentences = new ArrayList<>();
-        List<Span> current = new ArrayList<>();
-        int[] cps = text.codePoints().toArray();
-        int i = 0;
-        while (i < cps.length) {
-            if (cps[i] == '\n') {
-                if (!current.isEmpty()) {
-                    sentences.add(current);
-                    current = new ArrayList<>();
-                }
-                i++;
-            } else if (Character.isWhitespace(cps[i])) {
-                i++;
-            } else {
-                int start = i;
-                while (i < cps.length && !Character.isWhitespace(cps[i])) {
-                    i++;
-                }
-                current.add(Span.of(text, start, i));
-            }
-        }
-        if (!current.isEmpty()) {
-            sentences.add(current);
-        }
-        return sentences;
+        return org.corpusbench.FuzzSeeds.whitespaceTokens(text);
     }
 
     @Provide

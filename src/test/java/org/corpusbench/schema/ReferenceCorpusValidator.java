@@ -51,13 +51,7 @@ import org.corpusbench.model.Timex3;
  */
 final class ReferenceCorpusValidator {
 
-    /** The reading rules of issue 12, stated again: duplicate fields and trailing text are errors. */
-    private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
-                    .maxStringLength(Integer.MAX_VALUE).maxNestingDepth(JsonCodec.MAX_NESTING_DEPTH)
-                    .maxNumberLength(1000).build())
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper MAPPER = org.corpusbench.PlainJson.MAPPER;
 
     private final Role role;
     private final Map<String, String> texts = new HashMap<>();

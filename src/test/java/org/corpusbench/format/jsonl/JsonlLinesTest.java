@@ -34,13 +34,7 @@ import org.corpusbench.internal.Utf8LineReader;
  */
 class JsonlLinesTest {
 
-    /** The plain reader, with the reading rules of issue 12 stated again (duplicate fields, trailing text). */
-    private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
-                    .maxStringLength(Integer.MAX_VALUE).maxNestingDepth(JsonCodec.MAX_NESTING_DEPTH)
-                    .maxNumberLength(1000).build())
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper MAPPER = org.corpusbench.PlainJson.MAPPER;
 
     // ------------------------------------------------------------------ generators
 
