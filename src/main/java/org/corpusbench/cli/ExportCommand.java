@@ -105,16 +105,17 @@ final class ExportCommand implements Callable<Integer> {
                 } else {
                     throw new UsageException("unknown --map '" + map + "'; expected conll4");
                 }
-                StringBuilder sb = new StringBuilder();
-                Conll.Export e = Conll.render(tokenize(docs), anns, s, label, sb);
                 Path file = OutputNames.file(out, name, ".conll");
-                AtomicFiles.writeString(file, sb.toString());
+                Conll.Export[] written = new Conll.Export[1];
+                Conll.Tokenizer tokens = englishTokens();
+                AtomicFiles.write(file, o -> written[0] = Conll.write(o, docs, tokens, anns, s, label));
+                Conll.Export e = written[0];
                 w.println("wrote " + file + ": " + e.documents() + " documents, " + e.sentences() + " sentences, "
                         + e.tokens() + " tokens, " + e.entities() + " entities (" + s + ")");
                 misaligned(w, e);
             }
             case "hf" -> {
-                Conll.Export e = HuggingFace.write(out, tokenize(docs), anns, name);
+                Conll.Export e = HuggingFace.write(out, docs, englishTokens(), anns, name);
                 w.println("wrote " + out.resolve(HuggingFace.DOCUMENTS) + " (" + e.documents() + " documents), "
                         + out.resolve(HuggingFace.TOKENS) + " (" + e.sentences() + " sentences), README.md");
                 misaligned(w, e);
@@ -148,16 +149,16 @@ final class ExportCommand implements Callable<Integer> {
         return said.toString().lines().toList();
     }
 
-    private static List<Conll.TokenizedDocument> tokenize(List<Document> docs) {
+    /** OpenNLP's English sentences and tokens, quotes and clitics split off; one document at a time. */
+    private static Conll.Tokenizer englishTokens() {
         EnglishSplitter splitter = new EnglishSplitter();
-        List<Conll.TokenizedDocument> out = new ArrayList<>();
-        for (Document d : docs) {
+        return d -> {
             List<List<Span>> sentences = new ArrayList<>();
-            splitter.split(d.text()).forEach(s -> sentences.add(EnglishSplitter.splitQuotesAndClitics(d.text(),
-                    s.tokens())));
-            out.add(new Conll.TokenizedDocument(d, sentences));
-        }
-        return out;
+            for (EnglishSplitter.Sentence s : splitter.split(d.text())) {
+                sentences.add(EnglishSplitter.splitQuotesAndClitics(d.text(), s.tokens()));
+            }
+            return sentences;
+        };
     }
 
     private static void misaligned(PrintWriter w, Conll.Export e) {

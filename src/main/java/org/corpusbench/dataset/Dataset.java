@@ -118,6 +118,11 @@ public final class Dataset {
                 throw new CorpusFormatException(manifestFile, "files[" + f.path() + "].bytes", "says " + f.bytes()
                         + " bytes; the file has " + actual.bytes() + "; the manifest was changed — restore it");
             }
+            if (f.records() == null && f.path().endsWith(".jsonl")) {
+                throw new CorpusFormatException(manifestFile, "files[" + f.path() + "].records", "missing; expected "
+                        + "the number of records of a .jsonl file, as 'corpusbench build' writes it; the manifest was "
+                        + "changed — restore it");
+            }
             if (f.records() != null && f.path().endsWith(".jsonl") && actual.records() != f.records()) {
                 throw new CorpusFormatException(manifestFile, "files[" + f.path() + "].records", "says "
                         + f.records() + " records; the file has " + actual.records() + " (non-blank lines); the "

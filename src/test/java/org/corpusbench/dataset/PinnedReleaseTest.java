@@ -107,4 +107,17 @@ class PinnedReleaseTest {
         assertThatThrownBy(() -> Dataset.open(dir, "abc")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("expected fingerprint 'abc': expected 64 hex digits (a manifest's fingerprint)");
     }
+
+    /** Found by the byte-mutation property: a manifest whose record count of a JSONL file was removed opened. */
+    @Test
+    void aManifestWithoutTheRecordCountOfAJsonlFileIsRefused() throws IOException {
+        Path dir = org.corpusbench.TestReleases.copy(V101, tmp.resolve("r"));
+        Path manifest = dir.resolve("manifest.json");
+        String text = Files.readString(manifest, StandardCharsets.UTF_8);
+        String without = text.replaceFirst("(\"path\" ?: ?\"documents\\.jsonl\"[^}]*?),\\s*\"records\" ?: ?5", "$1");
+        assertThat(without).isNotEqualTo(text);
+        Files.writeString(manifest, without, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> Dataset.open(dir)).isInstanceOf(CorpusFormatException.class)
+                .hasMessageContaining("files[documents.jsonl].records: missing");
+    }
 }

@@ -145,8 +145,8 @@ class RoundTripTest {
     void huggingFaceDocuments(@ForAll("samples") Sample s) throws IOException {
         Path dir = tempDir();
         try {
-            HuggingFace.write(dir, List.of(new Conll.TokenizedDocument(s.doc(), whitespaceTokens(s.doc().text()))),
-                    Map.of(s.doc().id(), s.annotations()), "test");
+            HuggingFace.write(dir, List.of(s.doc()), d -> whitespaceTokens(d.text()), Map.of(s.doc().id(), s.annotations()),
+                    "test");
             HuggingFace.Corpus back = HuggingFace.read(dir.resolve(HuggingFace.DOCUMENTS));
             assertThat(back.documents()).extracting(Document::id, Document::text, Document::title)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(s.doc().id(), s.doc().text(), s.doc().title()));
@@ -191,14 +191,14 @@ class RoundTripTest {
                 }
             }
         }
-        StringBuilder sb = new StringBuilder();
-        Conll.Export e = Conll.render(List.of(new Conll.TokenizedDocument(d, sentences)),
-                Map.of("doc", new DocumentAnnotations("doc", entities, List.of())), scheme, t -> t, sb);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        Conll.Export e = Conll.write(bytes, List.of(d), x -> sentences,
+                Map.of("doc", new DocumentAnnotations("doc", entities, List.of())), scheme, t -> t);
         assertThat(e.misaligned()).isEmpty();
         Path dir = tempDir();
         try {
             Path f = dir.resolve("x.conll");
-            Files.writeString(f, sb.toString());
+            Files.write(f, bytes.toByteArray());
             Conll.Corpus back = Conll.read(f, scheme);
             assertThat(back.documents()).hasSize(1);
             assertThat(back.annotations().get("x-1").entities()).extracting(m -> m.span().text(), EntityMention::type)

@@ -1,6 +1,10 @@
 package org.corpusbench.format.conll;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +36,13 @@ import org.corpusbench.model.Span;
  */
 public final class Conll {
 
-    /** A document's sentences as token spans (code points), as a tokenizer produced them. */
-    public record TokenizedDocument(Document document, List<List<Span>> sentences) {
+    /**
+     * Splits a document into sentences of token spans (code points). Called once per document, as the document
+     * is written, so that only one document's tokens are in memory at a time.
+     */
+    @FunctionalInterface
+    public interface Tokenizer {
+        List<List<Span>> sentences(Document document);
     }
 
     /** A written file's figures and the mentions it could not tag. */
@@ -48,80 +57,35 @@ public final class Conll {
     }
 
     /**
-     * Renders documents to CoNLL text.
+     * Writes documents as CoNLL text (UTF-8) to {@code out}, one document at a time: each is tokenised, tagged
+     * and written before the next is read, so memory does not grow with the corpus (issue 12). {@code out} is
+     * flushed, not closed.
      *
+     * @param gold  the gold layers by document id; a document without any has no entities
      * @param label maps a gold type to the written one (identity, or the CoNLL-4 mapping)
+     * @throws CorpusFormatException when a token holds white space; what was written before is then incomplete
      */
-    public static Export render(List<TokenizedDocument> docs, Map<String, DocumentAnnotations> gold,
-                                TagScheme scheme, UnaryOperator<String> label, StringBuilder out)
-            throws CorpusFormatException {
-        if (scheme != TagScheme.IOB2 && scheme != TagScheme.IOB1 && scheme != TagScheme.IOBES) {
-            throw new IllegalArgumentException("export writes IOB2, IOB1 or IOBES, not " + scheme);
-        }
-        long sentences = 0;
-        long tokens = 0;
-        long entities = 0;
-        List<Misaligned> misaligned = new ArrayList<>();
-        for (TokenizedDocument td : docs) {
-            out.append("-DOCSTART- -X- -X- O\n\n");
-            DocumentAnnotations a = gold.getOrDefault(td.document().id(), DocumentAnnotations.empty(td.document().id()));
-            List<EntityMention> mentions = a.entities();
-            boolean[] placed = new boolean[mentions.size()];
-            for (List<Span> sentence : td.sentences()) {
-                String[] tags = new String[sentence.size()];
-                java.util.Arrays.fill(tags, "O");
-                Map<Integer, Integer> tokenStarting = new java.util.HashMap<>();
-                Map<Integer, Integer> tokenEnding = new java.util.HashMap<>();
-                for (int i = 0; i < sentence.size(); i++) {
-                    tokenStarting.put(sentence.get(i).start(), i);
-                    tokenEnding.put(sentence.get(i).end(), i);
-                }
-                List<int[]> chunks = new ArrayList<>();
-                for (int m = 0; m < mentions.size(); m++) {
-                    Integer first = tokenStarting.get(mentions.get(m).span().start());
-                    Integer last = tokenEnding.get(mentions.get(m).span().end());
-                    if (first != null && last != null && last >= first) {
-                        chunks.add(new int[] {first, last + 1, m});
-                        placed[m] = true;
-                    }
-                }
-                chunks.sort((x, y) -> Integer.compare(x[0], y[0]));
-                int prevEnd = -1;
-                String prevType = null;
-                for (int[] c : chunks) {
-                    String type = label.apply(mentions.get(c[2]).type());
-                    for (int i = c[0]; i < c[1]; i++) {
-                        String prefix = switch (scheme) {
-                            case IOB2 -> i == c[0] ? "B-" : "I-";
-                            case IOB1 -> i == c[0] && c[0] == prevEnd && type.equals(prevType) ? "B-" : "I-";
-                            default -> c[1] - c[0] == 1 ? "S-" : i == c[0] ? "B-" : i == c[1] - 1 ? "E-" : "I-";
-                        };
-                        tags[i] = prefix + type;
-                    }
-                    prevEnd = c[1];
-                    prevType = type;
-                    entities++;
-                }
-                for (int i = 0; i < sentence.size(); i++) {
-                    String token = sentence.get(i).text();
-                    if (token.codePoints().anyMatch(Character::isWhitespace)) {
-                        throw new CorpusFormatException(Location.ofFile(td.document().id()), "tokens", "token '"
-                                + token + "' at " + sentence.get(i).start() + " contains white space; a CoNLL "
-                                + "column cannot hold it");
-                    }
-                    out.append(token).append(" -X- _ ").append(tags[i]).append('\n');
-                }
-                out.append('\n');
-                sentences++;
-                tokens += sentence.size();
+    public static Export write(OutputStream out, Iterable<Document> docs, Tokenizer tokenizer,
+                               Map<String, DocumentAnnotations> gold, TagScheme scheme, UnaryOperator<String> label)
+            throws IOException {
+        ConllTagger tagger = new ConllTagger(scheme, label);
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        ConllTagger.Sink lines = (tokens, tags) -> {
+            for (int i = 0; i < tokens.size(); i++) {
+                w.write(tokens.get(i).text());
+                w.write(" -X- _ ");
+                w.write(tags[i]);
+                w.write('\n');
             }
-            for (int m = 0; m < mentions.size(); m++) {
-                if (!placed[m]) {
-                    misaligned.add(new Misaligned(td.document().id(), mentions.get(m)));
-                }
-            }
+            w.write('\n');
+        };
+        for (Document d : docs) {
+            w.write("-DOCSTART- -X- -X- O\n\n");
+            tagger.document(d, tokenizer.sentences(d), gold.getOrDefault(d.id(), DocumentAnnotations.empty(d.id())),
+                    lines);
         }
-        return new Export(docs.size(), sentences, tokens, entities, misaligned);
+        w.flush();
+        return tagger.export();
     }
 
     /** What an imported file held. */

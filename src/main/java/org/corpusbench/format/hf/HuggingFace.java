@@ -17,6 +17,7 @@ import org.corpusbench.eval.tags.TagScheme;
 import org.corpusbench.format.CorpusFormatException;
 import org.corpusbench.format.Location;
 import org.corpusbench.format.conll.Conll;
+import org.corpusbench.format.conll.ConllTagger;
 import org.corpusbench.format.jsonl.JsonlReader;
 import org.corpusbench.internal.AtomicFiles;
 import org.corpusbench.internal.Hashes;
@@ -49,15 +50,15 @@ public final class HuggingFace {
     }
 
     /**
-     * Writes the three files.
+     * Writes the three files. Each document is tokenised when its sentences are written, one document at a
+     * time, so memory does not grow with the corpus (issue 12).
      *
      * @return the token-level export's figures, with the mentions that did not fall on token boundaries
+     * @throws CorpusFormatException when a token holds white space
      */
-    public static Conll.Export write(Path dir, List<Conll.TokenizedDocument> docs,
+    public static Conll.Export write(Path dir, List<Document> docs, Conll.Tokenizer tokenizer,
                                      Map<String, DocumentAnnotations> gold, String datasetName) throws IOException {
         AtomicFiles.write(dir.resolve(DOCUMENTS), out -> writeDocuments(out, docs, gold));
-        StringBuilder conll = new StringBuilder();
-        Conll.Export export = Conll.render(docs, gold, TagScheme.IOB2, t -> t, conll);
         TreeSet<String> types = new TreeSet<>();
         gold.values().forEach(a -> a.entities().forEach(e -> types.add(e.type())));
         List<String> labels = new ArrayList<>();
@@ -66,17 +67,17 @@ public final class HuggingFace {
             labels.add("B-" + t);
             labels.add("I-" + t);
         }
-        AtomicFiles.write(dir.resolve(TOKENS), out -> writeTokens(out, conll.toString(), labels));
+        ConllTagger tagger = new ConllTagger(TagScheme.IOB2, t -> t);
+        AtomicFiles.write(dir.resolve(TOKENS), out -> writeTokens(out, docs, tokenizer, gold, tagger, labels));
         AtomicFiles.writeString(dir.resolve("README.md"), card(datasetName, labels));
-        return export;
+        return tagger.export();
     }
 
-    private static void writeDocuments(OutputStream out, List<Conll.TokenizedDocument> docs,
-                                       Map<String, DocumentAnnotations> gold) throws IOException {
+    private static void writeDocuments(OutputStream out, List<Document> docs, Map<String, DocumentAnnotations> gold)
+            throws IOException {
         try (JsonGenerator g = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.setRootValueSeparator(null);
-            for (Conll.TokenizedDocument td : docs) {
-                Document d = td.document();
+            for (Document d : docs) {
                 DocumentAnnotations a = gold.getOrDefault(d.id(), DocumentAnnotations.empty(d.id()));
                 g.writeStartObject();
                 g.writeStringField("id", d.id());
@@ -117,46 +118,43 @@ public final class HuggingFace {
         g.writeStringField("text", s.text());
     }
 
-    /** Turns the IOB2 CoNLL rendering into one JSON line per sentence with integer tags. */
-    private static void writeTokens(OutputStream out, String conll, List<String> labels) throws IOException {
+    /**
+     * One JSON line per non-empty sentence: id {@code <document number>-<sentence number>} (documents from 1,
+     * sentences from 0), the tokens, and each IOB2 tag as its index in {@code labels}.
+     */
+    private static void writeTokens(OutputStream out, List<Document> docs, Conll.Tokenizer tokenizer,
+                                    Map<String, DocumentAnnotations> gold, ConllTagger tagger, List<String> labels)
+            throws IOException {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            index.put(labels.get(i), i);
+        }
         try (JsonGenerator g = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.setRootValueSeparator(null);
-            String doc = null;
             int docNo = 0;
-            int sentenceNo = 0;
-            List<String> tokens = new ArrayList<>();
-            List<Integer> tags = new ArrayList<>();
-            for (String line : (conll + "\n").split("\n", -1)) {
-                if (line.startsWith("-DOCSTART-")) {
-                    docNo++;
-                    sentenceNo = 0;
-                    doc = Integer.toString(docNo);
-                    continue;
-                }
-                if (line.isEmpty()) {
-                    if (!tokens.isEmpty()) {
-                        g.writeStartObject();
-                        g.writeStringField("id", doc + "-" + sentenceNo++);
-                        g.writeArrayFieldStart("tokens");
-                        for (String t : tokens) {
-                            g.writeString(t);
-                        }
-                        g.writeEndArray();
-                        g.writeArrayFieldStart("ner_tags");
-                        for (int t : tags) {
-                            g.writeNumber(t);
-                        }
-                        g.writeEndArray();
-                        g.writeEndObject();
-                        g.writeRaw('\n');
-                        tokens.clear();
-                        tags.clear();
-                    }
-                    continue;
-                }
-                String[] cols = line.split(" ");
-                tokens.add(cols[0]);
-                tags.add(labels.indexOf(cols[cols.length - 1]));
+            for (Document d : docs) {
+                String doc = Integer.toString(++docNo);
+                int[] sentenceNo = {0};
+                tagger.document(d, tokenizer.sentences(d), gold.getOrDefault(d.id(), DocumentAnnotations.empty(d.id())),
+                        (tokens, tags) -> {
+                            if (tokens.isEmpty()) {
+                                return;
+                            }
+                            g.writeStartObject();
+                            g.writeStringField("id", doc + "-" + sentenceNo[0]++);
+                            g.writeArrayFieldStart("tokens");
+                            for (Span t : tokens) {
+                                g.writeString(t.text());
+                            }
+                            g.writeEndArray();
+                            g.writeArrayFieldStart("ner_tags");
+                            for (String t : tags) {
+                                g.writeNumber(index.getOrDefault(t, -1));
+                            }
+                            g.writeEndArray();
+                            g.writeEndObject();
+                            g.writeRaw('\n');
+                        });
             }
         }
     }

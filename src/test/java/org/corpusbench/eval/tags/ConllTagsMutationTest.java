@@ -22,12 +22,13 @@ class ConllTagsMutationTest {
     /** The slice as CoNLL with a predicted column: the gold tag, except every third B- is missed. */
     static Map<String, byte[]> seed() throws IOException {
         FuzzSeeds.Slice s = FuzzSeeds.slice();
-        StringBuilder sb = new StringBuilder();
-        Conll.render(s.documents().stream().map(d -> new Conll.TokenizedDocument(d,
-                FuzzSeeds.whitespaceTokens(d.text()))).toList(), s.annotations(), TagScheme.IOB2, t -> t, sb);
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        Conll.write(written, s.documents(), d -> FuzzSeeds.whitespaceTokens(d.text()), s.annotations(),
+                TagScheme.IOB2, t -> t);
+        String sb = written.toString(StandardCharsets.UTF_8);
         StringBuilder out = new StringBuilder();
         int b = 0;
-        for (String line : sb.toString().split("\n", -1)) {
+        for (String line : sb.split("\n", -1)) {
             String[] cols = line.split(" ");
             if (line.isBlank()) {
                 out.append('\n');

@@ -18,10 +18,11 @@ class ConllMutationTest implements MutatedInputContract {
     /** The slice as 'export --format conll' writes it: tokens at white space, IOB2. */
     static String seedText() throws IOException {
         FuzzSeeds.Slice s = FuzzSeeds.slice();
-        StringBuilder sb = new StringBuilder();
-        Conll.render(s.documents().stream().map(d -> new Conll.TokenizedDocument(d,
-                FuzzSeeds.whitespaceTokens(d.text()))).toList(), s.annotations(), TagScheme.IOB2, t -> t, sb);
-        return sb.toString();
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        Conll.write(written, s.documents(), d -> FuzzSeeds.whitespaceTokens(d.text()), s.annotations(),
+                TagScheme.IOB2, t -> t);
+        String sb = written.toString(StandardCharsets.UTF_8);
+        return sb;
     }
 
     @Override

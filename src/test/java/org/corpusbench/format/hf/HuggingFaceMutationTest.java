@@ -13,7 +13,6 @@ import java.util.Map;
 import org.corpusbench.FuzzSeeds;
 import org.corpusbench.MutatedInputContract;
 import org.corpusbench.ValidResults;
-import org.corpusbench.format.conll.Conll;
 import org.corpusbench.model.Document;
 
 /** A Hugging Face documents.jsonl changed byte by byte: imported, or refused at a line (issue 12, item 8). */
@@ -24,8 +23,7 @@ class HuggingFaceMutationTest implements MutatedInputContract {
         Path dir = Files.createTempDirectory("corpusbench-seed");
         try {
             FuzzSeeds.Slice s = FuzzSeeds.slice();
-            HuggingFace.write(dir, s.documents().stream().map(d -> new Conll.TokenizedDocument(d,
-                    FuzzSeeds.whitespaceTokens(d.text()))).toList(), s.annotations(), "seed");
+            HuggingFace.write(dir, s.documents(), d -> FuzzSeeds.whitespaceTokens(d.text()), s.annotations(), "seed");
             return Map.of(HuggingFace.DOCUMENTS, Files.readAllBytes(dir.resolve(HuggingFace.DOCUMENTS)));
         } finally {
             MutatedInputContract.delete(dir);
