@@ -28,6 +28,9 @@ import org.corpusbench.internal.AtomicFiles;
 import org.corpusbench.internal.StagedDirectory;
 import org.corpusbench.internal.Hashes;
 import org.corpusbench.schema.SchemaValidator;
+import org.corpusbench.schema.InvalidInputException;
+import org.corpusbench.schema.Diagnostic;
+import org.corpusbench.schema.CorpusValidator;
 
 /**
  * Builds a release directory from the seed articles and the human-edited gold. The output depends only on
@@ -89,6 +92,11 @@ public final class ReleaseBuilder {
         JsonNode config = JsonCodec.readTree(configFile);
         String name = required(config, "name", configFile);
         String version = required(config, "version", configFile);
+        if (!version.matches("(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)")) {
+            // the version names the release folder: anything else could write outside the source folder
+            throw new CorpusFormatException(Location.ofFile(configFile.toString()), "version", "'" + version
+                    + "' is not a version; expected MAJOR.MINOR.PATCH, such as 1.0.2 (it names the release folder)");
+        }
         Path target = outDir != null ? outDir : sourceDir.resolve(version);
 
         Map<String, byte[]> files = render(sourceDir, seedsDir, config, name, version, baselines);
@@ -106,7 +114,7 @@ public final class ReleaseBuilder {
         }
         boolean record = published.isEmpty()
                 && target.toAbsolutePath().normalize().equals(sourceDir.resolve(version).toAbsolutePath().normalize());
-        if (Files.isDirectory(target)) {
+        if (Files.isDirectory(target) && !isEmpty(target)) {
             if (sameContent(target, files)) {
                 return new Result(target, Outcome.UNCHANGED, Manifest.read(target),
                         record && record(listFile, list, name, version, fingerprint, clock));
@@ -121,10 +129,28 @@ public final class ReleaseBuilder {
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
                 Files.write(staged.path().resolve(e.getKey()), e.getValue());
             }
+            // A release is validated before it exists: nothing that verify would refuse is ever written,
+            // and no fingerprint of an invalid release is recorded as published.
+            String staging = staged.path().toString();
+            List<Diagnostic> problems = CorpusValidator.validate(List.of(staged.path()), CorpusValidator.Role.GOLD)
+                    .stream().filter(Diagnostic::isError).map(d -> new Diagnostic(d.severity(), new Location(
+                            d.location().file().replace(staging, target + " (not written)"), d.location().line(),
+                            d.location().column()), d.field(), d.message())).toList();
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException("the release " + name + " " + version + " built from " + sourceDir,
+                        problems, "nothing was written; fix the gold sources (the lines are those of the release "
+                                + "files they would become)");
+            }
             staged.commit();
         }
         return new Result(target, Outcome.CREATED, Manifest.read(target),
                 record && record(listFile, list, name, version, fingerprint, clock));
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
     }
 
     /** Appends a row to the published list (rewritten atomically); true. */

@@ -29,6 +29,7 @@ import org.corpusbench.model.Timex3;
 import org.corpusbench.schema.Diagnostic;
 import org.corpusbench.schema.DocumentText;
 import org.corpusbench.schema.EntityTypes;
+import org.corpusbench.schema.TimexValues;
 
 /**
  * A system's predictions for one layer, read from JSONL and checked against the gold. Problems are located
@@ -121,6 +122,7 @@ public final class Predictions {
             if (layerRecords == 0) {
                 throw new CorpusFormatException(Location.ofFile(file.toString()), null, "holds no " + what()
                         + "; " + (lines == 0 ? "the file is empty" : "it holds " + heldSummary())
+                        + (held.isEmpty() && !problems.isEmpty() ? " (the first: " + problems.get(0) + ")" : "")
                         + ". Expected lines like " + example() + " (is it the right file for this task?)");
             }
             missing();
@@ -273,7 +275,11 @@ public final class Predictions {
                         }
                     } else {
                         Timex3 t = JsonCodec.timex(array.get(i), at, i);
-                        if (check(t.span(), d, at, "timexes[" + i + "]")) {
+                        if (!TimexValues.isValid(t.type(), t.value())) {
+                            problem(Diagnostic.error(at, "timexes[" + i + "].value", "'" + t.value() + "' is not a "
+                                    + "valid TIMEX3 " + t.type() + " value; expected " + TimexValues.expected(t.type())),
+                                    "bad_values");
+                        } else if (check(t.span(), d, at, "timexes[" + i + "]")) {
                             timexes.computeIfAbsent(docId, k -> new ArrayList<>()).add(t);
                         }
                     }

@@ -83,6 +83,8 @@ public final class CorpusValidator {
     /** Files already told that no documents were given (said once per file, not once per record). */
     private final Set<String> noDocumentsReported = new HashSet<>();
     static final String EMPTY_FILE = "holds no records (it is empty or blank); expected one JSON object per line";
+    static final String EMPTY_TEXT = "the document has no text (it is empty or white space); expected an article";
+    static final String NO_CSV_DOCUMENTS = "holds no documents, only a header; expected a row per document";
     static final String EMPTY_DIRECTORY = "holds no .txt, .jsonl or .csv files to check";
 
     /** Why records that point into documents cannot be checked when none were given. */
@@ -217,11 +219,15 @@ public final class CorpusValidator {
     }
 
     private void csvFile(Path f) {
+        long before = recordCount;
         try (Stream<Document> docs = CsvDocumentReader.read(f, CsvDocumentReader.Columns.defaults())) {
             docs.forEach(d -> {
                 recordCount++;
                 addDocument(d, Location.ofFile(f.toString()));
             });
+            if (recordCount == before) {
+                sink.accept(Diagnostic.error(Location.ofFile(f.toString()), null, NO_CSV_DOCUMENTS));
+            }
         } catch (CorpusFormatException e) {
             report(e);
         } catch (UncheckedIOException e) {
@@ -236,6 +242,9 @@ public final class CorpusValidator {
     }
 
     private void addDocument(Document d, Location at) {
+        if (d.text().isBlank()) {
+            sink.accept(Diagnostic.error(at, "text", EMPTY_TEXT));
+        }
         DocumentText first = texts.putIfAbsent(d.id(), new DocumentText(d.text(), at));
         if (first != null) {
             sink.accept(Diagnostic.error(at, "id", "duplicate document id '" + d.id() + "', first seen at "

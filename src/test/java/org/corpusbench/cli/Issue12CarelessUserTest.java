@@ -265,4 +265,33 @@ class Issue12CarelessUserTest {
         assertThat(p.code()).as(p.err()).isZero();
         assertThat(p.err()).contains("note: " + plain + " is not a release");
     }
+
+    @Test
+    void predictedDateValuesTheValidatorRejectsAreRefused() throws IOException {
+        Path pred = goldWith("badvalue.jsonl", "\"value\":\"", "\"value\":\"garbage");
+        CliTest.Run r = evaluate("dates", pred);
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains(pred + ":1: timexes[0].value: 'garbage");
+    }
+
+    @Test
+    void anEmptyDocumentOrAHeaderOnlyCsvIsNotACorpus() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("txt"));
+        Files.writeString(dir.resolve("a.txt"), " \n");
+        CliTest.Run t = CliTest.run("validate", dir.toString());
+        assertThat(t.code()).isEqualTo(1);
+        assertThat(t.err()).contains("text: the document has no text");
+        Path csv = Files.writeString(tmp.resolve("documents.csv"), "id,text\n");
+        CliTest.Run c = CliTest.run("stats", csv.toString());
+        assertThat(c.code()).isEqualTo(1);
+        assertThat(c.err()).contains(csv + ": holds no documents, only a header");
+    }
+
+    @Test
+    void aPredictionFileNoLineOfWhichParsesSaysWhyAtTheFirstLine() throws IOException {
+        Path pred = Files.writeString(tmp.resolve("bad.jsonl"), "{not json\n{not json\n");
+        CliTest.Run r = evaluate("entities", pred);
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("holds no entity predictions", "(the first: " + pred + ":1:2: malformed JSON");
+    }
 }

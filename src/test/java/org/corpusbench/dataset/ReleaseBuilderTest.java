@@ -139,4 +139,39 @@ class ReleaseBuilderTest {
                         + "to its entity");
         assertThat(tmp.resolve("x")).doesNotExist();
     }
+
+    /** Issue 12 (a careless user's review): build refuses gold that verify would refuse, and writes nothing. */
+    @Test
+    void aReleaseThatWouldNotValidateIsNeitherWrittenNorRecorded() throws IOException {
+        Path src = copySource();
+        Path entities = src.resolve("gold/entities.tsv");
+        Files.writeString(entities, Files.readString(entities).replace("\tGPE\tminsk", "\tCOUNTRY\tminsk"));
+        assertThatThrownBy(() -> ReleaseBuilder.build(src, MINI.resolve("seeds"), null))
+                .isInstanceOf(org.corpusbench.schema.InvalidInputException.class)
+                .hasMessageContaining("unknown entity type 'COUNTRY'").hasMessageContaining("in the release mini 1.0.0");
+        try (var s = Files.list(src)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("card", "dataset.json", "gold");
+        }
+    }
+
+    @Test
+    void aVersionThatIsNotMajorMinorPatchIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path src = copySource();
+        for (String v : new String[] {"../escape", "1.0", "/tmp/abs", "v2.0.0"}) {
+            Files.writeString(src.resolve("dataset.json"), Files.readString(MINI.resolve("source/dataset.json"))
+                    .replace("\"1.0.0\"", "\"" + v + "\""));
+            assertThatThrownBy(() -> ReleaseBuilder.build(src, MINI.resolve("seeds"), null))
+                    .isInstanceOf(org.corpusbench.format.CorpusFormatException.class)
+                    .hasMessageContaining("dataset.json: version: '" + v + "' is not a version");
+        }
+        assertThat(tmp.resolve("escape")).doesNotExist();
+    }
+
+    @Test
+    void anExistingEmptyFolderIsBuiltInto() throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("empty"));
+        ReleaseBuilder.Result r = ReleaseBuilder.build(MINI.resolve("source"), MINI.resolve("seeds"), out);
+        assertThat(r.outcome()).isEqualTo(ReleaseBuilder.Outcome.CREATED);
+        assertThat(out.resolve("manifest.json")).exists();
+    }
 }

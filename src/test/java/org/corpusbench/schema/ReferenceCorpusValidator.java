@@ -170,7 +170,14 @@ final class ReferenceCorpusValidator {
 
     private void csvFile(Path f) {
         try (Stream<Document> docs = CsvDocumentReader.read(f, CsvDocumentReader.Columns.defaults())) {
-            docs.forEach(d -> addDocument(d, Location.ofFile(f.toString())));
+            long[] n = {0};
+            docs.forEach(d -> {
+                n[0]++;
+                addDocument(d, Location.ofFile(f.toString()));
+            });
+            if (n[0] == 0) {
+                sink.accept(Diagnostic.error(Location.ofFile(f.toString()), null, CorpusValidator.NO_CSV_DOCUMENTS));
+            }
         } catch (CorpusFormatException e) {
             report(e);
         } catch (UncheckedIOException e) {
@@ -185,6 +192,9 @@ final class ReferenceCorpusValidator {
     }
 
     private void addDocument(Document d, Location at) {
+        if (d.text().isBlank()) {
+            sink.accept(Diagnostic.error(at, "text", CorpusValidator.EMPTY_TEXT));
+        }
         Location first = documentSeen.putIfAbsent(d.id(), at);
         if (first != null) {
             sink.accept(Diagnostic.error(at, "id", "duplicate document id '" + d.id() + "', first seen at " + first));
