@@ -150,7 +150,8 @@ public final class Leaderboard {
     /** The cells of a row: numbers to four decimals, blank where a metric has no precision or recall. */
     public static String[] cells(Row r) {
         return new String[] {r.task(), r.system(), r.metric(), num(r.precision()), num(r.recall()), num(r.f1()),
-            "[" + num(r.f1Interval().low()) + ", " + num(r.f1Interval().high()) + "]"};
+            r.f1Interval().resamples() == 0 ? "" // no resampling, no interval: not a zero-width one
+                : "[" + num(r.f1Interval().low()) + ", " + num(r.f1Interval().high()) + "]"};
     }
 
     private static String num(double v) {

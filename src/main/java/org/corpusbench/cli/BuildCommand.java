@@ -41,6 +41,8 @@ final class BuildCommand implements Callable<Integer> {
         CommandPaths.inputDirectory(sd, "--seeds");
         if (out != null) {
             CommandPaths.outputDirectory(out, "--out");
+            CommandPaths.outsideOf(out, "--out", src, "--source");
+            CommandPaths.outsideOf(out, "--out", sd, "--seeds");
         }
         ReleaseBuilder.Result r = ReleaseBuilder.build(src, sd, out, Leaderboard::cardTable);
         PrintWriter w = spec.commandLine().getOut();

@@ -111,10 +111,21 @@ final class CommandPaths {
                     + " the input " + input + of(inputOption) + "; expected " + outOption + " elsewhere, so that "
                     + "writing it cannot change what is read");
         }
-        for (Path q = o.getParent(); q != null; q = q.getParent()) {
+        notInRelease(out, outOption);
+    }
+
+    /**
+     * Refuses an output (file or folder) inside a release, whose manifest lists every file it holds: one
+     * more file there and the release no longer verifies.
+     */
+    static void notInRelease(Path out, String option) {
+        if (out == null) {
+            return;
+        }
+        for (Path q = real(out).getParent(); q != null; q = q.getParent()) {
             if (Files.isRegularFile(q.resolve("manifest.json"))) {
                 throw new UsageException(out + ": lies inside the release " + q + ", whose manifest lists every file "
-                        + "it holds; expected " + outOption + " outside any release");
+                        + "it holds; expected " + option + " outside any release");
             }
         }
     }

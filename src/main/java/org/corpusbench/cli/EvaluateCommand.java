@@ -123,6 +123,10 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         CommandPaths.outputFile(html, "--html");
         CommandPaths.distinct("--json", json, "--pred", pred, "--html", html);
+        if (!jsonToStdout()) {
+            CommandPaths.notInRelease(json, "--json");
+        }
+        CommandPaths.notInRelease(html, "--html");
         CommandPaths.distinct("--html", html, "--pred", pred);
         if (dataset != null && json != null && !jsonToStdout() && CommandPaths.real(json).startsWith(CommandPaths.real(dataset))) {
             throw new UsageException(json + ": lies inside the gold directory " + dataset + "; expected --json elsewhere");
@@ -452,6 +456,9 @@ final class EvaluateCommand implements Callable<Integer> {
         for (SpanScheme s : SpanScheme.values()) {
             Bootstrap.Interval iv = ivs.get(s.ordinal());
             intervals.put(s, iv);
+            if (iv.resamples() == 0) {
+                continue; // --resamples 0: no interval, rather than one of zero width that claims 95%
+            }
             ObjectNode n = ci.putObject(s.wireName() + ".f1");
             n.put("estimate", iv.estimate()).put("low", iv.low()).put("high", iv.high()).put("level", iv.level())
                     .put("resamples", iv.resamples()).put("seed", iv.seed());

@@ -81,6 +81,7 @@ final class ExportCommand implements Callable<Integer> {
             staged.commit();
             said.forEach(line -> w.println(line.replace(staged.path().toString(), out.toString())));
         }
+        losses(f, gold, spec.commandLine().getErr());
         w.flush();
         return 0;
     }
@@ -159,6 +160,36 @@ final class ExportCommand implements Callable<Integer> {
             }
             return sentences;
         };
+    }
+
+    /** Says on stderr which layers of this corpus the format leaves out: an export never loses data silently. */
+    private static void losses(String format, GoldCorpus gold, PrintWriter err) {
+        long entities = gold.annotations().values().stream().mapToLong(a -> a.entities().size()).sum();
+        long dates = gold.annotations().values().stream().mapToLong(a -> a.timexes().size()).sum();
+        long contradictions = gold.contradictions().size();
+        long nli = gold.nliPairs().size();
+        List<String> lost = new ArrayList<>();
+        boolean keepsEntities = !List.of("timeml", "nli").contains(format);
+        boolean keepsDates = !List.of("conll", "nli").contains(format);
+        boolean keepsContradictions = List.of("brat", "csv").contains(format);
+        boolean keepsNli = List.of("csv", "nli").contains(format);
+        if (!keepsEntities && entities > 0) {
+            lost.add(entities + " entity mentions");
+        }
+        if (!keepsDates && dates > 0) {
+            lost.add(dates + " dates");
+        }
+        if (!keepsContradictions && contradictions > 0) {
+            lost.add(contradictions + " contradictions");
+        }
+        if (!keepsNli && nli > 0) {
+            lost.add(nli + " NLI pairs");
+        }
+        if (!lost.isEmpty()) {
+            err.println("corpusbench export: note: " + format + " does not hold " + String.join(", ", lost)
+                    + " of this corpus; docs/formats.md says what each format keeps");
+            err.flush();
+        }
     }
 
     private static void misaligned(PrintWriter w, Conll.Export e) {

@@ -54,6 +54,10 @@ final class LeaderboardTables {
             ObjectNode n = a.addObject().put("task", r.task()).put("system", r.system()).put("metric", r.metric())
                     .put("precision", r.precision()).put("recall", r.recall()).put("f1", r.f1());
             var iv = r.f1Interval();
+            if (iv.resamples() == 0) {
+                n.putNull("f1_interval");
+                continue;
+            }
             n.putObject("f1_interval").put("low", iv.low()).put("high", iv.high()).put("level", iv.level())
                     .put("resamples", iv.resamples()).put("seed", iv.seed());
         }

@@ -69,6 +69,7 @@ final class RunCommand implements Callable<Integer> {
         CommandPaths.between(resamples, 0, Bootstrap.MAX_RESAMPLES, "--resamples");
         if (outDir != null) {
             CommandPaths.outputDirectory(outDir, "--out");
+            CommandPaths.notInRelease(outDir.resolve("leaderboard.html"), "--out");
         }
         Path base = root != null ? root : ProjectRoot.find();
         Path datasetDir = base.resolve("datasets").resolve(datasetName);
@@ -85,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
         Path release = datasetDir.resolve(version);
         if (!Files.isDirectory(release)) {
             throw new UsageException(release + ": release " + version + " is not built; run 'corpusbench build "
-                    + datasetDir + "'");
+                    + "--source " + datasetDir + " --seeds " + base.resolve("seeds") + "'");
         }
 
         out.println("== Verifying " + release);

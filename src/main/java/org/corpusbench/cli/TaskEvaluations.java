@@ -59,6 +59,9 @@ final class TaskEvaluations {
     }
 
     private static void interval(ObjectNode ci, String name, Bootstrap.Interval iv) {
+        if (iv.resamples() == 0) {
+            return; // --resamples 0: no interval, rather than one of zero width that claims 95%
+        }
         ci.putObject(name).put("estimate", iv.estimate()).put("low", iv.low()).put("high", iv.high())
                 .put("level", iv.level()).put("resamples", iv.resamples()).put("seed", iv.seed());
     }

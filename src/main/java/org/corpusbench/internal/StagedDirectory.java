@@ -48,9 +48,11 @@ public final class StagedDirectory implements AutoCloseable {
      */
     public static StagedDirectory create(Path target, boolean overwrite) throws IOException {
         check(target, overwrite);
-        Path parent = target.toAbsolutePath().getParent();
+        // a link is followed: the folder it names is what gets written, and the link keeps naming it
+        Path real = Files.isSymbolicLink(target) ? target.toRealPath() : target;
+        Path parent = real.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        return new StagedDirectory(target, AtomicFiles.createSibling(target, ".partial", true));
+        return new StagedDirectory(real, AtomicFiles.createSibling(real, ".partial", true));
     }
 
     /**
@@ -58,6 +60,10 @@ public final class StagedDirectory implements AutoCloseable {
      * target before reading their input.
      */
     public static void check(Path target, boolean overwrite) throws IOException {
+        if (Files.isSymbolicLink(target) && !Files.exists(target)) {
+            throw new TargetExistsException(target + ": is a symbolic link to nothing (" + Files.readSymbolicLink(target)
+                    + "); expected a directory, or a link to one");
+        }
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new TargetExistsException(target + ": is a file; expected a directory to write into");
         }

@@ -294,4 +294,17 @@ class Issue12CarelessUserTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("holds no entity predictions", "(the first: " + pred + ":1:2: malformed JSON");
     }
+
+    @Test
+    void noResamplesMeansNoIntervalNotOneOfZeroWidth() throws IOException {
+        CliTest.Run e = evaluate("entities", GOLD, "--json", "-");
+        assertThat(e.code()).as(e.err()).isZero();
+        assertThat(new ObjectMapper().readTree(e.out()).get("confidence_intervals").size()).isZero();
+        CliTest.Run r = CliTest.run("run", "--root", ".", "--resamples", "0", "--out", tmp.toString(),
+                "--progress", "never");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).doesNotContain("[0.").doesNotContain("[1.");
+        assertThat(new ObjectMapper().readTree(tmp.resolve("leaderboard.json").toFile()).at("/rows/0/f1_interval")
+                .isNull()).isTrue();
+    }
 }

@@ -158,4 +158,49 @@ class Issue12OutputsTest {
         assertThat(p.exitValue()).isEqualTo(1);
         assertThat(Files.readString(tmp.resolve("err"))).contains("could not write the output to standard output");
     }
+
+    @Test
+    void anOutputThatIsALinkToAFolderIsWrittenThroughTheLinkAndADanglingOneIsRefused() throws IOException {
+        Path real = Files.createDirectories(tmp.resolve("real"));
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), real);
+        CliTest.Run r = CliTest.run("export", "--dataset", RELEASE.toString(), "--format", "csv", "--out",
+                link.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(names(real)).contains("documents.csv");
+        assertThat(names(tmp)).containsExactlyInAnyOrder("real", "link");
+        Path dangling = Files.createSymbolicLink(tmp.resolve("dangling"), tmp.resolve("nowhere"));
+        CliTest.Run d = CliTest.run("export", "--dataset", RELEASE.toString(), "--format", "csv", "--out",
+                dangling.toString());
+        assertThat(d.code()).isEqualTo(2);
+        assertThat(d.err()).contains("is a symbolic link to nothing");
+        assertThat(names(tmp)).containsExactlyInAnyOrder("real", "link", "dangling");
+    }
+
+    @Test
+    void noReportOrLeaderboardIsWrittenIntoARelease() throws IOException {
+        Path copy = org.corpusbench.TestReleases.copy(RELEASE, tmp.resolve("1.0.1"));
+        CliTest.Run e = CliTest.run("evaluate", "--task", "nli", "--dataset", RELEASE.toString(), "--pred",
+                RELEASE.resolve("nli.jsonl").toString(), "--json", copy.resolve("r.json").toString());
+        assertThat(e.code()).isEqualTo(2);
+        assertThat(e.err()).contains("lies inside the release");
+        CliTest.Run r = CliTest.run("run", "--root", ".", "--out", copy.toString(), "--resamples", "0");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(copy.resolve("r.json")).doesNotExist();
+        assertThat(copy.resolve("leaderboard.html")).doesNotExist();
+    }
+
+    @Test
+    void anExportSaysWhichLayersItsFormatLeavesOut() {
+        CliTest.Run brat = CliTest.run("export", "--dataset", RELEASE.toString(), "--format", "brat", "--out",
+                tmp.resolve("b").toString());
+        assertThat(brat.code()).as(brat.err()).isZero();
+        assertThat(brat.err()).contains("note: brat does not hold 65 NLI pairs of this corpus");
+        CliTest.Run conll = CliTest.run("export", "--dataset", RELEASE.toString(), "--format", "conll", "--out",
+                tmp.resolve("c").toString());
+        assertThat(conll.err()).contains("note: conll does not hold 24 dates, 19 contradictions, 65 NLI pairs");
+        CliTest.Run csv = CliTest.run("export", "--dataset", RELEASE.toString(), "--format", "csv", "--out",
+                tmp.resolve("s").toString());
+        assertThat(csv.err()).isEmpty();
+    }
 }

@@ -38,7 +38,8 @@ public final class CsvDocumentReader {
      *
      * @param id       column of the document id (required)
      * @param text     column of the raw text (required)
-     * @param title    column of the title, or {@code null} to take the first line of the text
+     * @param title    column of the title, or {@code null} for the column named {@code title} when there is
+     *                 one and the first line of the text otherwise
      * @param metadata columns kept as metadata; every one must exist
      */
     public record Columns(String id, String text, String title, List<String> metadata) {
@@ -119,6 +120,9 @@ public final class CsvDocumentReader {
                         + found + ", expected a CSV of documents with the columns " + wanted);
             }
         }
+        // the defaults read a 'title' column when there is one (as export writes it), else the first line
+        String titleColumn = columns.title() != null ? columns.title()
+                : header != null && header.containsKey("title") ? "title" : null;
         Iterator<CSVRecord> records = parser.iterator();
         Iterator<Document> docs = new Iterator<>() {
             /** Lines consumed before the record being read: a record starts on the line after them. */
@@ -161,7 +165,7 @@ public final class CsvDocumentReader {
                             "duplicate document id '" + id + "', first seen at " + first));
                 }
                 String text = r.get(columns.text());
-                String title = columns.title() == null ? Document.firstLine(text) : r.get(columns.title());
+                String title = titleColumn == null ? Document.firstLine(text) : r.get(titleColumn);
                 Map<String, String> meta = new LinkedHashMap<>();
                 for (String m : columns.metadata()) {
                     meta.put(m, r.get(m));

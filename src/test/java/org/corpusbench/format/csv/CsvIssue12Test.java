@@ -92,4 +92,19 @@ class CsvIssue12Test {
                 .hasMessage(f + ":3: invalid UTF-8 at byte offset 60 (byte 0xFE): expected UTF-8 text; "
                         + "re-encode the file as UTF-8");
     }
+
+    /** A second review: the CSV export's title column was read back as the first line of the text. */
+    @Test
+    void theTitleColumnIsReadWhenThereIsOne() throws IOException {
+        Path f = Files.writeString(tmp.resolve("documents.csv"), "id,text,title\nd1,Hello there.,My Title\n"
+                + "d2,\"First line\nsecond\",\n");
+        try (Stream<Document> s = CsvDocumentReader.read(f, CsvDocumentReader.Columns.defaults())) {
+            org.assertj.core.api.Assertions.assertThat(s.map(Document::title).toList())
+                    .containsExactly("My Title", "");
+        }
+        Path noTitle = Files.writeString(tmp.resolve("plain.csv"), "id,text\nd1,\"First line\nsecond\"\n");
+        try (Stream<Document> s = CsvDocumentReader.read(noTitle, CsvDocumentReader.Columns.defaults())) {
+            org.assertj.core.api.Assertions.assertThat(s.map(Document::title).toList()).containsExactly("First line");
+        }
+    }
 }
