@@ -59,7 +59,9 @@ import org.corpusbench.internal.TextTable;
             "  --task entities --pred F.conll --format conll --scheme S",
             "      the four SemEval-2013 span schemes over the decoded chunks (each sentence one document)",
             "  --task entities|dates|contradictions|nli --dataset DIR --pred F.jsonl",
-            "      against a release (checksums verified) or a directory of corpusbench JSONL files"})
+            "      against a release (checksums verified) or a directory of corpusbench JSONL files",
+            "  Contradictions: a prediction that matches a gold pair counts for the gold pair's type (its own type is",
+            "      not scored); an unmatched one is a false positive of its own type."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
@@ -85,7 +87,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--scheme", paramLabel = "S", description = "IOB1, IOB2, IOE1, IOE2, IOBES or BILOU (conll).")
     String scheme;
 
-    @Option(names = "--mode", paramLabel = "M", description = "default (conlleval/seqeval) or strict (conll).")
+    @Option(names = "--mode", paramLabel = "M", description = "conll: default (conlleval/seqeval) or strict; "
+            + "contradictions: span (default: evidence spans overlap) or sentence (evidence in the same sentence).")
     String mode = "default";
 
     @Option(names = "--map", paramLabel = "MAP", description = "conll4: map OntoNotes labels, of the gold and of the "

@@ -89,6 +89,8 @@ final class RunCommand implements Callable<Integer> {
                     + "--source " + datasetDir + " --seeds " + base.resolve("seeds") + "'");
         }
 
+        // options are checked before anything is printed or computed
+        Path conllTrain = conll2003 == null ? null : conllTrainFile(conll2003);
         out.println("== Verifying " + release);
         if (!VerifyCommand.verify(release, null, out, spec.commandLine().getErr())) {
             out.flush();
@@ -100,7 +102,6 @@ final class RunCommand implements Callable<Integer> {
         out.println();
         out.flush();
 
-        Path conllTrain = conll2003 == null ? null : conllTrainFile(conll2003);
         GoldCorpus gold = GoldCorpus.read(release);
         List<Leaderboard.Row> rows;
         try (ProgressBar bar = progressBar()) {

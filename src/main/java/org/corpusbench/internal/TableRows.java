@@ -47,11 +47,23 @@ public final class TableRows {
     }
 
     /** Does nothing when {@code file} does not exist: every such file is optional. */
+    /**
+     * The reader past a UTF-8 byte order mark, if the file starts with one: spreadsheet programs write it, and
+     * it would otherwise become part of the first column's name (offsets do not start in a header).
+     */
+    public static java.io.BufferedReader skipByteOrderMark(java.io.BufferedReader in) throws IOException {
+        in.mark(1);
+        if (in.read() != '\uFEFF') {
+            in.reset();
+        }
+        return in;
+    }
+
     public static void read(Path file, CSVFormat format, List<String> header, RowHandler handler) throws IOException {
         if (!Files.exists(file)) {
             return;
         }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader in = skipByteOrderMark(Files.newBufferedReader(file, StandardCharsets.UTF_8));
              CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
             rows(file, parser, header, handler);
         } catch (CharacterCodingException e) {

@@ -307,4 +307,17 @@ class Issue12CarelessUserTest {
         assertThat(new ObjectMapper().readTree(tmp.resolve("leaderboard.json").toFile()).at("/rows/0/f1_interval")
                 .isNull()).isTrue();
     }
+
+    @Test
+    void aBadConll2003TrainingFileIsNamedAndAMissingOneRefusedBeforeAnyWork() throws IOException {
+        Path empty = Files.writeString(tmp.resolve("empty.train"), "");
+        CliTest.Run r = CliTest.run("run", "--root", ".", "--resamples", "0", "--progress", "never", "--out",
+                tmp.resolve("o").toString(), "--conll2003", empty.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("corpusbench run: " + empty + ": cannot train on it: ");
+        Path dir = Files.createDirectories(tmp.resolve("nothing"));
+        CliTest.Run d = CliTest.run("run", "--root", ".", "--progress", "never", "--conll2003", dir.toString());
+        assertThat(d.code()).isEqualTo(2);
+        assertThat(d.out()).as("refused before verifying").isEmpty();
+    }
 }

@@ -92,6 +92,11 @@ public final class Conll2003NameFinder implements EntityRecognizer {
             try (Conll03NameSampleStream samples = new Conll03NameSampleStream(Conll03NameSampleStream.LANGUAGE.EN,
                     new MarkableFileInputStreamFactory(trainFile.toFile()), types)) {
                 return NameFinderME.train("en", null, samples, params, new TokenNameFinderFactory());
+            } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+                // OpenNLP's own words ("Insufficient training data", "Unknown type: FOO") carry no location
+                throw new CorpusFormatException(Location.ofFile(trainFile.toString()), null, "cannot train on it: "
+                        + e.getMessage() + "; expected the CoNLL-2003 English training file (token POS chunk NER, "
+                        + "IOB1 or IOB2 tags of PER, ORG, LOC, MISC)", e);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -62,6 +62,7 @@ public final class CsvDocumentReader {
     public static Stream<Document> read(Path file, Columns columns) throws IOException {
         Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         try {
+            reader = org.corpusbench.internal.TableRows.skipByteOrderMark((java.io.BufferedReader) reader);
             return read(reader, file.toString(), columns, file);
         } catch (CharacterCodingException e) {
             reader.close();

@@ -107,4 +107,13 @@ class CsvIssue12Test {
             org.assertj.core.api.Assertions.assertThat(s.map(Document::title).toList()).containsExactly("First line");
         }
     }
+
+    /** A second review: a spreadsheet's byte order mark became part of the first column's name. */
+    @Test
+    void aByteOrderMarkBeforeTheHeaderIsSkipped() throws IOException {
+        Path f = Files.writeString(tmp.resolve("documents.csv"), "\uFEFFid,text\nd1,Hello.\n");
+        try (Stream<Document> s = CsvDocumentReader.read(f, CsvDocumentReader.Columns.defaults())) {
+            org.assertj.core.api.Assertions.assertThat(s.map(Document::id).toList()).containsExactly("d1");
+        }
+    }
 }
