@@ -250,7 +250,7 @@ class Issue12CarelessUserTest {
 
     @Test
     void aReleaseWithoutItsManifestIsNotQuietlyUnpinned() throws IOException {
-        Path copy = org.corpusbench.TestReleases.copy(RELEASE, tmp.resolve("release"));
+        Path copy = org.corpusbench.dataset.ReleaseCopies.copy(RELEASE, tmp.resolve("release"));
         Files.delete(copy.resolve("manifest.json"));
         CliTest.Run r = CliTest.run("evaluate", "--task", "entities", "--dataset", copy.toString(), "--pred",
                 GOLD.toString(), "--resamples", "0");

@@ -179,7 +179,7 @@ class Issue12OutputsTest {
 
     @Test
     void noReportOrLeaderboardIsWrittenIntoARelease() throws IOException {
-        Path copy = org.corpusbench.TestReleases.copy(RELEASE, tmp.resolve("1.0.1"));
+        Path copy = org.corpusbench.dataset.ReleaseCopies.copy(RELEASE, tmp.resolve("1.0.1"));
         CliTest.Run e = CliTest.run("evaluate", "--task", "nli", "--dataset", RELEASE.toString(), "--pred",
                 RELEASE.resolve("nli.jsonl").toString(), "--json", copy.resolve("r.json").toString());
         assertThat(e.code()).isEqualTo(2);

@@ -90,7 +90,7 @@ class Issue12ValidateStatsTest {
 
     @Test
     void statsRefusesAReleaseWithFilesItsManifestDoesNotList() throws IOException {
-        Path copy = org.corpusbench.TestReleases.copy(RELEASE, tmp.resolve("1.0.1"));
+        Path copy = org.corpusbench.dataset.ReleaseCopies.copy(RELEASE, tmp.resolve("1.0.1"));
         // a valid document of its own: without the manifest check, stats would count six documents
         Files.writeString(copy.resolve("extra.jsonl"), "{\"id\":\"extra\",\"text\":\"x\",\"sha256\":\""
                 + org.corpusbench.internal.Hashes.sha256("x") + "\"}\n", StandardCharsets.UTF_8);

@@ -111,7 +111,7 @@ class PinnedReleaseTest {
     /** Found by the byte-mutation property: a manifest whose record count of a JSONL file was removed opened. */
     @Test
     void aManifestWithoutTheRecordCountOfAJsonlFileIsRefused() throws IOException {
-        Path dir = org.corpusbench.TestReleases.copy(V101, tmp.resolve("r"));
+        Path dir = org.corpusbench.dataset.ReleaseCopies.copy(V101, tmp.resolve("r"));
         Path manifest = dir.resolve("manifest.json");
         String text = Files.readString(manifest, StandardCharsets.UTF_8);
         String without = text.replaceFirst("(\"path\" ?: ?\"documents\\.jsonl\"[^}]*?),\\s*\"records\" ?: ?5", "$1");

@@ -28,18 +28,7 @@ class ReleaseBuilderPublishedListTest {
     Path tmp;
 
     private Path copySource() throws IOException {
-        Path src = tmp.resolve("source");
-        try (Stream<Path> s = Files.walk(MINI.resolve("source"))) {
-            for (Path p : s.toList()) {
-                Path t = src.resolve(MINI.resolve("source").relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return src;
+        return ReleaseCopies.copyTree(MINI.resolve("source"), tmp.resolve("source"));
     }
 
     private static ReleaseBuilder.Result build(Path src, Path out, Clock clock) throws IOException {

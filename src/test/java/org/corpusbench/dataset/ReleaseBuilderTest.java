@@ -23,18 +23,7 @@ class ReleaseBuilderTest {
     Path tmp;
 
     private Path copySource() throws IOException {
-        Path src = tmp.resolve("source");
-        try (Stream<Path> s = Files.walk(MINI.resolve("source"))) {
-            for (Path p : s.toList()) {
-                Path t = src.resolve(MINI.resolve("source").relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return src;
+        return ReleaseCopies.copyTree(MINI.resolve("source"), tmp.resolve("source"));
     }
 
     /** Issue 12: a release folder gets the umask's permissions, like any folder the user makes (was 0700). */

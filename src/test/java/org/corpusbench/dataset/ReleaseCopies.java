@@ -26,6 +26,21 @@ public final class ReleaseCopies {
         return target;
     }
 
+    /** A copy of the folder tree {@code from} (a dataset's sources) in {@code target}. */
+    public static Path copyTree(Path from, Path target) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = target.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        return target;
+    }
+
     /**
      * A copy whose gold has one annotation changed (the first GPE entity becomes LOC) and whose manifest was
      * then recomputed with the project's own code: every checksum and the fingerprint match the changed
