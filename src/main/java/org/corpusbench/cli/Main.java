@@ -157,6 +157,11 @@ public final class Main implements Runnable {
             err.println("corpusbench " + command + ": " + invalid.closing());
             return PROBLEMS;
         }
+        if (t instanceof org.corpusbench.format.CorpusFormatProblems many) {
+            many.problems().forEach(p -> err.println(p.getMessage()));
+            err.println("corpusbench " + command + ": " + many.problems().size() + " problems");
+            return PROBLEMS;
+        }
         if (t instanceof CorpusFormatException) {
             err.println("corpusbench " + command + ": " + t.getMessage());
             return PROBLEMS;

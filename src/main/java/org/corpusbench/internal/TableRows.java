@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.format.CorpusFormatProblems;
 import org.corpusbench.format.Location;
 
 /**
@@ -72,6 +73,18 @@ public final class TableRows {
     }
 
     private static void rows(Path file, CSVParser parser, List<String> header, RowHandler handler) throws IOException {
+        // bad rows are collected and reported together; a header or CSV syntax error ends the read
+        List<CorpusFormatException> problems = new java.util.ArrayList<>();
+        try {
+            rows(file, parser, header, handler, problems);
+        } catch (CorpusFormatException e) {
+            problems.add(e);
+        }
+        CorpusFormatProblems.throwIfAny(problems);
+    }
+
+    private static void rows(Path file, CSVParser parser, List<String> header, RowHandler handler,
+                             List<CorpusFormatException> problems) throws IOException {
         Iterator<CSVRecord> it = parser.iterator();
         boolean first = true;
         while (true) {
@@ -96,13 +109,16 @@ public final class TableRows {
                 continue;
             }
             if (r.size() != header.size()) {
-                throw new CorpusFormatException(at, null, "found " + r.size() + " fields; expected "
-                        + header.size() + " (" + String.join(", ", header) + ")");
+                problems.add(new CorpusFormatException(at, null, "found " + r.size() + " fields; expected "
+                        + header.size() + " (" + String.join(", ", header) + ")"));
+                continue;
             }
             try {
                 handler.accept(new Row(header, r), at);
+            } catch (CorpusFormatException e) {
+                problems.add(e);
             } catch (IllegalArgumentException e) {
-                throw new CorpusFormatException(at, null, e.getMessage(), e);
+                problems.add(new CorpusFormatException(at, null, e.getMessage(), e));
             }
         }
     }

@@ -320,4 +320,23 @@ class Issue12CarelessUserTest {
         assertThat(d.code()).isEqualTo(2);
         assertThat(d.out()).as("refused before verifying").isEmpty();
     }
+
+    @Test
+    void importListsEveryBadRowNotOnlyTheFirst() throws IOException {
+        Path csv = Files.createDirectories(tmp.resolve("csv"));
+        Files.copy(RELEASE.resolve("documents.jsonl"), tmp.resolve("unused.jsonl"));
+        Files.writeString(csv.resolve("entities.csv"), "doc_id,start,end,text,type,entity_id\n"
+                + "d,0,x,Be,GPE,\nd,y,2,Be,GPE,\nd,0,2\n");
+        CliTest.Run c = CliTest.run("import", "--format", "csv", "--out", tmp.resolve("o1").toString(), csv.toString());
+        assertThat(c.code()).isEqualTo(1);
+        assertThat(c.err()).contains("entities.csv:2: end:", "entities.csv:3: start:", "entities.csv:4: found 3 fields",
+                "corpusbench import: 3 problems");
+        Path snli = Files.writeString(tmp.resolve("snli.jsonl"), "{\"sentence1\":\"a\",\"sentence2\":\"b\","
+                + "\"gold_label\":\"maybe\"}\n{broken\n{\"sentence1\":\"a\",\"sentence2\":\"b\",\"gold_label\":\"x\"}\n");
+        CliTest.Run n = CliTest.run("import", "--format", "nli", "--out", tmp.resolve("o2").toString(), snli.toString());
+        assertThat(n.code()).isEqualTo(1);
+        assertThat(n.err()).contains("snli.jsonl:1: gold_label: 'maybe'", "snli.jsonl:2:", "snli.jsonl:3: gold_label: 'x'");
+        assertThat(tmp.resolve("o1")).doesNotExist();
+        assertThat(tmp.resolve("o2")).doesNotExist();
+    }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.format.CorpusFormatProblems;
 import org.corpusbench.format.Location;
 import org.corpusbench.format.jsonl.JsonlReader;
 import org.corpusbench.internal.AtomicFiles;
@@ -75,48 +76,70 @@ public final class SnliJsonl {
         List<NliPair> pairs = new ArrayList<>();
         Map<String, Location> seen = new LinkedHashMap<>();
         long unlabelled = 0;
+        // every bad line is collected and reported together, not only the first
+        List<CorpusFormatException> problems = new ArrayList<>();
         try (JsonlReader r = JsonlReader.open(file)) {
-            JsonlReader.JsonLine line;
-            while ((line = r.next()) != null) {
-                JsonNode n = line.node();
-                Location at = line.location();
-                if (!n.isObject()) {
-                    throw new CorpusFormatException(at, null, "expected a JSON object per line");
-                }
-                String premiseField = n.has("sentence1") ? "sentence1" : "premise";
-                String hypothesisField = n.has("sentence2") ? "sentence2" : "hypothesis";
-                String labelField = n.has("gold_label") ? "gold_label" : "label";
-                NliLabel label;
-                JsonNode l = n.get(labelField);
-                if (l == null) {
-                    throw new CorpusFormatException(at, labelField, "missing; expected gold_label or label");
-                }
-                String ls = l.asText().trim().toLowerCase(Locale.ROOT);
-                if (ls.equals("-") || ls.equals("-1") || ls.isEmpty()) {
-                    unlabelled++;
+            while (true) {
+                JsonlReader.JsonLine line;
+                try {
+                    line = r.next();
+                } catch (CorpusFormatException e) {
+                    problems.add(e);
                     continue;
                 }
-                label = switch (ls) {
-                    case "0", "e" -> NliLabel.ENTAILMENT;
-                    case "1", "n" -> NliLabel.NEUTRAL;
-                    case "2", "c" -> NliLabel.CONTRADICTION;
-                    default -> NliLabel.parse(ls);
-                };
-                if (label == null) {
-                    throw new CorpusFormatException(at, labelField, "'" + l.asText() + "'; expected entailment, "
-                            + "neutral, contradiction (or 0/1/2, e/n/c; '-' for no consensus)");
+                if (line == null) {
+                    break;
                 }
-                String id = text(n, "pairID", text(n, "uid", text(n, "id", "line-" + at.line())));
-                Location first = seen.putIfAbsent(id, at);
-                if (first != null) {
-                    throw new CorpusFormatException(at, "pairID", "duplicate id '" + id + "', first at line "
-                            + first.line());
+                try {
+                    NliPair p = pair(line.node(), line.location(), seen);
+                    if (p == null) {
+                        unlabelled++;
+                    } else {
+                        pairs.add(p);
+                    }
+                } catch (CorpusFormatException e) {
+                    problems.add(e);
                 }
-                pairs.add(new NliPair(id, segment(n, premiseField, at), segment(n, hypothesisField, at), label,
-                        text(n, "contradiction_id", null)));
             }
         }
+        CorpusFormatProblems.throwIfAny(problems);
         return new Read(pairs, unlabelled);
+    }
+
+    /** The pair on one line, or {@code null} when it has no gold label ('-': annotators did not agree). */
+    private static NliPair pair(JsonNode n, Location at, Map<String, Location> seen) throws CorpusFormatException {
+        if (!n.isObject()) {
+            throw new CorpusFormatException(at, null, "expected a JSON object per line");
+        }
+        String premiseField = n.has("sentence1") ? "sentence1" : "premise";
+        String hypothesisField = n.has("sentence2") ? "sentence2" : "hypothesis";
+        String labelField = n.has("gold_label") ? "gold_label" : "label";
+        JsonNode l = n.get(labelField);
+        if (l == null) {
+            throw new CorpusFormatException(at, labelField, "missing; expected gold_label or label");
+        }
+        String ls = l.asText().trim().toLowerCase(Locale.ROOT);
+        if (ls.equals("-") || ls.equals("-1") || ls.isEmpty()) {
+            return null;
+        }
+        NliLabel label = switch (ls) {
+            case "0", "e" -> NliLabel.ENTAILMENT;
+            case "1", "n" -> NliLabel.NEUTRAL;
+            case "2", "c" -> NliLabel.CONTRADICTION;
+            default -> NliLabel.parse(ls);
+        };
+        if (label == null) {
+            throw new CorpusFormatException(at, labelField, "'" + l.asText() + "'; expected entailment, "
+                    + "neutral, contradiction (or 0/1/2, e/n/c; '-' for no consensus)");
+        }
+        String id = text(n, "pairID", text(n, "uid", text(n, "id", "line-" + at.line())));
+        Location first = seen.putIfAbsent(id, at);
+        if (first != null) {
+            throw new CorpusFormatException(at, "pairID", "duplicate id '" + id + "', first at line "
+                    + first.line());
+        }
+        return new NliPair(id, segment(n, premiseField, at), segment(n, hypothesisField, at), label,
+                text(n, "contradiction_id", null));
     }
 
     private static String text(JsonNode n, String field, String otherwise) {
