@@ -339,4 +339,17 @@ class Issue12CarelessUserTest {
         assertThat(tmp.resolve("o1")).doesNotExist();
         assertThat(tmp.resolve("o2")).doesNotExist();
     }
+
+    @Test
+    void bratImportListsEveryBadLineOfEveryFile() throws IOException {
+        Path brat = Files.createDirectories(tmp.resolve("brat"));
+        Files.writeString(brat.resolve("a.txt"), "Paris is in France");
+        Files.writeString(brat.resolve("a.ann"), "T1\tLOC 0 5\tParos\n\tT2\nT3\tLOC 12 18\tFrance\n");
+        Files.writeString(brat.resolve("b.txt"), "Minsk");
+        Files.writeString(brat.resolve("b.ann"), "T1\tGPE 0 9\tMinsk\n");
+        CliTest.Run r = CliTest.run("import", "--format", "brat", "--out", tmp.resolve("o").toString(), brat.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("a.ann:1: text:", "a.ann:2: id:", "b.ann:1: offsets:", "3 problems");
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.format.CorpusFormatProblems;
 import org.corpusbench.format.Location;
 import org.corpusbench.format.OutputNames;
 import org.corpusbench.format.jsonl.JsonCodec;
@@ -245,6 +246,7 @@ public final class Brat {
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".ann")).sorted().toList();
         }
+        List<CorpusFormatException> problems = new ArrayList<>();
         for (Path ann : files) {
             String name = ann.getFileName().toString();
             String id = name.substring(0, name.length() - 4);
@@ -257,8 +259,15 @@ public final class Brat {
             Document d = new Document(id, Utf8LineReader.decodeStrict(bytes, txt.toString()), null, txt.toString(),
                     Hashes.sha256(bytes));
             docs.add(d);
-            readAnn(ann, d, fragments, anns, contradictions);
+            try {
+                readAnn(ann, d, fragments, anns, contradictions);
+            } catch (CorpusFormatProblems e) {
+                problems.addAll(e.problems());
+            } catch (CorpusFormatException e) {
+                problems.add(e);
+            }
         }
+        CorpusFormatProblems.throwIfAny(problems);
         Path cross = dir.resolve(CROSS_DOCUMENT);
         if (Files.exists(cross)) {
             Map<String, Document> byId = new HashMap<>();
@@ -317,64 +326,72 @@ public final class Brat {
         Map<String, String[]> relations = new LinkedHashMap<>();
         String[] lines = Utf8LineReader.decodeStrict(Files.readAllBytes(file), file.toString()).split("\n", -1);
         int docLength = CodePoints.length(d.text());
+        // bad lines are collected and reported together; the rest of the file is read on
+        List<CorpusFormatException> problems = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-            Location at = Location.of(file.toString(), i + 1);
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] f = line.split("\t", 3);
-            if (f[0].isEmpty() || f[0].isBlank()) {
-                throw new CorpusFormatException(at, "id", "the line starts with " + (line.startsWith("\t") ? "a tab"
-                        : "white space") + "; expected an annotation id first ('T1\\tTYPE START END\\tTEXT', "
-                        + "'A1\\t...', 'R1\\t...', '#1\\t...')");
-            }
-            if (f[0].charAt(0) != '#' && f[0].charAt(0) != '*') {
-                Location first = ids.putIfAbsent(f[0], at);
-                if (first != null) {
-                    throw new CorpusFormatException(at, "id", "duplicate annotation id '" + f[0] + "', first at line "
-                            + first.line() + "; expected each id once");
+            try {
+                String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+                Location at = Location.of(file.toString(), i + 1);
+                if (line.isBlank()) {
+                    continue;
                 }
-            }
-            char kind = f[0].charAt(0);
-            switch (kind) {
-                case 'T' -> bounds.put(f[0], textBound(f, d, docLength, at));
-                case 'A' -> {
-                    String[] p = f.length > 1 ? f[1].split(" ") : new String[0];
-                    if (p.length == 3 && p[0].equals("Type")) {
-                        timexTypes.put(p[1], p[2]);
+                String[] f = line.split("\t", 3);
+                if (f[0].isEmpty() || f[0].isBlank()) {
+                    throw new CorpusFormatException(at, "id", "the line starts with " + (line.startsWith("\t") ? "a tab"
+                            : "white space") + "; expected an annotation id first ('T1\\tTYPE START END\\tTEXT', "
+                            + "'A1\\t...', 'R1\\t...', '#1\\t...')");
+                }
+                if (f[0].charAt(0) != '#' && f[0].charAt(0) != '*') {
+                    Location first = ids.putIfAbsent(f[0], at);
+                    if (first != null) {
+                        throw new CorpusFormatException(at, "id", "duplicate annotation id '" + f[0] + "', first at line "
+                                + first.line() + "; expected each id once");
                     }
                 }
-                case 'R' -> {
-                    String[] p = f.length > 1 ? f[1].split(" ") : new String[0];
-                    if (p.length != 3 || !p[1].startsWith("Arg1:") || !p[2].startsWith("Arg2:")) {
-                        throw new CorpusFormatException(at, null, "expected 'R<n>\\tTYPE Arg1:T<a> Arg2:T<b>'");
+                char kind = f[0].charAt(0);
+                switch (kind) {
+                    case 'T' -> bounds.put(f[0], textBound(f, d, docLength, at));
+                    case 'A' -> {
+                        String[] p = f.length > 1 ? f[1].split(" ") : new String[0];
+                        if (p.length == 3 && p[0].equals("Type")) {
+                            timexTypes.put(p[1], p[2]);
+                        }
                     }
-                    if (p[0].equals(RELATION)) {
-                        relations.put(f[0], new String[] {p[1].substring(5), p[2].substring(5), Long.toString(at.line())});
+                    case 'R' -> {
+                        String[] p = f.length > 1 ? f[1].split(" ") : new String[0];
+                        if (p.length != 3 || !p[1].startsWith("Arg1:") || !p[2].startsWith("Arg2:")) {
+                            throw new CorpusFormatException(at, null, "expected 'R<n>\\tTYPE Arg1:T<a> Arg2:T<b>'");
+                        }
+                        if (p[0].equals(RELATION)) {
+                            relations.put(f[0], new String[] {p[1].substring(5), p[2].substring(5), Long.toString(at.line())});
+                        }
                     }
-                }
-                case '#' -> {
-                    String[] p = f.length > 1 ? f[1].split(" ") : new String[0];
-                    if (f.length == 3 && p.length == 2) {
-                        String note = f[2].trim();
-                        if (note.startsWith("{")) {
-                            try {
-                                notes.put(p[1], JSON.readTree(note));
-                            } catch (IOException e) {
-                                throw new CorpusFormatException(at, "AnnotatorNotes", "malformed JSON note: "
-                                        + e.getMessage().lines().findFirst().orElse(""));
+                    case '#' -> {
+                        String[] p = f.length > 1 ? f[1].split(" ") : new String[0];
+                        if (f.length == 3 && p.length == 2) {
+                            String note = f[2].trim();
+                            if (note.startsWith("{")) {
+                                try {
+                                    notes.put(p[1], JSON.readTree(note));
+                                } catch (IOException e) {
+                                    throw new CorpusFormatException(at, "AnnotatorNotes", "malformed JSON note: "
+                                            + e.getMessage().lines().findFirst().orElse(""));
+                                }
                             }
                         }
                     }
+                    case 'E', 'M', 'N', '*' -> {
+                        // events, modifications, normalisations, equivalences: not part of the corpusbench model
+                    }
+                    default -> throw new CorpusFormatException(at, null, "unknown annotation '" + f[0]
+                            + "'; expected T, A, R, E, M, N, * or # lines");
                 }
-                case 'E', 'M', 'N', '*' -> {
-                    // events, modifications, normalisations, equivalences: not part of the corpusbench model
-                }
-                default -> throw new CorpusFormatException(at, null, "unknown annotation '" + f[0]
-                        + "'; expected T, A, R, E, M, N, * or # lines");
+            } catch (CorpusFormatException e) {
+                problems.add(e);
             }
         }
+        CorpusFormatProblems.throwIfAny(problems);
+
         List<EntityMention> entities = new ArrayList<>();
         List<Timex3> timexes = new ArrayList<>();
         Map<String, Span> evidence = new HashMap<>();
