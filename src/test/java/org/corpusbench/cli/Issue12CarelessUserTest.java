@@ -352,4 +352,16 @@ class Issue12CarelessUserTest {
         assertThat(r.err()).contains("a.ann:1: text:", "a.ann:2: id:", "b.ann:1: offsets:", "3 problems");
         assertThat(tmp.resolve("o")).doesNotExist();
     }
+
+    @Test
+    void conllImportRefusesInconsistentColumnsAndListsEveryProblem() throws IOException {
+        Path conll = Files.writeString(tmp.resolve("x.conll"), "Paris X B-LOC\nis O\n\nMinsk X I-XYZ\n"
+                + "hosts X O\n\nit X Q-LOC\n");
+        CliTest.Run r = CliTest.run("import", "--format", "conll", "--out", tmp.resolve("o").toString(),
+                conll.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("x.conll:2: found 2 columns; expected 3 as on line 1", "x.conll:4: tag:",
+                "x.conll:7: tag:");
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
 }

@@ -17,6 +17,7 @@ import org.corpusbench.eval.tags.Chunk;
 import org.corpusbench.eval.tags.Chunker;
 import org.corpusbench.eval.tags.TagScheme;
 import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.format.CorpusFormatProblems;
 import org.corpusbench.format.Location;
 import org.corpusbench.internal.Hashes;
 import org.corpusbench.internal.Utf8LineReader;
@@ -108,25 +109,37 @@ public final class Conll {
         List<String> tags = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
         int[] docNo = {0};
+        // bad lines and sentences are collected and reported together, the rest of the file read on
+        List<CorpusFormatException> problems = new ArrayList<>();
         try (Utf8LineReader r = new Utf8LineReader(Files.newInputStream(file), file.toString())) {
             String line;
             long n = 0;
             boolean any = false;
+            int columns = 0;
+            long columnsLine = 0;
             while ((line = r.readLine()) != null) {
                 n++;
                 String[] cols = line.trim().split("\\s+");
                 if (line.isBlank()) {
-                    sentence(file, scheme, tokens, tags, lines, doc);
+                    sentence(file, scheme, tokens, tags, lines, doc, problems);
                 } else if (cols[0].equals("-DOCSTART-")) {
-                    sentence(file, scheme, tokens, tags, lines, doc);
+                    sentence(file, scheme, tokens, tags, lines, doc, problems);
                     if (any) {
                         finish(stem, ++docNo[0], doc, docs, anns, file);
                     }
                     any = true;
+                } else if (cols.length < 2) {
+                    problems.add(new CorpusFormatException(Location.of(file.toString(), n), null, "expected a token "
+                            + "and a tag separated by white space, found '" + line + "'"));
+                } else if (columns != 0 && cols.length != columns) {
+                    // the tag is the last column: a line with fewer or more columns has it elsewhere
+                    problems.add(new CorpusFormatException(Location.of(file.toString(), n), null, "found "
+                            + cols.length + " columns; expected " + columns + " as on line " + columnsLine
+                            + " (every token line of a CoNLL file has the same columns)"));
                 } else {
-                    if (cols.length < 2) {
-                        throw new CorpusFormatException(Location.of(file.toString(), n), null, "expected a token and "
-                                + "a tag separated by white space, found '" + line + "'");
+                    if (columns == 0) {
+                        columns = cols.length;
+                        columnsLine = n;
                     }
                     any = true;
                     tokens.add(cols[0]);
@@ -134,11 +147,12 @@ public final class Conll {
                     lines.add(n);
                 }
             }
-            sentence(file, scheme, tokens, tags, lines, doc);
+            sentence(file, scheme, tokens, tags, lines, doc, problems);
             if (any) {
                 finish(stem, ++docNo[0], doc, docs, anns, file);
             }
         }
+        CorpusFormatProblems.throwIfAny(problems);
         return new Corpus(docs, anns);
     }
 
@@ -150,6 +164,19 @@ public final class Conll {
         final StringBuilder text = new StringBuilder();
         int codePoints;
         final List<EntityMention> mentions = new ArrayList<>();
+    }
+
+    private static void sentence(Path file, TagScheme scheme, List<String> tokens, List<String> tags, List<Long> lines,
+                                 PendingDocument doc, List<CorpusFormatException> problems) {
+        try {
+            sentence(file, scheme, tokens, tags, lines, doc);
+        } catch (CorpusFormatException e) {
+            problems.add(e);
+        } finally {
+            tokens.clear();
+            tags.clear();
+            lines.clear();
+        }
     }
 
     private static void sentence(Path file, TagScheme scheme, List<String> tokens, List<String> tags, List<Long> lines,
