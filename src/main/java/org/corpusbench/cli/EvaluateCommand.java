@@ -120,23 +120,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        CommandPaths.inputFile(pred, "--pred");
-        if (!jsonToStdout()) {
-            CommandPaths.outputFile(json, "--json");
-        }
-        CommandPaths.outputFile(html, "--html");
-        CommandPaths.distinct("--json", json, "--pred", pred, "--html", html);
-        if (!jsonToStdout()) {
-            CommandPaths.notInRelease(json, "--json");
-        }
-        CommandPaths.notInRelease(html, "--html");
-        CommandPaths.distinct("--html", html, "--pred", pred);
-        if (dataset != null && json != null && !jsonToStdout() && CommandPaths.real(json).startsWith(CommandPaths.real(dataset))) {
-            throw new UsageException(json + ": lies inside the gold directory " + dataset + "; expected --json elsewhere");
-        }
-        if (dataset != null && html != null && CommandPaths.real(html).startsWith(CommandPaths.real(dataset))) {
-            throw new UsageException(html + ": lies inside the gold directory " + dataset + "; expected --html elsewhere");
-        }
+        checkPaths();
         CommandPaths.between(resamples, 0, Bootstrap.MAX_RESAMPLES, "--resamples");
         CommandPaths.atLeast(threads, 1, "--threads");
         String t = task.toLowerCase(Locale.ROOT);
@@ -144,7 +128,41 @@ final class EvaluateCommand implements Callable<Integer> {
         if (!conll && !format.equalsIgnoreCase("jsonl")) {
             throw new UsageException("unknown --format '" + format + "'; expected jsonl or conll");
         }
-        // an option that does not apply is refused, not ignored: the user meant something by it
+        checkOptionsApply(t, conll);
+        return switch (t) {
+            case "tags" -> {
+                if (!conll) {
+                    throw new UsageException("--task tags needs --format conll");
+                }
+                yield tags();
+            }
+            case "entities" -> conll ? conllEntities() : datasetEntities();
+            case "dates", "contradictions", "nli" -> TaskEvaluations.run(this, t);
+            default -> throw new UsageException("unknown --task '" + task
+                    + "'; expected tags, entities, dates, contradictions or nli");
+        };
+    }
+
+    /** The paths, before any work: inputs exist, reports go to new places outside every input and release. */
+    private void checkPaths() {
+        CommandPaths.inputFile(pred, "--pred");
+        Path jsonFile = jsonToStdout() ? null : json;
+        CommandPaths.outputFile(jsonFile, "--json");
+        CommandPaths.outputFile(html, "--html");
+        CommandPaths.distinct("--json", jsonFile, "--pred", pred, "--html", html);
+        CommandPaths.distinct("--html", html, "--pred", pred);
+        for (Object[] report : new Object[][] {{"--json", jsonFile}, {"--html", html}}) {
+            Path out = (Path) report[1];
+            CommandPaths.notInRelease(out, (String) report[0]);
+            if (out != null && dataset != null && CommandPaths.real(out).startsWith(CommandPaths.real(dataset))) {
+                throw new UsageException(out + ": lies inside the gold directory " + dataset + "; expected "
+                        + report[0] + " elsewhere");
+            }
+        }
+    }
+
+    /** An option that does not apply is refused, not ignored: the user meant something by it. */
+    private void checkOptionsApply(String t, boolean conll) {
         if (scheme != null && !conll) {
             throw new UsageException("--scheme applies to --format conll only");
         }
@@ -165,18 +183,6 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new UsageException("--html is written only for --task entities against a --dataset (an HTML "
                     + "report of " + t + (conll ? " from CoNLL" : "") + " is not available yet); use --json");
         }
-        return switch (t) {
-            case "tags" -> {
-                if (!conll) {
-                    throw new UsageException("--task tags needs --format conll");
-                }
-                yield tags();
-            }
-            case "entities" -> conll ? conllEntities() : datasetEntities();
-            case "dates", "contradictions", "nli" -> TaskEvaluations.run(this, t);
-            default -> throw new UsageException("unknown --task '" + task
-                    + "'; expected tags, entities, dates, contradictions or nli");
-        };
     }
 
     TagScheme scheme() {
