@@ -275,10 +275,9 @@ public final class Predictions {
                         }
                     } else {
                         Timex3 t = JsonCodec.timex(array.get(i), at, i);
-                        if (!TimexValues.isValid(t.type(), t.value())) {
-                            problem(Diagnostic.error(at, "timexes[" + i + "].value", "'" + t.value() + "' is not a "
-                                    + "valid TIMEX3 " + t.type() + " value; expected " + TimexValues.expected(t.type())),
-                                    "bad_values");
+                        Diagnostic value = TimexValues.check(t.type(), t.value(), at, "timexes[" + i + "].value");
+                        if (value != null && value.isError()) {
+                            problem(value, "bad_values");
                         } else if (check(t.span(), d, at, "timexes[" + i + "]")) {
                             timexes.computeIfAbsent(docId, k -> new ArrayList<>()).add(t);
                         }

@@ -439,9 +439,9 @@ public final class CorpusValidator {
         for (int i = 0; i < timexes.size(); i++) {
             Timex3 t = timexes.get(i);
             checkSpan(t.span(), text, at, "timexes", i);
-            if (!TimexValues.isValid(t.type(), t.value())) {
-                sink.accept(Diagnostic.error(at, "timexes[" + i + "].value", "'" + t.value()
-                        + "' is not a valid TIMEX3 " + t.type() + " value; expected " + TimexValues.expected(t.type())));
+            Diagnostic value = TimexValues.check(t.type(), t.value(), at, "timexes[" + i + "].value");
+            if (value != null) {
+                sink.accept(value);
             }
             if (t.tid() != null && !tids.add(t.tid())) {
                 sink.accept(Diagnostic.error(at, "timexes[" + i + "].tid", "duplicate tid '" + t.tid()

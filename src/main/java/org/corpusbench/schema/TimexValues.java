@@ -44,6 +44,26 @@ public final class TimexValues {
         return p.matcher(value).matches();
     }
 
+    /**
+     * What the validator says of {@code value} on a TIMEX3 of {@code type}: nothing when it fits; an error
+     * when it is no TIMEX3 value at all; a note when it is a value of another type (TempEval-3's platinum
+     * gold has DATEs valued P5Y and DURATIONs valued 2008: real corpora are kept as they are, and scorers
+     * compare the value strings).
+     */
+    public static Diagnostic check(TimexType type, String value, org.corpusbench.format.Location at, String field) {
+        if (isValid(type, value)) {
+            return null;
+        }
+        for (TimexType other : TimexType.values()) {
+            if (other != type && isValid(other, value)) {
+                return Diagnostic.note(at, field + ": '" + value + "' is a TIMEX3 " + other + " value on a TIMEX3 of "
+                        + "type " + type + "; kept as it is (scorers compare values as written)");
+            }
+        }
+        return Diagnostic.error(at, field, "'" + value + "' is not a valid TIMEX3 " + type + " value; expected "
+                + expected(type));
+    }
+
     /** What a value of {@code type} looks like, for error messages. */
     public static String expected(TimexType type) {
         return switch (type) {

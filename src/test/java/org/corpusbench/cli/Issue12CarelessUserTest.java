@@ -364,4 +364,17 @@ class Issue12CarelessUserTest {
                 "x.conll:7: tag:");
         assertThat(tmp.resolve("o")).doesNotExist();
     }
+
+    /** TempEval-3's platinum gold has a DATE valued P5Y: kept with a note, as its scorer compares values. */
+    @Test
+    void aTimexValueOfAnotherTypeIsKeptWithANoteButGarbageIsRefused() throws IOException {
+        Path tml = Files.writeString(tmp.resolve("d.tml"), "<?xml version=\"1.0\"?>\n<TimeML><TEXT>For "
+                + "<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"P5Y\">five years</TIMEX3>.</TEXT></TimeML>\n");
+        Path out = tmp.resolve("out");
+        CliTest.Run r = CliTest.run("import", "--format", "timeml", "--out", out.toString(), tml.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        CliTest.Run v = CliTest.run("validate", out.toString());
+        assertThat(v.code()).as(v.err()).isZero();
+        assertThat(v.err()).contains("note: timexes[0].value: 'P5Y' is a TIMEX3 DURATION value on a TIMEX3 of type DATE");
+    }
 }

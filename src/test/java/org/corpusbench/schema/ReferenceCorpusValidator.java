@@ -306,9 +306,9 @@ final class ReferenceCorpusValidator {
         for (Timex3 t : a.timexes()) {
             String field = "timexes[" + indexOf(a.timexes(), t) + "]";
             checkSpan(t.span(), text, at, field);
-            if (!TimexValues.isValid(t.type(), t.value())) {
-                sink.accept(Diagnostic.error(at, field + ".value", "'" + t.value() + "' is not a valid TIMEX3 "
-                        + t.type() + " value; expected " + TimexValues.expected(t.type())));
+            Diagnostic value = TimexValues.check(t.type(), t.value(), at, field + ".value");
+            if (value != null) {
+                sink.accept(value);
             }
             if (t.tid() != null && !tids.add(t.tid())) {
                 sink.accept(Diagnostic.error(at, field + ".tid", "duplicate tid '" + t.tid() + "' in document '"
