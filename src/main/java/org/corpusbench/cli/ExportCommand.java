@@ -3,15 +3,19 @@ package org.corpusbench.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.corpusbench.baseline.EnglishSplitter;
 import org.corpusbench.eval.GoldCorpus;
 import org.corpusbench.eval.tags.TagScheme;
+import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.format.Location;
 import org.corpusbench.format.OutputNames;
 import org.corpusbench.format.brat.Brat;
 import org.corpusbench.format.conll.Conll;
@@ -19,6 +23,7 @@ import org.corpusbench.format.csv.CsvDocumentWriter;
 import org.corpusbench.format.csv.CsvLayers;
 import org.corpusbench.format.hf.HuggingFace;
 import org.corpusbench.format.nli.SnliJsonl;
+import org.corpusbench.format.timeml.CreationDates;
 import org.corpusbench.format.timeml.TimemlWriter;
 import org.corpusbench.internal.AtomicFiles;
 import org.corpusbench.internal.StagedDirectory;
@@ -62,6 +67,18 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--map", paramLabel = "MAP", description = "conll: conll4 maps labels to PER/ORG/LOC/MISC.")
     String map;
 
+    @Option(names = "--dct", paramLabel = "YYYY-MM-DD", description = "timeml: the creation date (<DCT>) of every "
+            + "document that has none of its own (metadata.creation_date) or in --dct-file.")
+    String dct;
+
+    @Option(names = "--dct-file", paramLabel = "F", description = "timeml: creation dates per document, lines "
+            + "doc_id<TAB>YYYY-MM-DD; a document's own metadata.creation_date must agree.")
+    Path dctFile;
+
+    @Option(names = "--allow-missing-dct", description = "timeml: write documents without a known creation date "
+            + "without <DCT> (TempEval-3's tools refuse such files) instead of refusing the export.")
+    boolean allowMissingDct;
+
     @Override
     public Integer call() throws Exception {
         CommandPaths.inputDirectory(dataset, "--dataset");
@@ -71,13 +88,15 @@ final class ExportCommand implements Callable<Integer> {
         if (!List.of("conll", "brat", "csv", "hf", "timeml", "nli").contains(f)) {
             throw new UsageException("unknown --format '" + format + "'; expected conll, brat, csv, hf, timeml or nli");
         }
+        LocalDate dctDate = checkDctOptions(f);
         StagedDirectory.check(out, overwrite);
         GoldCorpus gold = GoldCorpus.read(dataset, expectFingerprint);
         List<Document> docs = List.copyOf(gold.documents().values());
         Map<String, DocumentAnnotations> anns = gold.annotations();
         PrintWriter w = spec.commandLine().getOut();
+        Map<String, LocalDate> dcts = f.equals("timeml") ? creationDates(docs, dctDate) : Map.of();
         try (StagedDirectory staged = StagedDirectory.create(out, overwrite)) {
-            List<String> said = write(f, staged.path(), gold, docs, anns);
+            List<String> said = write(f, staged.path(), gold, docs, anns, dcts);
             staged.commit();
             said.forEach(line -> w.println(line.replace(staged.path().toString(), out.toString())));
         }
@@ -88,7 +107,8 @@ final class ExportCommand implements Callable<Integer> {
 
     /** Writes the export into {@code out}; returns what to tell the user once it is in place. */
     private List<String> write(String f, Path out, GoldCorpus gold, List<Document> docs,
-                               Map<String, DocumentAnnotations> anns) throws java.io.IOException {
+                               Map<String, DocumentAnnotations> anns, Map<String, LocalDate> dcts)
+            throws java.io.IOException {
         java.io.StringWriter said = new java.io.StringWriter();
         PrintWriter w = new PrintWriter(said);
         String name = gold.name() + (gold.version() == null ? "" : "-" + gold.version());
@@ -136,9 +156,10 @@ final class ExportCommand implements Callable<Integer> {
             case "timeml" -> {
                 for (Document d : docs) {
                     TimemlWriter.write(OutputNames.file(out, d.id(), ".tml"), d,
-                            anns.getOrDefault(d.id(), DocumentAnnotations.empty(d.id())).timexes(), null);
+                            anns.getOrDefault(d.id(), DocumentAnnotations.empty(d.id())).timexes(), dcts.get(d.id()));
                 }
-                w.println("wrote " + docs.size() + " .tml files to " + out);
+                long withDct = dcts.values().stream().filter(java.util.Objects::nonNull).count();
+                w.println("wrote " + docs.size() + " .tml files to " + out + " (" + withDct + " with a creation date)");
             }
             default -> {
                 Path file = OutputNames.file(out, name + "-nli", ".jsonl");
@@ -148,6 +169,60 @@ final class ExportCommand implements Callable<Integer> {
         }
         w.flush();
         return said.toString().lines().toList();
+    }
+
+    /**
+     * Checks the creation-date options before any work: they apply to timeml only, {@code --dct} must be a
+     * date, and {@code --allow-missing-dct} cannot apply when {@code --dct} dates every document (issue 14).
+     */
+    private LocalDate checkDctOptions(String f) {
+        if (!f.equals("timeml")) {
+            for (Object[] o : new Object[][] {{"--dct", dct != null}, {"--dct-file", dctFile != null},
+                {"--allow-missing-dct", allowMissingDct}}) {
+                if ((Boolean) o[1]) {
+                    throw new UsageException(o[0] + " applies to --format timeml only");
+                }
+            }
+            return null;
+        }
+        if (allowMissingDct && dct != null) {
+            throw new UsageException("--allow-missing-dct does not apply with --dct, which gives every document a "
+                    + "creation date");
+        }
+        if (dctFile != null) {
+            CommandPaths.inputFile(dctFile, "--dct-file");
+        }
+        if (dct == null) {
+            return null;
+        }
+        try {
+            return CreationDates.parse(dct, Location.ofFile("--dct"), null);
+        } catch (CorpusFormatException e) {
+            throw new UsageException("--dct: " + e.originalMessage());
+        }
+    }
+
+    /**
+     * Each document's creation date for timeml ({@link CreationDates#resolve}); a document left without one is
+     * an error unless {@code --allow-missing-dct}, because the TempEval-3 scorer refuses a file without
+     * {@code <DCT>} and then scores the other files only (docs/formats.md).
+     */
+    private Map<String, LocalDate> creationDates(List<Document> docs, LocalDate fallback) throws java.io.IOException {
+        Map<String, CreationDates.Entry> fromFile = dctFile == null ? Map.of()
+                : CreationDates.readTsv(dctFile, docs.stream().map(Document::id).collect(Collectors.toSet()));
+        Path documents = dataset.resolve("documents.jsonl");
+        Map<String, LocalDate> dates = CreationDates.resolve(docs, documents.toString(), fromFile, dctFile, fallback);
+        List<String> missing = dates.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey)
+                .toList();
+        if (!missing.isEmpty() && !allowMissingDct) {
+            throw new CorpusFormatException(Location.ofFile(documents.toString()), "metadata."
+                    + CreationDates.METADATA_KEY, "none for " + missing.size() + " of " + docs.size() + " documents ("
+                    + String.join(", ", missing.subList(0, Math.min(3, missing.size())))
+                    + (missing.size() > 3 ? ", ..." : "") + "); expected a creation date for each, which TempEval-3's "
+                    + "tools require as <DCT>: give --dct YYYY-MM-DD or --dct-file F, or --allow-missing-dct to "
+                    + "write them without one");
+        }
+        return dates;
     }
 
     /** OpenNLP's English sentences and tokens, quotes and clitics split off; one document at a time. */

@@ -68,8 +68,8 @@ class Issue12OutputsTest {
     @Test
     void anExistingEmptyDirectoryIsUsed() throws IOException {
         Path out = Files.createDirectories(tmp.resolve("empty"));
-        CliTest.Run r = CliTest.run("export", "--dataset", RELEASE.toString(), "--format", "timeml", "--out",
-                out.toString());
+        CliTest.Run r = CliTest.run("export", "--dataset", RELEASE.toString(), "--format", "timeml",
+                "--dct", "2024-12-06", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(names(out)).hasSize(5);
     }

@@ -15,9 +15,12 @@ import org.corpusbench.model.Timex3;
 
 /**
  * One TempEval-3 style {@code .tml} file per document: the raw text inside {@code <TEXT>} with inline
- * {@code <TIMEX3>} elements. Carriage returns are written as {@code &#13;} so that XML's line-end
- * normalisation cannot change the text, and offsets read back equal. Characters XML 1.0 cannot hold
- * (most C0 controls) and overlapping TIMEX3 spans, which inline markup cannot nest, are errors.
+ * {@code <TIMEX3>} elements, and the creation date as a {@code <DCT>} TIMEX3 when there is one. Text is
+ * escaped only where XML requires it ({@code &} and {@code <} always, {@code >} only after {@code ]]}),
+ * because the TempEval-3 scorer aligns the markup with the raw text and cannot align an escaped quote
+ * (issue 14); attribute values escape quotes too. Carriage returns are written as {@code &#13;} so that
+ * XML's line-end normalisation cannot change the text, and offsets read back equal. Characters XML 1.0
+ * cannot hold (most C0 controls) and overlapping TIMEX3 spans, which inline markup cannot nest, are errors.
  */
 public final class TimemlWriter {
 
@@ -87,6 +90,12 @@ public final class TimemlWriter {
         escape(sb, s, at, false);
     }
 
+    /**
+     * Appends {@code s} escaped for text content or, with {@code inAttribute}, for a double-quoted
+     * attribute value. In text only what XML requires is escaped (issue 14): {@code &}, {@code <}, and
+     * {@code >} where it would end {@code ]]>}; quotes and tabs stay as they are. {@code ]]} is checked
+     * across calls through {@code sb}, since a TIMEX3's text and the text before it are appended apart.
+     */
     private static void escape(StringBuilder sb, String s, Location at, boolean inAttribute)
             throws CorpusFormatException {
         for (int i = 0; i < s.length(); ) {
@@ -94,10 +103,10 @@ public final class TimemlWriter {
             switch (c) {
                 case '&' -> sb.append("&amp;");
                 case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
+                case '>' -> sb.append(inAttribute || endsWithBrackets(sb) ? "&gt;" : ">");
+                case '"' -> sb.append(inAttribute ? "&quot;" : "\"");
                 case '\r' -> sb.append("&#13;");
-                case '\t' -> sb.append("&#9;");
+                case '\t' -> sb.append(inAttribute ? "&#9;" : "\t");
                 case '\n' -> sb.append(inAttribute ? "&#10;" : "\n");
                 default -> {
                     if (c < 0x20 || c == 0xFFFE || c == 0xFFFF) {
@@ -109,5 +118,10 @@ public final class TimemlWriter {
             }
             i += Character.charCount(c);
         }
+    }
+
+    private static boolean endsWithBrackets(StringBuilder sb) {
+        int n = sb.length();
+        return n >= 2 && sb.charAt(n - 1) == ']' && sb.charAt(n - 2) == ']';
     }
 }
