@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,5 +44,51 @@ class Issue14ParityTest {
             assertThat(r.err()).startsWith("corpusbench evaluate: --mode strict needs --scheme (IOB1, IOB2, IOE1, "
                     + "IOE2, IOBES or BILOU); --mode default decodes without one\n");
         }
+    }
+
+    static final Path VECTORS = Path.of("src/test/resources/org/corpusbench/eval/tags/conformance");
+
+    @Test
+    void tabSeparatedVectorsGiveTheSpaceSeparatedReport() throws IOException {
+        // Each shared vector with a conlleval.pl report rewritten with tabs (for -d '\t') and with runs of blanks (for -d '\s+'):
+        // the report must be conlleval.pl's report of the space-separated file, byte for byte.
+        List<Path> vectors;
+        try (Stream<Path> s = Files.list(VECTORS)) {
+            vectors = s.filter(p -> p.toString().endsWith(".conlleval.txt")).sorted()
+                    .map(p -> Path.of(p.toString().replace(".conlleval.txt", ".conll"))).toList();
+        }
+        assertThat(vectors).hasSize(50);
+        for (Path v : vectors) {
+            String expected = Files.readString(Path.of(v.toString().replace(".conll", ".conlleval.txt")),
+                    StandardCharsets.UTF_8);
+            String text = Files.readString(v, StandardCharsets.UTF_8);
+            Path tabs = tmp.resolve("tabs.conll");
+            Files.writeString(tabs, text.replace(' ', '\t'), StandardCharsets.UTF_8);
+            Path blanks = tmp.resolve("blanks.conll");
+            Files.writeString(blanks, text.replace(" ", " \t  "), StandardCharsets.UTF_8);
+            String[][] runs = {{"-d", "\\t", tabs.toString()}, {"-d", "\\t", "--threads", "2", tabs.toString()},
+                {"-d", "\\s+", blanks.toString()}, {"-d", "\\s+", "--threads", "2", blanks.toString()},
+                {"-d", " ", v.toString()}};
+            for (String[] args : runs) {
+                String[] all = Stream.concat(Stream.of("conlleval"), Stream.of(args)).toArray(String[]::new);
+                CliTest.Run r = CliTest.run(all);
+                assertThat(r.out()).as(v + " " + String.join(" ", args) + ": " + r.err()).isEqualTo(expected);
+                java.io.StringWriter out = new java.io.StringWriter();
+                java.io.StringWriter err = new java.io.StringWriter();
+                Integer plain = ConllevalCommand.runPlain(all, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+                assertThat(plain).isZero();
+                assertThat(out.toString()).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void aDelimiterThatCannotBeHonouredIsAUsageErrorNamingIt() {
+        CliTest.Run r = CliTest.run("conlleval", "-d", "(\\t)", VECTOR.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("corpusbench conlleval: -d: cannot read the delimiter '(\\t)' as conlleval.pl "
+                + "does: a group '(' (conlleval.pl's split would add what a group captures as fields; write \\( for "
+                + "the character); supported: ");
     }
 }
