@@ -113,6 +113,11 @@ final class EvaluateCommand implements Callable<Integer> {
             + "figures are the same for every N).")
     int threads = 1;
 
+    @Option(names = "--skip-docstart", description = "--task tags: leave -DOCSTART- lines out of the token count "
+            + "(by default each is a token, as conlleval.pl and seqeval over the file's lines count it: "
+            + "'-DOCSTART- -X- -X- O O' is a token tagged O, right).")
+    boolean skipDocstart;
+
     @Option(names = "--resamples", paramLabel = "N", description = "Bootstrap resamples (default: 1000; 0 = none).")
     int resamples = Bootstrap.DEFAULT_RESAMPLES;
 
@@ -166,6 +171,9 @@ final class EvaluateCommand implements Callable<Integer> {
     private void checkOptionsApply(String t, boolean conll) {
         if (scheme != null && !conll) {
             throw new UsageException("--scheme applies to --format conll only");
+        }
+        if (skipDocstart && !(t.equals("tags") && conll)) {
+            throw new UsageException("--skip-docstart applies to --task tags only (it changes the token count)");
         }
         if (threads != 1 && !t.equals("tags")) {
             throw new UsageException("--threads applies to --task tags only");
@@ -222,6 +230,9 @@ final class EvaluateCommand implements Callable<Integer> {
             o.put("scheme", scheme.toUpperCase(Locale.ROOT));
         }
         o.put("mode", mode.toLowerCase(Locale.ROOT));
+        if (skipDocstart) {
+            o.put("skip_docstart", true);
+        }
         o.put("lenient", lenient);
         o.put("resamples", resamples);
         o.put("seed", seed);
@@ -257,7 +268,7 @@ final class EvaluateCommand implements Callable<Integer> {
     private int tags() throws IOException {
         TagMode m = mode();
         TagScheme s = scheme(m);
-        TagCounts c = TagEvaluator.score(pred, m, s, threads);
+        TagCounts c = TagEvaluator.score(pred, m, s, threads, skipDocstart);
         if (c.tokens() == 0) {
             throw new CorpusFormatException(Location.ofFile(pred.toString()), null, NO_TOKENS);
         }
@@ -287,7 +298,8 @@ final class EvaluateCommand implements Callable<Integer> {
         // millions of sentences fit.
         SpanEvaluation total = SpanEvaluation.EMPTY;
         CountRows units = new CountRows(UNIT_WIDTH);
-        try (InputStream in = Files.newInputStream(pred); ConllTagReader r = new ConllTagReader(in, pred.toString())) {
+        try (InputStream in = Files.newInputStream(pred); ConllTagReader r = new ConllTagReader(in, pred.toString(),
+                true)) {
             for (ConllTagReader.Sentence sent = r.next(); sent != null; sent = r.next()) {
                 List<Chunk> g;
                 List<Chunk> p;

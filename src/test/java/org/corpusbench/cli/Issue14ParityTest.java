@@ -91,4 +91,25 @@ class Issue14ParityTest {
                 + "does: a group '(' (conlleval.pl's split would add what a group captures as fields; write \\( for "
                 + "the character); supported: ");
     }
+
+    @Test
+    void tokenAccuracyCountsDocstartLinesAsConllevalDoesUnlessSkipped() throws IOException {
+        // Two separators (right: O O) and three tokens, one wrong (b: O vs B-LOC). conlleval.pl: 5 tokens,
+        // 4 right, 80.00%; with --skip-docstart: 3 tokens, 2 right, 0.6667.
+        Path f = tmp.resolve("docs.conll");
+        Files.writeString(f, "-DOCSTART- -X- O O\n\na NN B-PER B-PER\nb NN O B-LOC\nc NN O O\n\n"
+                + "-DOCSTART- -X- O O\n", StandardCharsets.UTF_8);
+        assertThat(CliTest.run("conlleval", f.toString()).out()).startsWith("processed 5 tokens with 1 phrases; "
+                + "found: 2 phrases; correct: 1.\naccuracy:  80.00%;");
+        CliTest.Run counted = CliTest.run("evaluate", "--task", "tags", "--format", "conll", "--pred", f.toString());
+        assertThat(counted.out()).contains("token accuracy 0.8000 over 5 tokens (default mode)");
+        CliTest.Run skipped = CliTest.run("evaluate", "--task", "tags", "--format", "conll", "--pred", f.toString(),
+                "--skip-docstart", "--threads", "2");
+        assertThat(skipped.out()).contains("token accuracy 0.6667 over 3 tokens (default mode)");
+        CliTest.Run entities = CliTest.run("evaluate", "--task", "entities", "--format", "conll", "--pred",
+                f.toString(), "--skip-docstart");
+        assertThat(entities.code()).isEqualTo(2);
+        assertThat(entities.err()).startsWith("corpusbench evaluate: --skip-docstart applies to --task tags only "
+                + "(it changes the token count)\n");
+    }
 }
