@@ -24,8 +24,11 @@ final class ConllevalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "-d", paramLabel = "DELIM", description = "Field delimiter, taken literally, not as a regular "
-            + "expression (default: a single space).")
+    @Option(names = "-d", paramLabel = "DELIM", description = "Field delimiter, a Perl regular expression as in "
+            + "conlleval.pl (default: a single space): for example '\\t' for tab-separated files, '\\s+' for runs of "
+            + "spaces and tabs, ' ' or ';' (literals; '\\|' for a bar). Accepted: literal characters, \\t, "
+            + "\\s, \\S, \\d, \\w, escaped punctuation, '.', classes [...], '|', and the quantifiers + * ? {n,m}; "
+            + "anything else (groups, anchors, a pattern that matches the empty string) is refused.")
     String delimiter = " ";
 
     @Option(names = "-o", paramLabel = "TAG", description = "Outside tag for raw tags (default: O).")
@@ -118,7 +121,12 @@ final class ConllevalCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new UsageException("--threads must be at least 1, found " + threads);
         }
-        ConllevalCounter options = new ConllevalCounter(delimiter, outside, raw);
+        ConllevalCounter options;
+        try {
+            options = new ConllevalCounter(delimiter, outside, raw);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("-d: " + e.getMessage());
+        }
         boolean stdin = file == null || file.toString().equals("-");
         ConllevalCounter counter;
         if (stdin) {

@@ -54,9 +54,9 @@ import org.corpusbench.internal.TextTable;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Score predictions against the gold.",
-            "  --task tags --pred F.conll --format conll --scheme S [--mode default|strict]",
+            "  --task tags --pred F.conll --format conll [--mode strict --scheme S]",
             "      conlleval/seqeval chunk scores of a CoNLL file whose last two columns are gold and predicted tags",
-            "  --task entities --pred F.conll --format conll --scheme S",
+            "  --task entities --pred F.conll --format conll [--mode strict --scheme S]",
             "      the four SemEval-2013 span schemes over the decoded chunks (each sentence one document)",
             "  --task entities|dates|contradictions|nli --dataset DIR --pred F.jsonl",
             "      against a release (checksums verified) or a directory of corpusbench JSONL files",
@@ -84,7 +84,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FMT", description = "jsonl (default) or conll.")
     String format = "jsonl";
 
-    @Option(names = "--scheme", paramLabel = "S", description = "IOB1, IOB2, IOE1, IOE2, IOBES or BILOU (conll).")
+    @Option(names = "--scheme", paramLabel = "S", description = "IOB1, IOB2, IOE1, IOE2, IOBES or BILOU (conll): "
+            + "required by --mode strict; --mode default decodes as conlleval does and only records it.")
     String scheme;
 
     @Option(names = "--mode", paramLabel = "M", description = "conll: default (conlleval/seqeval) or strict; "
@@ -111,6 +112,11 @@ final class EvaluateCommand implements Callable<Integer> {
             + "256) cut at blank lines, on at most as many threads as there are processors (default: 1; the "
             + "figures are the same for every N).")
     int threads = 1;
+
+    @Option(names = "--skip-docstart", description = "--task tags: leave -DOCSTART- lines out of the token count "
+            + "(by default each is a token, as conlleval.pl and seqeval over the file's lines count it: "
+            + "'-DOCSTART- -X- -X- O O' is a token tagged O, right).")
+    boolean skipDocstart;
 
     @Option(names = "--resamples", paramLabel = "N", description = "Bootstrap resamples (default: 1000; 0 = none).")
     int resamples = Bootstrap.DEFAULT_RESAMPLES;
@@ -166,6 +172,9 @@ final class EvaluateCommand implements Callable<Integer> {
         if (scheme != null && !conll) {
             throw new UsageException("--scheme applies to --format conll only");
         }
+        if (skipDocstart && !(t.equals("tags") && conll)) {
+            throw new UsageException("--skip-docstart applies to --task tags only (it changes the token count)");
+        }
         if (threads != 1 && !t.equals("tags")) {
             throw new UsageException("--threads applies to --task tags only");
         }
@@ -185,9 +194,17 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    TagScheme scheme() {
+    /**
+     * The scheme of --format conll: required in strict mode, which decodes by it; optional in default mode,
+     * which decodes as conlleval and seqeval's default mode do, whatever the scheme (null when not given).
+     */
+    TagScheme scheme(TagMode m) {
         if (scheme == null) {
-            throw new UsageException("--format conll needs --scheme (IOB1, IOB2, IOE1, IOE2, IOBES or BILOU)");
+            if (m == TagMode.DEFAULT) {
+                return null;
+            }
+            throw new UsageException("--mode strict needs --scheme (IOB1, IOB2, IOE1, IOE2, IOBES or BILOU); "
+                    + "--mode default decodes without one");
         }
         TagScheme s = TagScheme.parse(scheme);
         if (s == null) {
@@ -213,6 +230,9 @@ final class EvaluateCommand implements Callable<Integer> {
             o.put("scheme", scheme.toUpperCase(Locale.ROOT));
         }
         o.put("mode", mode.toLowerCase(Locale.ROOT));
+        if (skipDocstart) {
+            o.put("skip_docstart", true);
+        }
         o.put("lenient", lenient);
         o.put("resamples", resamples);
         o.put("seed", seed);
@@ -246,9 +266,9 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private int tags() throws IOException {
-        TagScheme s = scheme();
         TagMode m = mode();
-        TagCounts c = TagEvaluator.score(pred, m, s, threads);
+        TagScheme s = scheme(m);
+        TagCounts c = TagEvaluator.score(pred, m, s, threads, skipDocstart);
         if (c.tokens() == 0) {
             throw new CorpusFormatException(Location.ofFile(pred.toString()), null, NO_TOKENS);
         }
@@ -265,20 +285,21 @@ final class EvaluateCommand implements Callable<Integer> {
             n(o.predicted()), n(o.gold())});
         rows.add(new String[] {"macro", f(c.macro().precision()), f(c.macro().recall()), f(c.macro().f1()), "", "", ""});
         w.print(TextTable.markdown(rows));
-        w.println("token accuracy " + f(c.accuracy()) + " over " + c.tokens() + " tokens (" + s + ", " + m.wireName()
-                + " mode)");
+        w.println("token accuracy " + f(c.accuracy()) + " over " + c.tokens() + " tokens ("
+                + (s == null ? "" : s + ", ") + m.wireName() + " mode)");
         w.flush();
         return 0;
     }
 
     private int conllEntities() throws IOException {
-        TagScheme s = scheme();
         TagMode m = mode();
+        TagScheme s = scheme(m);
         // Sentences are the bootstrap units; each keeps 20 ints, not an evaluation object, so files of
         // millions of sentences fit.
         SpanEvaluation total = SpanEvaluation.EMPTY;
         CountRows units = new CountRows(UNIT_WIDTH);
-        try (InputStream in = Files.newInputStream(pred); ConllTagReader r = new ConllTagReader(in, pred.toString())) {
+        try (InputStream in = Files.newInputStream(pred); ConllTagReader r = new ConllTagReader(in, pred.toString(),
+                true)) {
             for (ConllTagReader.Sentence sent = r.next(); sent != null; sent = r.next()) {
                 List<Chunk> g;
                 List<Chunk> p;

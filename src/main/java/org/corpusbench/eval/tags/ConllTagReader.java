@@ -10,9 +10,15 @@ import org.corpusbench.format.Location;
 import org.corpusbench.internal.Utf8LineReader;
 
 /**
- * Reads a CoNLL file whose last two columns are the gold and the predicted tag, one sentence at a time:
- * blank lines and {@code -DOCSTART-} lines end a sentence ({@code -DOCSTART-} is not a token). Columns
- * are separated by spaces or tabs. Every token line must have as many columns as the first one.
+ * Reads a CoNLL file whose last two columns are the gold and the predicted tag, one sentence at a time.
+ * Blank lines end a sentence. Columns are separated by spaces or tabs. Every token line must have as many
+ * columns as the first one.
+ *
+ * <p>A {@code -DOCSTART-} line (a document separator, as in CoNLL-2003) is by default a token, as
+ * conlleval.pl counts it: a sentence of its own, of one token whose tags are its last two columns (issue 14;
+ * {@code -DOCSTART- -X- -X- O O} is a token tagged O, right). So token accuracy counts it, as conlleval.pl
+ * and seqeval over the file's lines do, and it must have the columns of a token line. With
+ * {@code skipDocstart} it is no token: it only ends a sentence, and its columns are not looked at.
  */
 public final class ConllTagReader implements Closeable {
 
@@ -20,14 +26,31 @@ public final class ConllTagReader implements Closeable {
     public record Sentence(List<String> tokens, List<String> gold, List<String> predicted, long line) {
     }
 
+    private static final String DOCSTART = "-DOCSTART-";
+
     private final Utf8LineReader lines;
     private final String fileName;
+    private final boolean skipDocstart;
     private int columns = -1;
     private boolean documentStart;
+    /** A {@code -DOCSTART-} line read at the end of a sentence, to be returned next (it is the current line). */
+    private String pending;
+    /** With skipDocstart: a {@code -DOCSTART-} line ended the sentence being returned. */
+    private boolean pendingDocStart;
 
+    /** A reader that counts {@code -DOCSTART-} lines as tokens, as conlleval.pl does. */
     public ConllTagReader(InputStream in, String fileName) {
+        this(in, fileName, false);
+    }
+
+    /**
+     * @param skipDocstart whether {@code -DOCSTART-} lines are left out (only ending a sentence) instead of
+     *                     being tokens
+     */
+    public ConllTagReader(InputStream in, String fileName, boolean skipDocstart) {
         this.lines = new Utf8LineReader(in, fileName);
         this.fileName = fileName;
+        this.skipDocstart = skipDocstart;
     }
 
     /** The number of columns of the token lines read so far, or -1 before the first one. */
@@ -35,7 +58,10 @@ public final class ConllTagReader implements Closeable {
         return columns;
     }
 
-    /** Whether the sentence last returned followed a {@code -DOCSTART-} line. */
+    /**
+     * Whether the sentence last returned is a {@code -DOCSTART-} line (counted as a token) or, with
+     * skipDocstart, followed one.
+     */
     public boolean documentStart() {
         return documentStart;
     }
@@ -48,7 +74,8 @@ public final class ConllTagReader implements Closeable {
         long first = 0;
         boolean sawDocStart = false;
         String line;
-        while ((line = lines.readLine()) != null) {
+        while ((line = pending != null ? pending : lines.readLine()) != null) {
+            pending = null;
             String trimmed = line.strip();
             if (trimmed.isEmpty()) {
                 if (!gold.isEmpty()) {
@@ -57,7 +84,19 @@ public final class ConllTagReader implements Closeable {
                 continue;
             }
             int n = columns(trimmed);
-            if (trimmed.startsWith("-DOCSTART-") && fieldEnd[0] == "-DOCSTART-".length()) {
+            boolean docStart = trimmed.startsWith(DOCSTART) && fieldEnd[0] == DOCSTART.length();
+            if (docStart && !skipDocstart) {
+                if (!gold.isEmpty()) {
+                    pending = line;
+                    break;
+                }
+                checkColumns(n, " on a " + DOCSTART + " line (it is a token, as conlleval.pl counts it; "
+                        + "--skip-docstart leaves such lines out)");
+                documentStart = true;
+                return new Sentence(List.of(DOCSTART), List.of(trimmed.substring(fieldStart[n - 2], fieldEnd[n - 2])),
+                        List.of(trimmed.substring(fieldStart[n - 1], fieldEnd[n - 1])), lines.lineNumber());
+            }
+            if (docStart) {
                 if (!gold.isEmpty()) {
                     documentStart = sawDocStart;
                     pendingDocStart = true;
@@ -66,16 +105,7 @@ public final class ConllTagReader implements Closeable {
                 sawDocStart = true;
                 continue;
             }
-            if (n < 2) {
-                throw new CorpusFormatException(Location.of(fileName, lines.lineNumber()), null,
-                        "found 1 column; expected at least 2 (... gold predicted), separated by spaces or tabs");
-            }
-            if (columns < 0) {
-                columns = n;
-            } else if (n != columns) {
-                throw new CorpusFormatException(Location.of(fileName, lines.lineNumber()), null, "found "
-                        + n + " columns; expected " + columns + " as on the first token line");
-            }
+            checkColumns(n, "");
             if (gold.isEmpty()) {
                 first = lines.lineNumber();
             }
@@ -91,7 +121,20 @@ public final class ConllTagReader implements Closeable {
         return new Sentence(tokens, gold, pred, first);
     }
 
-    private boolean pendingDocStart;
+    /** Checks that the current line has at least 2 columns, and as many as the first token line. */
+    private void checkColumns(int n, String where) throws CorpusFormatException {
+        if (n < 2) {
+            throw new CorpusFormatException(Location.of(fileName, lines.lineNumber()), null,
+                    "found 1 column" + where + "; expected at least 2 (... gold predicted), separated by spaces "
+                    + "or tabs");
+        }
+        if (columns < 0) {
+            columns = n;
+        } else if (n != columns) {
+            throw new CorpusFormatException(Location.of(fileName, lines.lineNumber()), null, "found "
+                    + n + " columns" + where + "; expected " + columns + " as on the first token line");
+        }
+    }
 
     private int[] fieldStart = new int[8];
     private int[] fieldEnd = new int[8];

@@ -62,7 +62,11 @@ public final class ConllevalCounter {
     private record Tag(int prefixId, int prefixClass, int typeId) {
     }
 
+    private final String delimiterText;
+    /** The literal delimiter, or null when it is a pattern ({@link #matcher}). */
     private final byte[] delimiter;
+    private final java.util.regex.Matcher matcher;
+    private final ByteChars chars = new ByteChars();
     private final String outsideTag;
     private final boolean raw;
 
@@ -99,16 +103,18 @@ public final class ConllevalCounter {
     }
 
     /**
-     * @param delimiter  field separator ({@code -d}), taken literally; a single space by default
+     * @param delimiter  field separator ({@code -d}): a Perl regular expression, as conlleval.pl reads it,
+     *                   in the subset {@link PerlDelimiter} accepts ({@code \t}, {@code \s+}, a space, ...);
+     *                   a single space by default
      * @param outsideTag the outside tag in raw mode ({@code -o})
      * @param raw        tags without B-/I- prefixes, one word per chunk ({@code -r})
-     * @throws IllegalArgumentException if the delimiter is empty
+     * @throws IllegalArgumentException if the delimiter is empty or not in that subset (the message names it)
      */
     public ConllevalCounter(String delimiter, String outsideTag, boolean raw) {
-        if (delimiter.isEmpty()) {
-            throw new IllegalArgumentException("the field delimiter must not be empty");
-        }
-        this.delimiter = delimiter.getBytes(StandardCharsets.UTF_8);
+        PerlDelimiter d = PerlDelimiter.parse(delimiter);
+        this.delimiterText = delimiter;
+        this.delimiter = d.literal;
+        this.matcher = d.pattern == null ? null : d.pattern.matcher("");
         this.outsideTag = outsideTag;
         this.raw = raw;
         typeId("");
@@ -119,7 +125,7 @@ public final class ConllevalCounter {
 
     /** A fresh counter with the same options. */
     private ConllevalCounter newPart() {
-        return new ConllevalCounter(new String(delimiter, StandardCharsets.UTF_8), outsideTag, raw);
+        return new ConllevalCounter(delimiterText, outsideTag, raw);
     }
 
     /** Counts one input line (without its line terminator). */
@@ -158,10 +164,13 @@ public final class ConllevalCounter {
     }
 
     /**
-     * Splits like Perl's {@code split(/d/, line)} with a literal delimiter: leading empty fields are kept,
-     * trailing ones dropped. Returns the number of fields; their bounds are in fieldStart/fieldEnd.
+     * Splits like Perl's {@code split(/d/, line)}: leading empty fields are kept, trailing ones dropped.
+     * Returns the number of fields; their bounds are in fieldStart/fieldEnd.
      */
     private int split(byte[] buf, int from, int to) {
+        if (matcher != null) {
+            return splitByPattern(buf, from, to);
+        }
         int n = 0;
         int start = from;
         int lastNonEmpty = 0;
@@ -181,6 +190,29 @@ public final class ConllevalCounter {
         if (to > start) {
             lastNonEmpty = n;
         }
+        return lastNonEmpty;
+    }
+
+    /** As {@link #split}, at the matches of the pattern (which never matches the empty string). */
+    private int splitByPattern(byte[] buf, int from, int to) {
+        chars.set(buf, from, to);
+        matcher.reset(chars);
+        int n = 0;
+        int start = from;
+        int lastNonEmpty = 0;
+        while (matcher.find()) {
+            int i = from + matcher.start();
+            n = field(n, start, i);
+            if (i > start) {
+                lastNonEmpty = n;
+            }
+            start = from + matcher.end();
+        }
+        n = field(n, start, to);
+        if (to > start) {
+            lastNonEmpty = n;
+        }
+        matcher.reset("");
         return lastNonEmpty;
     }
 
@@ -585,6 +617,39 @@ public final class ConllevalCounter {
     private static ConllevalCounter scoreWhole(Path file, ConllevalCounter template) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return score(in, file.toString(), template);
+        }
+    }
+
+    /** A byte slice as chars, one per byte (ISO-8859-1), for the delimiter pattern; a view, not a copy. */
+    private static final class ByteChars implements CharSequence {
+        private byte[] bytes;
+        private int from;
+        private int to;
+
+        void set(byte[] b, int f, int t) {
+            bytes = b;
+            from = f;
+            to = t;
+        }
+
+        @Override
+        public int length() {
+            return to - from;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) (bytes[from + index] & 0xFF);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(bytes, from + start, end - start, StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
         }
     }
 

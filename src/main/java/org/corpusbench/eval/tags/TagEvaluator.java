@@ -85,15 +85,23 @@ public final class TagEvaluator {
     }
 
     /**
-     * Scores a whole CoNLL stream ({@link ConllTagReader}'s format). A tag the strict scheme does not
-     * allow is an error naming {@code name} and its line.
+     * Scores a whole CoNLL stream ({@link ConllTagReader}'s format; a {@code -DOCSTART-} line is a token, as
+     * conlleval.pl counts it). A tag the strict scheme does not allow is an error naming {@code name} and its
+     * line.
      */
     public static TagCounts score(InputStream in, String name, TagMode mode, TagScheme scheme) throws IOException {
-        return score(in, name, new TagEvaluator(mode, scheme)).counts();
+        return score(in, name, mode, scheme, false);
     }
 
-    private static TagEvaluator score(InputStream in, String name, TagEvaluator ev) throws IOException {
-        try (ConllTagReader r = new ConllTagReader(in, name)) {
+    /** As {@link #score(InputStream, String, TagMode, TagScheme)}, leaving {@code -DOCSTART-} lines out if asked. */
+    public static TagCounts score(InputStream in, String name, TagMode mode, TagScheme scheme, boolean skipDocstart)
+            throws IOException {
+        return score(in, name, new TagEvaluator(mode, scheme), skipDocstart).counts();
+    }
+
+    private static TagEvaluator score(InputStream in, String name, TagEvaluator ev, boolean skipDocstart)
+            throws IOException {
+        try (ConllTagReader r = new ConllTagReader(in, name, skipDocstart)) {
             for (ConllTagReader.Sentence s = r.next(); s != null; s = r.next()) {
                 try {
                     ev.sentence(s.gold(), s.predicted());
@@ -113,16 +121,25 @@ public final class TagEvaluator {
      * one piece, so that the error named is the first one in the file.
      */
     public static TagCounts score(Path file, TagMode mode, TagScheme scheme, int threads) throws IOException {
+        return score(file, mode, scheme, threads, false);
+    }
+
+    /**
+     * As {@link #score(Path, TagMode, TagScheme, int)}; with {@code skipDocstart}, {@code -DOCSTART-} lines
+     * are no tokens (they only end a sentence).
+     */
+    public static TagCounts score(Path file, TagMode mode, TagScheme scheme, int threads, boolean skipDocstart)
+            throws IOException {
         String name = file.toString();
         List<BlankLineSplits.Range> parts = threads <= 1 ? List.of() : BlankLineSplits.of(file, threads);
         if (parts.size() > 1) {
-            TagCounts merged = inParts(file, parts, mode, scheme);
+            TagCounts merged = inParts(file, parts, mode, scheme, skipDocstart);
             if (merged != null) {
                 return merged;
             }
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return score(in, name, mode, scheme);
+            return score(in, name, mode, scheme, skipDocstart);
         }
     }
 
@@ -130,12 +147,12 @@ public final class TagEvaluator {
      * The merged counts of the parts, or null when a part failed, the parts disagree on columns, or a
      * later part's lenient decoding depended on the input before it.
      */
-    private static TagCounts inParts(Path file, List<BlankLineSplits.Range> parts, TagMode mode, TagScheme scheme)
-            throws IOException {
+    private static TagCounts inParts(Path file, List<BlankLineSplits.Range> parts, TagMode mode, TagScheme scheme,
+            boolean skipDocstart) throws IOException {
         List<TagEvaluator> scored;
         try {
             scored = BlankLineSplits.inParallel(file, parts,
-                    (in, first) -> score(in, file.toString(), new TagEvaluator(mode, scheme, !first)));
+                    (in, first) -> score(in, file.toString(), new TagEvaluator(mode, scheme, !first), skipDocstart));
         } catch (CorpusFormatException e) {
             return null;
         }

@@ -78,4 +78,67 @@ class TagEvaluatorTest {
             return null;
         });
     }
+
+    // ---- issue 14: a -DOCSTART- line is a token, as conlleval.pl counts it ----
+
+    static TagCounts score(String text, boolean skipDocstart) throws IOException {
+        return TagEvaluator.score(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "t.conll", TagMode.DEFAULT, null, skipDocstart);
+    }
+
+    @Example
+    void docstartIsATokenUnlessSkipped() throws IOException {
+        // Lines: -DOCSTART- (O, O: right), a (B-PER, B-PER: right), b (O, B-LOC: wrong),
+        // -DOCSTART- (O, B-MISC: wrong). Counted: 4 tokens, 2 right (conlleval.pl: 50.00%); chunks: gold
+        // PER; found PER, LOC, MISC (conlleval.pl counts the MISC on the -DOCSTART- line too): tp 1, pred 3.
+        // Skipped: 2 tokens (a, b), 1 right; found PER, LOC: tp 1, pred 2.
+        String text = "-DOCSTART- -X- O O\n\na NN B-PER B-PER\nb NN O B-LOC\n\n-DOCSTART- -X- O B-MISC\n";
+        TagCounts counted = score(text, false);
+        assertThat(counted.tokens()).isEqualTo(4);
+        assertThat(counted.correctTokens()).isEqualTo(2);
+        assertThat(counted.overall().tp()).isEqualTo(1);
+        assertThat(counted.overall().predicted()).isEqualTo(3);
+        ConllevalCounter c = ConllevalCounterTest.score(text);
+        assertThat(new long[] {c.tokens(), c.correctTags(), c.foundGuessed(), c.correctChunks()})
+                .containsExactly(4, 2, 3, 1);
+        TagCounts skipped = score(text, true);
+        assertThat(skipped.tokens()).isEqualTo(2);
+        assertThat(skipped.correctTokens()).isEqualTo(1);
+        assertThat(skipped.overall().predicted()).isEqualTo(2);
+    }
+
+    @Example
+    void aDocstartWithoutThePredictedColumnIsRefusedUnlessSkipped() throws IOException {
+        // The gold-only separator left in a scored file: counted, its tags would be "-X-" and "O".
+        String text = "-DOCSTART- -X- -X- O\n\na NN B-NP B-PER B-PER\n";
+        assertThatThrownBy(() -> score(text, false)).isInstanceOf(CorpusFormatException.class)
+                .hasMessage("t.conll:3: found 5 columns; expected 4 as on the first token line");
+        String late = "a NN B-NP B-PER B-PER\n\n-DOCSTART- -X- -X- O\n";
+        assertThatThrownBy(() -> score(late, false)).isInstanceOf(CorpusFormatException.class)
+                .hasMessage("t.conll:3: found 4 columns on a -DOCSTART- line (it is a token, as conlleval.pl counts "
+                        + "it; --skip-docstart leaves such lines out); expected 5 as on the first token line");
+        assertThat(score(text, true).tokens()).isEqualTo(1);
+    }
+
+    @Provide
+    Arbitrary<List<List<String>>> documents() {
+        Arbitrary<String> docstart = Arbitraries.of("-DOCSTART- O O", "-DOCSTART- O B-PER", "-DOCSTART- X O");
+        Arbitrary<List<String>> sentence = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(1, docstart.map(List::of)),
+                net.jqwik.api.Tuple.of(4, Arbitraries.of(TAGS).tuple2().map(t -> "w " + t.get1() + " " + t.get2())
+                        .list().ofMinSize(1).ofMaxSize(7)));
+        return sentence.list().ofMinSize(1).ofMaxSize(25);
+    }
+
+    @Property(tries = 150)
+    void tokenCountsAreConllevalsWithDocstartLines(@ForAll("documents") List<List<String>> sentences,
+            @ForAll @IntRange(min = 1, max = 3) int threads) throws IOException {
+        withFile(file(sentences), f -> {
+            TagCounts ours = TagEvaluator.score(f, TagMode.DEFAULT, null, threads);
+            ConllevalCounter c = ConllevalCounter.score(f, 1, new ConllevalCounter());
+            assertThat(ours.tokens()).isEqualTo(c.tokens());
+            assertThat(ours.correctTokens()).isEqualTo(c.correctTags());
+            return null;
+        });
+    }
 }
