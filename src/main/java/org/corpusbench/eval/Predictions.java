@@ -39,6 +39,10 @@ import org.corpusbench.schema.TimexValues;
  * otherwise score as a weak system). In lenient mode such predictions are skipped and counted instead;
  * otherwise the caller reports every problem and stops.
  *
+ * <p>NLI labels are {@code {"id", "label"}} records, full NLI pairs, or pairs with SNLI's field names
+ * ({@code pairID}, {@code gold_label}) as {@code export --format nli} writes them; a record that has both
+ * names of a field with different values is refused.
+ *
  * <p>A file that holds no record of the layer being scored — NLI labels given to the entity task, a gold
  * annotations file given to the NLI task, annotation records without a {@code timexes} key given to the
  * date task — is refused outright, lenient or not: it would score 0 and look like a result.
@@ -152,7 +156,8 @@ public final class Predictions {
                 case ENTITIES -> "{\"doc_id\": ..., \"entities\": [{\"start\", \"end\", \"text\", \"type\"}, ...]}";
                 case TIMEXES -> "{\"doc_id\": ..., \"timexes\": [{\"start\", \"end\", \"text\", \"type\", \"value\"}, ...]}";
                 case CONTRADICTIONS -> "{\"type\": ..., \"a\": {\"doc_id\", \"start\", \"end\", \"text\"}, \"b\": {...}}";
-                case NLI -> "{\"id\": ..., \"label\": \"entailment|neutral|contradiction\"}";
+                case NLI -> "{\"id\": ..., \"label\": \"entailment|neutral|contradiction\"} (or SNLI's "
+                        + "\"pairID\" and \"gold_label\", as export --format nli writes)";
                 case DOCUMENTS -> "{\"id\": ..., \"text\": ...}";
             };
         }
@@ -177,6 +182,9 @@ public final class Predictions {
 
         private void record(JsonNode node, Location at) throws CorpusFormatException {
             RecordKind kind = RecordKind.of(node);
+            if (kind == RecordKind.UNKNOWN && isSnli(node)) {
+                kind = RecordKind.NLI; // SNLI's field names, as our own export --format nli writes them
+            }
             switch (kind) {
                 case ANNOTATIONS -> annotations(node, at);
                 case CONTRADICTION -> {
@@ -203,7 +211,7 @@ public final class Predictions {
                     if (layer != Layer.NLI) {
                         return;
                     }
-                    if (!node.hasNonNull("label")) {
+                    if (!node.hasNonNull("label") && !node.hasNonNull("gold_label")) {
                         return;
                     }
                     layerRecords++;
@@ -288,22 +296,51 @@ public final class Predictions {
             }
         }
 
+        /**
+         * An NLI pair with SNLI's field names ({@code pairID}, {@code gold_label}): what {@code export --format
+         * nli} writes, and SNLI's own files. Recognised only when no other kind of record matched.
+         */
+        private static boolean isSnli(JsonNode node) {
+            return (node.has("pairID") || node.has("id")) && (node.has("gold_label") || node.has("label"));
+        }
+
+        /**
+         * The value of {@code ours}, or of {@code snli} (SNLI's name for the same field) when {@code ours} is
+         * absent; {@code null}, with a problem recorded, when the record has both and they differ.
+         */
+        private String field(JsonNode node, Location at, String ours, String snli) {
+            JsonNode a = node.get(ours);
+            JsonNode b = node.get(snli);
+            if (a != null && !a.isNull() && b != null && !b.isNull() && !a.asText().equals(b.asText())) {
+                problem(Diagnostic.error(at, snli, "'" + b.asText() + "' differs from " + ours + " '" + a.asText()
+                        + "'; expected one " + ours + " per record (or the same in both fields)"), "malformed_lines");
+                return null;
+            }
+            return a != null && !a.isNull() ? a.asText() : b == null ? "" : b.asText();
+        }
+
         private void nli(JsonNode node, Location at) {
-            String id = node.path("id").asText();
-            NliLabel label = NliLabel.parse(node.path("label").asText());
+            String id = field(node, at, "id", "pairID");
+            String labelText = id == null ? null : field(node, at, "label", "gold_label");
+            if (labelText == null) {
+                return;
+            }
+            String idField = node.has("id") ? "id" : "pairID";
+            String labelField = node.hasNonNull("label") ? "label" : "gold_label";
+            NliLabel label = NliLabel.parse(labelText);
             if (label == null) {
-                problem(Diagnostic.error(at, "label", "unknown label '" + node.path("label").asText()
+                problem(Diagnostic.error(at, labelField, "unknown label '" + labelText
                         + "'; expected entailment, neutral or contradiction"), "bad_labels");
                 return;
             }
             if (!pairIds.contains(id)) {
-                problem(Diagnostic.error(at, "id", "unknown pair '" + id + "'; expected one of the "
+                problem(Diagnostic.error(at, idField, "unknown pair '" + id + "'; expected one of the "
                         + pairIds.size() + " NLI pairs of the gold"), "unknown_pairs");
                 return;
             }
             Long first = pairLines.putIfAbsent(id, at.line());
             if (first != null) {
-                problem(Diagnostic.error(at, "id", "duplicate prediction for pair '" + id + "', first at line "
+                problem(Diagnostic.error(at, idField, "duplicate prediction for pair '" + id + "', first at line "
                         + first + "; expected one label per pair"), "duplicate_records");
                 return;
             }
