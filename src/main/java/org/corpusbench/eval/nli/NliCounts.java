@@ -79,13 +79,58 @@ public final class NliCounts {
         return new Counts(tp, fp, fn);
     }
 
-    /** Mean over the three labels of per-label F1. */
+    /** Mean over the three labels of per-label F1: {@code macro().f1()}. */
     public double macroF1() {
+        return macro().f1();
+    }
+
+    /**
+     * Micro average: precision, recall and F1 of the one-vs-rest counts of the three labels summed, as
+     * scikit-learn's {@code precision_recall_fscore_support(average='micro', labels=[the three])}. A pair
+     * without a prediction is a false negative of its gold label and a false positive of none, so micro
+     * recall is the accuracy and micro precision is the accuracy over the pairs that were predicted.
+     */
+    public Prf micro() {
+        Counts sum = Counts.ZERO;
+        for (NliLabel l : NliLabel.values()) {
+            sum = sum.plus(counts(l));
+        }
+        return sum.prf();
+    }
+
+    /** Macro average: the unweighted mean over the three labels of each of P, R and F1 (average='macro'). */
+    public Prf macro() {
+        double p = 0;
+        double r = 0;
         double f = 0;
         for (NliLabel l : NliLabel.values()) {
-            f += counts(l).f1();
+            Counts k = counts(l);
+            p += k.precision();
+            r += k.recall();
+            f += k.f1();
         }
-        return f / 3;
+        return new Prf(p / 3, r / 3, f / 3);
+    }
+
+    /**
+     * Weighted average: the mean over the three labels of each of P, R and F1 weighted by the label's
+     * support (its gold pairs, predicted or not), as average='weighted'; all 0 when there is no gold pair.
+     * F1 is the weighted mean of the per-label F1s, not the harmonic mean of the weighted P and R.
+     */
+    public Prf weighted() {
+        double p = 0;
+        double r = 0;
+        double f = 0;
+        long support = 0;
+        for (NliLabel l : NliLabel.values()) {
+            Counts k = counts(l);
+            long w = k.gold();
+            support += w;
+            p += w * k.precision();
+            r += w * k.recall();
+            f += w * k.f1();
+        }
+        return new Prf(Prf.ratio(p, support), Prf.ratio(r, support), Prf.ratio(f, support));
     }
 
     @Override
