@@ -12,6 +12,7 @@ import org.corpusbench.eval.Counts;
 import org.corpusbench.eval.EvaluationUnits;
 import org.corpusbench.eval.GoldCorpus;
 import org.corpusbench.eval.Predictions;
+import org.corpusbench.eval.Prf;
 import org.corpusbench.eval.contradiction.PairMatcher;
 import org.corpusbench.eval.contradiction.Sentences;
 import org.corpusbench.eval.nli.NliCounts;
@@ -169,6 +170,12 @@ final class TaskEvaluations {
         NliCounts c = perPair.stream().reduce(NliCounts.ZERO, NliCounts::plus);
         ObjectNode o = root.putObject("overall");
         o.put("accuracy", c.accuracy()).put("macro_f1", c.macroF1()).put("pairs", c.total());
+        // scikit-learn's precision_recall_fscore_support over the three labels, zero_division=0; a pair without
+        // a prediction is a false negative of its gold label and a false positive of none
+        ObjectNode avg = root.putObject("averages");
+        JsonReport.prf(avg.putObject("micro"), c.micro());
+        JsonReport.prf(avg.putObject("macro"), c.macro());
+        JsonReport.prf(avg.putObject("weighted"), c.weighted());
         ObjectNode tn = root.putObject("types");
         ObjectNode cm = root.putObject("confusion");
         for (NliLabel g : NliLabel.values()) {
@@ -194,9 +201,16 @@ final class TaskEvaluations {
             rows.add(new String[] {g.wireName(), n(c.cell(g, NliLabel.ENTAILMENT)), n(c.cell(g, NliLabel.NEUTRAL)),
                 n(c.cell(g, NliLabel.CONTRADICTION)), n(c.missing(g)), f(k.precision()), f(k.recall()), f(k.f1())});
         }
+        average(rows, "micro avg", c.micro());
+        average(rows, "macro avg", c.macro());
+        average(rows, "weighted avg", c.weighted());
         rows.add(new String[] {"accuracy " + f(c.accuracy()) + " " + ci(acc), "", "", "", "", "", "macro-F1",
             f(c.macroF1())});
         return rows;
+    }
+
+    private static void average(List<String[]> rows, String name, Prf p) {
+        rows.add(new String[] {name, "", "", "", "", f(p.precision()), f(p.recall()), f(p.f1())});
     }
 
     private static String f(double v) {

@@ -25,6 +25,11 @@ class EvaluateCommandTest {
     Path tmp;
 
     private JsonNode report(Path json) throws IOException {
+        return validReport(json);
+    }
+
+    /** The report in {@code json}, asserted valid against report.schema.json. */
+    static JsonNode validReport(Path json) throws IOException {
         JsonNode n = new ObjectMapper().readTree(json.toFile());
         List<Diagnostic> problems = SchemaValidator.get().validate(SchemaValidator.Kind.REPORT, n, Location.ofFile(json.toString()));
         assertThat(problems).as("report valid against report.schema.json").isEmpty();

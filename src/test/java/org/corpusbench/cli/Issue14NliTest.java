@@ -1,6 +1,7 @@
 package org.corpusbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,5 +88,45 @@ class Issue14NliTest {
         assertThat(l.code()).as(l.err()).isEqualTo(1);
         assertThat(l.err()).contains(labels + ":1: gold_label: 'contradiction' differs from label 'neutral'");
         assertThat(l.out()).doesNotContain("accuracy");
+    }
+
+    private static void prf(JsonNode n, double p, double r, double f) {
+        assertThat(n.get("precision").asDouble()).as(n + " precision").isCloseTo(p, within(1e-12));
+        assertThat(n.get("recall").asDouble()).as(n + " recall").isCloseTo(r, within(1e-12));
+        assertThat(n.get("f1").asDouble()).as(n + " f1").isCloseTo(f, within(1e-12));
+    }
+
+    /**
+     * The release's gold: n001-n019 contradiction (19), n020-n043 entailment (24), n044-n065 neutral (22).
+     * Predicted: entailment for every pair but n001, which has no prediction (--lenient).
+     * entailment: tp 24, fp 22+18 = 40, fn 0 → P 24/64 = 3/8, R 1, F1 48/(48+40) = 6/11.
+     * neutral: tp 0, fp 0, fn 22 → 0, 0, 0. contradiction: tp 0, fp 0, fn 18+1 (n001, missing) = 19 → 0, 0, 0.
+     * micro: tp 24, fp 40, fn 22+19 = 41 → P 3/8, R 24/65, F1 48/(48+40+41) = 16/43.
+     * macro: P (3/8)/3 = 1/8, R 1/3, F1 (6/11)/3 = 2/11.
+     * weighted (24, 22, 19 of 65): P 24·(3/8)/65 = 9/65, R 24/65, F1 24·(6/11)/65 = 144/715.
+     */
+    @Test
+    void averagesInTheJsonReportAndTheTableWithAMissingPairHandComputed() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 2; i <= 65; i++) {
+            sb.append(String.format(java.util.Locale.ROOT, "{\"id\":\"n%03d\",\"label\":\"entailment\"}%n", i));
+        }
+        Path pred = Files.writeString(tmp.resolve("all-e.jsonl"), sb, StandardCharsets.UTF_8);
+        Path json = tmp.resolve("r.json");
+        CliTest.Run r = CliTest.run("evaluate", "--task", "nli", "--dataset", RELEASE.toString(), "--pred",
+                pred.toString(), "--json", json.toString(), "--resamples", "0", "--lenient");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode n = EvaluateCommandTest.validReport(json);
+        assertThat(n.at("/overall/accuracy").asDouble()).isCloseTo(24.0 / 65, within(1e-12));
+        assertThat(n.at("/confusion/contradiction/(none)").asLong()).isEqualTo(1);
+        prf(n.at("/averages/micro"), 3.0 / 8, 24.0 / 65, 16.0 / 43);
+        prf(n.at("/averages/macro"), 1.0 / 8, 1.0 / 3, 2.0 / 11);
+        prf(n.at("/averages/weighted"), 9.0 / 65, 24.0 / 65, 144.0 / 715);
+        assertThat(n.at("/overall/macro_f1").asDouble()).isCloseTo(2.0 / 11, within(1e-12));
+        // 3/8 = 0.3750, 24/65 = 0.3692, 16/43 = 0.3721; 1/8 = 0.1250, 1/3 = 0.3333, 2/11 = 0.1818;
+        // 9/65 = 0.1385, 144/715 = 0.2014
+        assertThat(r.out()).containsPattern("micro avg[ |]+0\\.3750[ |]+0\\.3692[ |]+0\\.3721")
+                .containsPattern("macro avg[ |]+0\\.1250[ |]+0\\.3333[ |]+0\\.1818")
+                .containsPattern("weighted avg[ |]+0\\.1385[ |]+0\\.3692[ |]+0\\.2014");
     }
 }
