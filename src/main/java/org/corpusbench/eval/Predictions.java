@@ -89,6 +89,11 @@ public final class Predictions {
         /** Each document's text, indexed once for all its spans (documents may be very long). */
         private final Map<String, DocumentText> texts = new HashMap<>();
         private long layerRecords;
+        /** Labels without an id, in file order: matched to the gold pairs by line (see {@link #align}). */
+        private final List<AlignedLabel> aligned = new ArrayList<>();
+
+        private record AlignedLabel(JsonNode node, Location at) {
+        }
 
         Reader(Path file, GoldCorpus gold, Layer layer) {
             this.file = file;
@@ -128,6 +133,9 @@ public final class Predictions {
                         + "; " + (lines == 0 ? "the file is empty" : "it holds " + heldSummary())
                         + (held.isEmpty() && !problems.isEmpty() ? " (the first: " + problems.get(0) + ")" : "")
                         + ". Expected lines like " + example() + " (is it the right file for this task?)");
+            }
+            if (!aligned.isEmpty()) {
+                align(lines);
             }
             missing();
             Map<String, DocumentAnnotations> layers = new LinkedHashMap<>();
@@ -182,6 +190,12 @@ public final class Predictions {
 
         private void record(JsonNode node, Location at) throws CorpusFormatException {
             RecordKind kind = RecordKind.of(node);
+            if (kind == RecordKind.UNKNOWN && layer == Layer.NLI && isAligned(node)) {
+                hold("labels without an id");
+                layerRecords++;
+                aligned.add(new AlignedLabel(node, at));
+                return;
+            }
             if (kind == RecordKind.UNKNOWN && isSnli(node)) {
                 kind = RecordKind.NLI; // SNLI's field names, as our own export --format nli writes them
             }
@@ -319,14 +333,62 @@ public final class Predictions {
             return a != null && !a.isNull() ? a.asText() : b == null ? "" : b.asText();
         }
 
+        /** A label without an id ({@code {"label": ...}} and nothing that names a pair). */
+        private static boolean isAligned(JsonNode node) {
+            return (node.has("label") || node.has("gold_label")) && !node.has("id") && !node.has("pairID");
+        }
+
+        /**
+         * Gives the labels without an id to the gold pairs in the gold's order, line i to pair i. Only a file
+         * of such labels and nothing else, with no blank line before the last, and as many as the gold has
+         * pairs, can be matched so; anything else is refused outright, lenient or not: one line more or less
+         * would shift every label after it onto the wrong pair and still produce a score.
+         */
+        private void align(long lines) throws CorpusFormatException {
+            Location whole = Location.ofFile(file.toString());
+            String why = "; labels without an id are matched to the gold pairs by line, so the file must hold "
+                    + "one such label per line for each of the " + pairIds.size() + " gold NLI pairs, in the gold's "
+                    + "order (or give each label its pair's \"id\")";
+            if (lines != aligned.size()) {
+                throw new CorpusFormatException(whole, null, "holds " + aligned.size() + " labels without an id "
+                        + "and " + (lines - aligned.size()) + " other lines (" + heldSummary() + ")" + why);
+            }
+            if (aligned.size() != pairIds.size()) {
+                throw new CorpusFormatException(whole, null, "holds " + aligned.size() + " labels without an id but "
+                        + "the gold has " + pairIds.size() + " NLI pairs" + why);
+            }
+            for (int i = 0; i < aligned.size(); i++) {
+                AlignedLabel a = aligned.get(i);
+                if (a.at().line() != i + 1) {
+                    throw new CorpusFormatException(a.at(), null, "label " + (i + 1) + " is on line " + a.at().line()
+                            + " (a blank line before it)" + why);
+                }
+            }
+            List<NliPair> pairs = gold.nliPairs();
+            for (int i = 0; i < aligned.size(); i++) {
+                AlignedLabel a = aligned.get(i);
+                String labelText = field(a.node(), a.at(), "label", "gold_label");
+                if (labelText != null) {
+                    assign(pairs.get(i).id(), labelText, null, label(a.node()), a.at());
+                }
+            }
+        }
+
+        private static String label(JsonNode node) {
+            return node.hasNonNull("label") ? "label" : "gold_label";
+        }
+
         private void nli(JsonNode node, Location at) {
             String id = field(node, at, "id", "pairID");
             String labelText = id == null ? null : field(node, at, "label", "gold_label");
             if (labelText == null) {
                 return;
             }
-            String idField = node.has("id") ? "id" : "pairID";
-            String labelField = node.hasNonNull("label") ? "label" : "gold_label";
+            assign(id, labelText, node.has("id") ? "id" : "pairID", label(node), at);
+        }
+
+        /** Records {@code labelText} for pair {@code id}; {@code idField} is null when the id came from the line. */
+        private void assign(String id, String labelText, String idField, String labelField, Location at) {
             NliLabel label = NliLabel.parse(labelText);
             if (label == null) {
                 problem(Diagnostic.error(at, labelField, "unknown label '" + labelText

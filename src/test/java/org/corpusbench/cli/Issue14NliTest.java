@@ -129,4 +129,71 @@ class Issue14NliTest {
                 .containsPattern("macro avg[ |]+0\\.1250[ |]+0\\.3333[ |]+0\\.1818")
                 .containsPattern("weighted avg[ |]+0\\.1385[ |]+0\\.3692[ |]+0\\.2014");
     }
+
+    /** The gold's labels as {"label": ...} lines without ids, in the gold's order. */
+    private static List<String> alignedGold() throws IOException {
+        List<String> out = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(RELEASE.resolve("nli.jsonl"), StandardCharsets.UTF_8)) {
+            String label = new ObjectMapper().readTree(line).get("label").asText();
+            out.add("{\"label\":\"" + label + "\"}");
+        }
+        return out;
+    }
+
+    private CliTest.Run evaluateAligned(String name, List<String> lines, String... more) throws IOException {
+        Path pred = Files.write(tmp.resolve(name), lines, StandardCharsets.UTF_8);
+        List<String> args = new java.util.ArrayList<>(List.of("evaluate", "--task", "nli", "--dataset",
+                RELEASE.toString(), "--pred", pred.toString(), "--resamples", "0"));
+        args.addAll(List.of(more));
+        return CliTest.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void labelsWithoutIdsAreMatchedToTheGoldPairsByLine() throws IOException {
+        List<String> lines = alignedGold();
+        // line 1 is n001, a contradiction in the gold: predict neutral → 64 of 65 right
+        assertThat(lines.get(0)).isEqualTo("{\"label\":\"contradiction\"}");
+        lines.set(0, "{\"label\":\"neutral\"}");
+        Path json = tmp.resolve("r.json");
+        CliTest.Run r = evaluateAligned("aligned.jsonl", lines, "--json", json.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode n = new ObjectMapper().readTree(json.toFile());
+        assertThat(n.at("/overall/accuracy").asDouble()).isEqualTo(64.0 / 65);
+        assertThat(n.at("/confusion/contradiction/neutral").asLong()).isEqualTo(1);
+        assertThat(n.has("skipped")).isFalse();
+    }
+
+    @Test
+    void labelsWithoutIdsThatCannotBeMatchedLineByLineAreRefusedEvenWhenLenient() throws IOException {
+        List<String> gold = alignedGold();
+        for (String lenient : new String[] {"--lenient", "--seed=1"}) {
+            CliTest.Run shorter = evaluateAligned("short.jsonl", gold.subList(1, 65), lenient);
+            assertThat(shorter.code()).as(shorter.err()).isEqualTo(1);
+            assertThat(shorter.err()).contains("holds 64 labels without an id but the gold has 65 NLI pairs");
+            assertThat(shorter.out()).doesNotContain("accuracy");
+            List<String> longer = new java.util.ArrayList<>(gold);
+            longer.add("{\"label\":\"neutral\"}");
+            CliTest.Run l = evaluateAligned("long.jsonl", longer, lenient);
+            assertThat(l.code()).as(l.err()).isEqualTo(1);
+            assertThat(l.err()).contains("holds 66 labels without an id but the gold has 65 NLI pairs");
+            // 64 aligned labels and one with an id: 65 lines, but the one with an id shifts the rest
+            List<String> mixed = new java.util.ArrayList<>(gold.subList(1, 65));
+            mixed.add(0, "{\"id\":\"n001\",\"label\":\"contradiction\"}");
+            CliTest.Run m = evaluateAligned("mixed.jsonl", mixed, lenient);
+            assertThat(m.code()).as(m.err()).isEqualTo(1);
+            assertThat(m.err()).contains("holds 64 labels without an id and 1 other lines");
+            List<String> broken = new java.util.ArrayList<>(gold.subList(1, 65));
+            broken.add(10, "{\"label\": ");
+            CliTest.Run b = evaluateAligned("broken.jsonl", broken, lenient);
+            assertThat(b.code()).as(b.err()).isEqualTo(1);
+            assertThat(b.err()).contains("holds 64 labels without an id and 1 other lines");
+            // a blank line where the second label should be: 65 labels, the last 64 one line late
+            List<String> blank = new java.util.ArrayList<>(gold);
+            blank.add(1, "");
+            CliTest.Run e = evaluateAligned("blank.jsonl", blank, lenient);
+            assertThat(e.code()).as(e.err()).isEqualTo(1);
+            assertThat(e.err()).contains(":3: label 2 is on line 3");
+            assertThat(e.out()).doesNotContain("accuracy");
+        }
+    }
 }
