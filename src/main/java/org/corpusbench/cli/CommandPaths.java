@@ -83,18 +83,21 @@ final class CommandPaths {
     }
 
     /**
-     * Refuses an output that is one of the inputs, or the same as another output: writing it would destroy
-     * what the command reads, or lose one of the two outputs. {@code named} alternates option names and
-     * paths (null paths are skipped); the first pair is the output.
+     * Refuses an output that is an input, or another output: writing it would destroy what the command
+     * reads, or lose one of the two outputs. Null paths (options not given) pass.
      */
-    static void distinct(Object... named) {
-        for (int i = 2; i < named.length; i += 2) {
-            Path out = (Path) named[1];
-            Path other = (Path) named[i + 1];
-            if (out != null && other != null && real(out).equals(real(other))) {
-                throw new UsageException(out + ": named by both " + named[0] + " and " + named[i] + "; expected "
-                        + named[0] + " to be a file of its own");
-            }
+    static void notSame(Path out, String outOption, Path other, String otherOption) {
+        if (out != null && other != null && real(out).equals(real(other))) {
+            throw new UsageException(out + ": named by both " + outOption + " and " + otherOption + "; expected "
+                    + outOption + " to be a file of its own");
+        }
+    }
+
+    /** Refuses an output inside {@code dir} (the gold a command reads, for example). */
+    static void notInside(Path out, String outOption, Path dir, String dirOption) {
+        if (out != null && dir != null && real(out).startsWith(real(dir))) {
+            throw new UsageException(out + ": lies inside " + dir + of(dirOption) + "; expected " + outOption
+                    + " elsewhere");
         }
     }
 

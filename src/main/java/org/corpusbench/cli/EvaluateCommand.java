@@ -155,16 +155,13 @@ final class EvaluateCommand implements Callable<Integer> {
         Path jsonFile = jsonToStdout() ? null : json;
         CommandPaths.outputFile(jsonFile, "--json");
         CommandPaths.outputFile(html, "--html");
-        CommandPaths.distinct("--json", jsonFile, "--pred", pred, "--html", html);
-        CommandPaths.distinct("--html", html, "--pred", pred);
-        for (Object[] report : new Object[][] {{"--json", jsonFile}, {"--html", html}}) {
-            Path out = (Path) report[1];
-            CommandPaths.notInRelease(out, (String) report[0]);
-            if (out != null && dataset != null && CommandPaths.real(out).startsWith(CommandPaths.real(dataset))) {
-                throw new UsageException(out + ": lies inside the gold directory " + dataset + "; expected "
-                        + report[0] + " elsewhere");
-            }
-        }
+        CommandPaths.notSame(jsonFile, "--json", pred, "--pred");
+        CommandPaths.notSame(jsonFile, "--json", html, "--html");
+        CommandPaths.notSame(html, "--html", pred, "--pred");
+        CommandPaths.notInRelease(jsonFile, "--json");
+        CommandPaths.notInRelease(html, "--html");
+        CommandPaths.notInside(jsonFile, "--json", dataset, "--dataset");
+        CommandPaths.notInside(html, "--html", dataset, "--dataset");
     }
 
     /** An option that does not apply is refused, not ignored: the user meant something by it. */

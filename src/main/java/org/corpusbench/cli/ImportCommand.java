@@ -77,6 +77,9 @@ final class ImportCommand implements Callable<Integer> {
         CommandPaths.outputDirectory(out, "--out");
         CommandPaths.outsideOf(out, "--out", input, "INPUT");
         StagedDirectory.check(out, overwrite);
+        if (bratFragments != null && !format.equalsIgnoreCase("brat")) {
+            throw new UsageException(Brat.FRAGMENTS_OPTION + " applies to --format brat only");
+        }
         List<Document> docs = new ArrayList<>();
         Map<String, DocumentAnnotations> anns = new LinkedHashMap<>();
         List<Contradiction> contradictions = new ArrayList<>();
@@ -152,9 +155,6 @@ final class ImportCommand implements Callable<Integer> {
             default -> throw new UsageException("unknown --format '" + format + "'; expected conll, brat, csv, hf, "
                     + "timeml or nli");
         }
-        if (bratFragments != null && !format.equalsIgnoreCase("brat")) {
-            throw new UsageException(Brat.FRAGMENTS_OPTION + " applies to --format brat only");
-        }
         List<String> written = new ArrayList<>();
         try (StagedDirectory staged = StagedDirectory.create(out, overwrite)) {
             Path dir = staged.path();
@@ -180,7 +180,7 @@ final class ImportCommand implements Callable<Integer> {
             }
             // What import writes must validate (as predictions: ids optional, nested mentions allowed):
             // anything else is data the input holds but corpusbench's files cannot carry as they are.
-            List<Diagnostic> found = CorpusValidator.validate(List.of(dir), CorpusValidator.Role.PREDICTIONS);
+            List<Diagnostic> found = CorpusValidator.validateStaged(dir, CorpusValidator.Role.PREDICTIONS, out);
             boolean unchecked = found.stream().anyMatch(d -> d.message().equals(CorpusValidator.NO_DOCUMENTS));
             if (unchecked) {
                 // layers without their documents (NLI pairs, CSV layers) can be imported, but not checked here
@@ -189,9 +189,7 @@ final class ImportCommand implements Callable<Integer> {
                         + "documents");
             }
             List<Diagnostic> problems = found.stream().filter(Diagnostic::isError)
-                    .filter(d -> !d.message().equals(CorpusValidator.NO_DOCUMENTS)).map(d -> new Diagnostic(d.severity(), new Location(
-                            d.location().file().replace(dir.toString(), out + " (not written)"),
-                            d.location().line(), d.location().column()), d.field(), d.message())).toList();
+                    .filter(d -> !d.message().equals(CorpusValidator.NO_DOCUMENTS)).toList();
             if (!problems.isEmpty()) {
                 throw new InvalidInputException("what " + input + " converts to", problems, "nothing was written; "
                         + "fix the input (the line numbers are those of the corpusbench JSONL it would become)");

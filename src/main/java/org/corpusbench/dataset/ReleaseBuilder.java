@@ -131,11 +131,8 @@ public final class ReleaseBuilder {
             }
             // A release is validated before it exists: nothing that verify would refuse is ever written,
             // and no fingerprint of an invalid release is recorded as published.
-            String staging = staged.path().toString();
-            List<Diagnostic> problems = CorpusValidator.validate(List.of(staged.path()), CorpusValidator.Role.GOLD)
-                    .stream().filter(Diagnostic::isError).map(d -> new Diagnostic(d.severity(), new Location(
-                            d.location().file().replace(staging, target + " (not written)"), d.location().line(),
-                            d.location().column()), d.field(), d.message())).toList();
+            List<Diagnostic> problems = CorpusValidator.validateStaged(staged.path(), CorpusValidator.Role.GOLD, target)
+                    .stream().filter(Diagnostic::isError).toList();
             if (!problems.isEmpty()) {
                 throw new InvalidInputException("the release " + name + " " + version + " built from " + sourceDir,
                         problems, "nothing was written; fix the gold sources (the lines are those of the release "

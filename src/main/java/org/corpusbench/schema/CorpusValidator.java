@@ -131,6 +131,19 @@ public final class CorpusValidator {
         return new Summary(out, v.fileCount, v.recordCount, v.byteCount);
     }
 
+    /**
+     * The diagnostics of files written to {@code staged} but not yet in place (an import, a release), with
+     * each file named as it will be, under {@code shownAs}, and marked "(not written)": the user fixes the
+     * input, and must not look for a hidden staging folder.
+     */
+    public static List<Diagnostic> validateStaged(Path staged, Role role, Path shownAs) {
+        String from = staged.toString();
+        String to = shownAs + " (not written)";
+        return validate(List.of(staged), role).stream().map(d -> new Diagnostic(d.severity(), new Location(
+                d.location().file().replace(from, to), d.location().line(), d.location().column()), d.field(),
+                d.message())).toList();
+    }
+
     /** Number of documents whose text is known after {@link #run}. */
     public int documentCount() {
         return texts.size();
@@ -242,6 +255,15 @@ public final class CorpusValidator {
     }
 
     private void addDocument(Document d, Location at) {
+        String created = d.metadata().get(org.corpusbench.format.timeml.CreationDates.METADATA_KEY);
+        if (created != null) {
+            // the key TimeML import writes and TimeML export reads: checked here as export checks it
+            try {
+                org.corpusbench.format.timeml.CreationDates.parse(created, at, "metadata.creation_date");
+            } catch (org.corpusbench.format.CorpusFormatException e) {
+                sink.accept(Diagnostic.error(at, e.field(), e.originalMessage()));
+            }
+        }
         if (d.text().isBlank()) {
             sink.accept(Diagnostic.error(at, "text", EMPTY_TEXT));
         }

@@ -140,4 +140,42 @@ class Issue14TimemlExportTest {
                 + "metadata.creation_date is 2013-03-22; expected the document's own date or no line for it\n");
         assertThat(tmp.resolve("o")).doesNotExist();
     }
+
+    /** A review: a gold TIMEX3 with tid t0 met the creation time's t0, and the export could not be read back. */
+    @Test
+    void theCreationTimeTakesATidNoTimexOfTheDocumentUses() throws IOException {
+        Path copy = Files.createDirectories(tmp.resolve("t0"));
+        Files.copy(RELEASE.resolve("documents.jsonl"), copy.resolve("documents.jsonl"));
+        Files.writeString(copy.resolve("annotations.jsonl"), Files.readString(RELEASE.resolve("annotations.jsonl"))
+                .replace("\"tid\":\"t1\"", "\"tid\":\"t0\""));
+        Path out = tmp.resolve("tml");
+        CliTest.Run e = CliTest.run("export", "--dataset", copy.toString(), "--format", "timeml", "--out",
+                out.toString(), "--dct", "2020-01-01");
+        assertThat(e.code()).as(e.err()).isZero();
+        assertThat(Files.readString(out.resolve(A + ".tml"))).contains("<DCT><TIMEX3 tid=\"t0_1\"");
+        CliTest.Run i = CliTest.run("import", "--format", "timeml", "--out", tmp.resolve("back").toString(),
+                out.toString());
+        assertThat(i.code()).as(i.err()).isZero();
+    }
+
+    @Test
+    void aDctFileThatDatesNothingIsRefused() throws IOException {
+        Path empty = Files.writeString(tmp.resolve("empty.tsv"), "\n");
+        CliTest.Run r = CliTest.run("export", "--dataset", RELEASE.toString(), "--format", "timeml", "--out",
+                tmp.resolve("o").toString(), "--dct-file", empty.toString(), "--dct", "2024-01-01");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains(empty + ": holds no dates");
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
+
+    /** A review: validate passed a creation date that the TimeML export then refused. */
+    @Test
+    void validateChecksCreationDatesAsTheExportDoes() throws IOException {
+        Path docs = Files.writeString(tmp.resolve("documents.jsonl"), Files.readAllLines(RELEASE.resolve(
+                "documents.jsonl")).get(0).replaceFirst("\\}$", ",\"metadata\":{\"creation_date\":\"2024-13-01\"}}")
+                + "\n");
+        CliTest.Run v = CliTest.run("validate", docs.toString());
+        assertThat(v.code()).as(v.err()).isEqualTo(1);
+        assertThat(v.err()).contains(docs + ":1: metadata.creation_date: '2024-13-01' is not a day of the calendar");
+    }
 }

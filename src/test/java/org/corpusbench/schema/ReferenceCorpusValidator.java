@@ -192,6 +192,15 @@ final class ReferenceCorpusValidator {
     }
 
     private void addDocument(Document d, Location at) {
+        String created = d.metadata().get(org.corpusbench.format.timeml.CreationDates.METADATA_KEY);
+        if (created != null) {
+            // the key TimeML import writes and TimeML export reads: checked here as export checks it
+            try {
+                org.corpusbench.format.timeml.CreationDates.parse(created, at, "metadata.creation_date");
+            } catch (org.corpusbench.format.CorpusFormatException e) {
+                sink.accept(Diagnostic.error(at, e.field(), e.originalMessage()));
+            }
+        }
         if (d.text().isBlank()) {
             sink.accept(Diagnostic.error(at, "text", CorpusValidator.EMPTY_TEXT));
         }

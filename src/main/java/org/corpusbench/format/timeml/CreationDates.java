@@ -102,6 +102,11 @@ public final class CreationDates {
                 dates.put(id, new Entry(date, i + 1L));
             }
         }
+        if (problems.isEmpty() && dates.isEmpty()) {
+            // a file that dates nothing was almost surely not the file meant
+            problems.add(new CorpusFormatException(Location.ofFile(name), null, "holds no dates; expected lines "
+                    + "doc_id<TAB>YYYY-MM-DD"));
+        }
         CorpusFormatProblems.throwIfAny(problems);
         return dates;
     }

@@ -34,6 +34,20 @@ public final class TimemlWriter {
         AtomicFiles.writeString(file, xml);
     }
 
+    /**
+     * The tid of the creation time: t0, as TempEval-3's files have it, unless a TIMEX3 of the document
+     * already has that tid (then t0_1, t0_2, ...): a tid given twice would make the file unreadable.
+     */
+    static String creationTimeTid(List<Timex3> timexes) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        timexes.forEach(t -> used.add(t.tid()));
+        String tid = "t0";
+        for (int k = 1; used.contains(tid); k++) {
+            tid = "t0_" + k;
+        }
+        return tid;
+    }
+
     public static String render(Document doc, List<Timex3> timexes, LocalDate creationDate)
             throws CorpusFormatException {
         List<Timex3> sorted = new ArrayList<>(timexes);
@@ -43,7 +57,8 @@ public final class TimemlWriter {
         escape(sb, doc.id(), at);
         sb.append("</DOCID>\n");
         if (creationDate != null) {
-            sb.append("<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"").append(creationDate)
+            sb.append("<DCT><TIMEX3 tid=\"").append(creationTimeTid(timexes))
+                    .append("\" type=\"DATE\" value=\"").append(creationDate)
                     .append("\" temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">").append(creationDate)
                     .append("</TIMEX3></DCT>\n");
         }
