@@ -17,7 +17,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.diagnostic.CorpusFormatException;
 
 /**
  * The contract of every reader towards damaged input (issue 12, item 8): valid files changed byte by byte

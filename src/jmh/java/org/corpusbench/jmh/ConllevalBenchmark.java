@@ -10,7 +10,7 @@ import org.corpusbench.eval.tags.ConllevalCounter;
 import org.corpusbench.eval.tags.TagCounts;
 import org.corpusbench.eval.tags.TagEvaluator;
 import org.corpusbench.eval.tags.TagMode;
-import org.corpusbench.eval.tags.TagScheme;
+import org.corpusbench.tags.TagScheme;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -14,9 +14,9 @@ import org.corpusbench.eval.tags.ConllevalCounter;
 import org.corpusbench.eval.tags.TagCounts;
 import org.corpusbench.eval.tags.TagEvaluator;
 import org.corpusbench.eval.tags.TagMode;
-import org.corpusbench.eval.tags.TagScheme;
+import org.corpusbench.tags.TagScheme;
 import org.corpusbench.schema.CorpusValidator;
-import org.corpusbench.schema.Diagnostic;
+import org.corpusbench.diagnostic.Diagnostic;
 
 /**
  * The operations the benchmarks time, each returning its figures as one line of text, so that runs

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.corpusbench.bench.SyntheticData;
 import org.corpusbench.bench.Workloads;
 import org.corpusbench.eval.tags.TagMode;
-import org.corpusbench.eval.tags.TagScheme;
+import org.corpusbench.tags.TagScheme;
 
 /**
  * One measurement of {@code corpusbench bench}, in a JVM of its own so that its peak memory and its

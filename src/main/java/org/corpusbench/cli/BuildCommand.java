@@ -3,7 +3,7 @@ package org.corpusbench.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.corpusbench.baseline.Leaderboard;
+import org.corpusbench.leaderboard.Leaderboard;
 import org.corpusbench.dataset.PublishedReleases;
 import org.corpusbench.dataset.ReleaseBuilder;
 import picocli.CommandLine.Command;

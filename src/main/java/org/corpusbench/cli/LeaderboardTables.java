@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.corpusbench.baseline.Leaderboard;
+import org.corpusbench.leaderboard.Leaderboard;
 import org.corpusbench.eval.report.JsonReport;
 import org.corpusbench.internal.TextTable;
 

@@ -8,9 +8,9 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.diagnostic.CorpusFormatException;
 import org.corpusbench.internal.StagedDirectory;
-import org.corpusbench.schema.InvalidInputException;
+import org.corpusbench.diagnostic.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -157,7 +157,7 @@ public final class Main implements Runnable {
             err.println("corpusbench " + command + ": " + invalid.closing());
             return PROBLEMS;
         }
-        if (t instanceof org.corpusbench.format.CorpusFormatProblems many) {
+        if (t instanceof org.corpusbench.diagnostic.CorpusFormatProblems many) {
             many.problems().forEach(p -> err.println(p.getMessage()));
             err.println("corpusbench " + command + ": " + many.problems().size() + " problems");
             return PROBLEMS;

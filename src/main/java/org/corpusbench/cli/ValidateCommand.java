@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.corpusbench.schema.CorpusValidator;
-import org.corpusbench.schema.Diagnostic;
+import org.corpusbench.diagnostic.Diagnostic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -9,7 +9,7 @@ import org.corpusbench.dataset.Dataset;
 import org.corpusbench.dataset.Manifest;
 import org.corpusbench.dataset.PublishedReleases;
 import org.corpusbench.schema.CorpusValidator;
-import org.corpusbench.schema.Diagnostic;
+import org.corpusbench.diagnostic.Diagnostic;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

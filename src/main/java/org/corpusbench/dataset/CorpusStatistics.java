@@ -16,8 +16,8 @@ import org.corpusbench.model.EntityMention;
 import org.corpusbench.model.NliPair;
 import org.corpusbench.model.Timex3;
 import org.corpusbench.schema.CorpusValidator;
-import org.corpusbench.schema.Diagnostic;
-import org.corpusbench.schema.InvalidInputException;
+import org.corpusbench.diagnostic.Diagnostic;
+import org.corpusbench.diagnostic.InvalidInputException;
 
 /** Counts per document and per annotation type, gathered in one pass over the records. */
 public final class CorpusStatistics implements CorpusFiles.Visitor {

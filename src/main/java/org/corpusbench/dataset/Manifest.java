@@ -12,11 +12,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import org.corpusbench.format.CorpusFormatException;
-import org.corpusbench.format.Location;
+import org.corpusbench.diagnostic.CorpusFormatException;
+import org.corpusbench.diagnostic.Location;
 import org.corpusbench.format.jsonl.JsonCodec;
 import org.corpusbench.internal.Hashes;
-import org.corpusbench.schema.Diagnostic;
+import org.corpusbench.diagnostic.Diagnostic;
 import org.corpusbench.schema.SchemaValidator;
 
 /**

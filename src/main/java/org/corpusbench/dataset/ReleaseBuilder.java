@@ -20,16 +20,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.corpusbench.format.CorpusFormatException;
-import org.corpusbench.format.Location;
+import org.corpusbench.diagnostic.CorpusFormatException;
+import org.corpusbench.diagnostic.Location;
 import org.corpusbench.format.jsonl.JsonCodec;
 import org.corpusbench.format.jsonl.JsonlWriter;
 import org.corpusbench.internal.AtomicFiles;
 import org.corpusbench.internal.StagedDirectory;
 import org.corpusbench.internal.Hashes;
 import org.corpusbench.schema.SchemaValidator;
-import org.corpusbench.schema.InvalidInputException;
-import org.corpusbench.schema.Diagnostic;
+import org.corpusbench.diagnostic.InvalidInputException;
+import org.corpusbench.diagnostic.Diagnostic;
 import org.corpusbench.schema.CorpusValidator;
 
 /**

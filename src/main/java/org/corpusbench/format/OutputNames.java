@@ -1,5 +1,7 @@
 package org.corpusbench.format;
 
+import org.corpusbench.diagnostic.CorpusFormatException;
+import org.corpusbench.diagnostic.Location;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 

@@ -1,10 +1,13 @@
 package org.corpusbench.model;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.Collections;
-import org.corpusbench.internal.Hashes;
 
 /**
  * One article of a corpus. The raw text is kept exactly as read (line endings, byte order mark removed
@@ -37,7 +40,17 @@ public record Document(String id, String text, String title, String source, Stri
 
     /** A document whose title is its first line and whose checksum is that of its UTF-8 encoding. */
     public static Document of(String id, String text, String source) {
-        return new Document(id, text, firstLine(text), source, Hashes.sha256(text), Map.of());
+        return new Document(id, text, firstLine(text), source, sha256(text), Map.of());
+    }
+
+    /** The model is a leaf of the package graph (docs/architecture.md), so it hashes without helpers. */
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
     }
 
     /** Length in code points, the unit of all offsets. */

@@ -1,5 +1,6 @@
 package org.corpusbench.schema;
 
+import org.corpusbench.diagnostic.Diagnostic;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,8 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.corpusbench.format.CorpusFormatException;
-import org.corpusbench.format.Location;
+import org.corpusbench.diagnostic.CorpusFormatException;
+import org.corpusbench.diagnostic.Location;
 import org.corpusbench.format.csv.CsvDocumentReader;
 import org.corpusbench.format.jsonl.JsonCodec;
 import org.corpusbench.format.jsonl.JsonCodec.RecordKind;
@@ -260,7 +261,7 @@ public final class CorpusValidator {
             // the key TimeML import writes and TimeML export reads: checked here as export checks it
             try {
                 org.corpusbench.format.timeml.CreationDates.parse(created, at, "metadata.creation_date");
-            } catch (org.corpusbench.format.CorpusFormatException e) {
+            } catch (org.corpusbench.diagnostic.CorpusFormatException e) {
                 sink.accept(Diagnostic.error(at, e.field(), e.originalMessage()));
             }
         }

@@ -1,7 +1,7 @@
 package org.corpusbench.schema;
 
 import java.util.Arrays;
-import org.corpusbench.format.Location;
+import org.corpusbench.diagnostic.Location;
 
 /**
  * A document's text as the cross-checks need it: its length in code points and code-point offsets

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.corpusbench.format.Location;
+import org.corpusbench.diagnostic.Diagnostic;
+import org.corpusbench.diagnostic.Location;
 
 /**
  * Validates JSON records against corpusbench's JSON Schemas (2020-12), which ship in the jar under

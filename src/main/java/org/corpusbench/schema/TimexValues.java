@@ -1,5 +1,6 @@
 package org.corpusbench.schema;
 
+import org.corpusbench.diagnostic.Diagnostic;
 import java.util.regex.Pattern;
 import org.corpusbench.model.TimexType;
 
@@ -50,7 +51,7 @@ public final class TimexValues {
      * gold has DATEs valued P5Y and DURATIONs valued 2008: real corpora are kept as they are, and scorers
      * compare the value strings).
      */
-    public static Diagnostic check(TimexType type, String value, org.corpusbench.format.Location at, String field) {
+    public static Diagnostic check(TimexType type, String value, org.corpusbench.diagnostic.Location at, String field) {
         if (isValid(type, value)) {
             return null;
         }

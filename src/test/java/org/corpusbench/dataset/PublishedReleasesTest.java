@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
-import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.diagnostic.CorpusFormatException;
 import org.junit.jupiter.api.Test;
 
 /** The lists of published fingerprints (issue 12, "Pinned releases"): in the dataset folders and in the jar. */

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.diagnostic.CorpusFormatException;
 import org.corpusbench.model.DocumentAnnotations;
 import org.corpusbench.schema.CorpusValidator;
 import org.junit.jupiter.api.Test;
@@ -136,7 +136,7 @@ class ReleaseBuilderTest {
         Path entities = src.resolve("gold/entities.tsv");
         Files.writeString(entities, Files.readString(entities).replace("\tGPE\tminsk", "\tCOUNTRY\tminsk"));
         assertThatThrownBy(() -> ReleaseBuilder.build(src, MINI.resolve("seeds"), null))
-                .isInstanceOf(org.corpusbench.schema.InvalidInputException.class)
+                .isInstanceOf(org.corpusbench.diagnostic.InvalidInputException.class)
                 .hasMessageContaining("unknown entity type 'COUNTRY'").hasMessageContaining("in the release mini 1.0.0");
         try (var s = Files.list(src)) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("card", "dataset.json", "gold");
@@ -150,7 +150,7 @@ class ReleaseBuilderTest {
             Files.writeString(src.resolve("dataset.json"), Files.readString(MINI.resolve("source/dataset.json"))
                     .replace("\"1.0.0\"", "\"" + v + "\""));
             assertThatThrownBy(() -> ReleaseBuilder.build(src, MINI.resolve("seeds"), null))
-                    .isInstanceOf(org.corpusbench.format.CorpusFormatException.class)
+                    .isInstanceOf(org.corpusbench.diagnostic.CorpusFormatException.class)
                     .hasMessageContaining("dataset.json: version: '" + v + "' is not a version");
         }
         assertThat(tmp.resolve("escape")).doesNotExist();

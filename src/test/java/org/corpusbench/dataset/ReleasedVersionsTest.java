@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.corpusbench.baseline.Leaderboard;
+import org.corpusbench.leaderboard.Leaderboard;
 import org.corpusbench.schema.CorpusValidator;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package org.corpusbench.format;
 
+import org.corpusbench.diagnostic.CorpusFormatException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.corpusbench.ModelArbitraries;
-import org.corpusbench.eval.tags.TagScheme;
+import org.corpusbench.tags.TagScheme;
 import org.corpusbench.format.brat.Brat;
 import org.corpusbench.format.conll.Conll;
 import org.corpusbench.format.csv.CsvLayers;

@@ -1,5 +1,6 @@
 package org.corpusbench.schema;
 
+import org.corpusbench.diagnostic.Diagnostic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

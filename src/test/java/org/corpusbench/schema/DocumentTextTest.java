@@ -7,7 +7,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.corpusbench.format.Location;
+import org.corpusbench.diagnostic.Location;
 import org.corpusbench.model.CodePoints;
 
 /** Code-point offsets through the surrogate-pair index agree with {@link CodePoints}, lone surrogates included. */

@@ -1,5 +1,6 @@
 package org.corpusbench.schema;
 
+import org.corpusbench.diagnostic.Diagnostic;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,8 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.corpusbench.format.CorpusFormatException;
-import org.corpusbench.format.Location;
+import org.corpusbench.diagnostic.CorpusFormatException;
+import org.corpusbench.diagnostic.Location;
 import org.corpusbench.format.csv.CsvDocumentReader;
 import org.corpusbench.format.jsonl.JsonCodec;
 import org.corpusbench.format.jsonl.JsonCodec.RecordKind;
@@ -197,7 +198,7 @@ final class ReferenceCorpusValidator {
             // the key TimeML import writes and TimeML export reads: checked here as export checks it
             try {
                 org.corpusbench.format.timeml.CreationDates.parse(created, at, "metadata.creation_date");
-            } catch (org.corpusbench.format.CorpusFormatException e) {
+            } catch (org.corpusbench.diagnostic.CorpusFormatException e) {
                 sink.accept(Diagnostic.error(at, e.field(), e.originalMessage()));
             }
         }

@@ -17,7 +17,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.corpusbench.ModelArbitraries;
-import org.corpusbench.format.Location;
+import org.corpusbench.diagnostic.Location;
 import org.corpusbench.format.jsonl.JsonCodec;
 import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.Document;

@@ -1,5 +1,8 @@
 package org.corpusbench.eval.tags;
 
+import org.corpusbench.tags.Chunk;
+import org.corpusbench.tags.Chunker;
+import org.corpusbench.tags.TagScheme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.corpusbench.eval.Counts;
-import org.corpusbench.format.CorpusFormatException;
-import org.corpusbench.format.Location;
+import org.corpusbench.diagnostic.CorpusFormatException;
+import org.corpusbench.diagnostic.Location;
 import org.corpusbench.internal.BlankLineSplits;
 
 /**

@@ -1,8 +1,8 @@
 package org.corpusbench.format.jsonl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.corpusbench.format.CorpusFormatException;
-import org.corpusbench.format.Location;
+import org.corpusbench.diagnostic.CorpusFormatException;
+import org.corpusbench.diagnostic.Location;
 
 /** Typed access to the fields of a JSON object, with errors that name the field and what was found. */
 final class JsonFields {

@@ -1,5 +1,8 @@
 package org.corpusbench.eval.tags;
 
+import org.corpusbench.tags.Chunk;
+import org.corpusbench.tags.Chunker;
+import org.corpusbench.tags.TagScheme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,5 +1,6 @@
 package org.corpusbench.eval.tags;
 
+import org.corpusbench.tags.TagScheme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

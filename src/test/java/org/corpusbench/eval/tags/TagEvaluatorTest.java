@@ -1,5 +1,6 @@
 package org.corpusbench.eval.tags;
 
+import org.corpusbench.tags.TagScheme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.corpusbench.TempFiles.withFile;
@@ -13,7 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.diagnostic.CorpusFormatException;
 
 class TagEvaluatorTest {
 

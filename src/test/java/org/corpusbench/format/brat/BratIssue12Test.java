@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.diagnostic.CorpusFormatException;
 import org.corpusbench.model.EntityMention;
 import org.corpusbench.model.Span;
 import org.junit.jupiter.api.Test;

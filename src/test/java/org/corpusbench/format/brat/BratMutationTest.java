@@ -1,6 +1,6 @@
 package org.corpusbench.format.brat;
 
-import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.diagnostic.CorpusFormatException;
 import org.corpusbench.Mutation;
 import net.jqwik.api.Example;
 import static org.assertj.core.api.Assertions.assertThat;

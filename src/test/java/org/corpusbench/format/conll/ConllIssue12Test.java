@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.corpusbench.eval.tags.TagScheme;
-import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.tags.TagScheme;
+import org.corpusbench.diagnostic.CorpusFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.corpusbench.FuzzSeeds;
 import org.corpusbench.MutatedInputContract;
 import org.corpusbench.ValidResults;
-import org.corpusbench.eval.tags.TagScheme;
+import org.corpusbench.tags.TagScheme;
 import org.corpusbench.model.Document;
 
 /** A CoNLL file changed byte by byte: imported, or refused at a line (issue 12, item 8). */

@@ -13,7 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.corpusbench.TempFiles;
 import org.corpusbench.TestTexts;
-import org.corpusbench.eval.tags.TagScheme;
+import org.corpusbench.tags.TagScheme;
 import org.corpusbench.model.CodePoints;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.EntityMention;

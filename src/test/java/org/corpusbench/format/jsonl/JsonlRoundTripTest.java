@@ -14,12 +14,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.corpusbench.ModelArbitraries;
-import org.corpusbench.format.Location;
+import org.corpusbench.diagnostic.Location;
 import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
 import org.corpusbench.model.NliPair;
-import org.corpusbench.schema.Diagnostic;
+import org.corpusbench.diagnostic.Diagnostic;
 import org.corpusbench.schema.SchemaValidator;
 
 /** Write→read gives equal records, and everything written is valid against its schema. */

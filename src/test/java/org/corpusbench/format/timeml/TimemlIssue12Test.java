@@ -16,7 +16,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.corpusbench.format.CorpusFormatException;
+import org.corpusbench.diagnostic.CorpusFormatException;
 import org.corpusbench.model.Timex3;
 
 /** Issue 12 ("no silent wrong number"): TimeML import gives every TIMEX3 a unique tid, or refuses the file. */

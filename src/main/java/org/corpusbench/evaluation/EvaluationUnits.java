@@ -1,5 +1,6 @@
-package org.corpusbench.eval;
+package org.corpusbench.evaluation;
 
+import org.corpusbench.eval.Counts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

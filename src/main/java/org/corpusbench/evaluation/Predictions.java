@@ -1,4 +1,4 @@
-package org.corpusbench.eval;
+package org.corpusbench.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.corpusbench.eval.GoldCorpus.Layer;
-import org.corpusbench.format.CorpusFormatException;
-import org.corpusbench.format.Location;
+import org.corpusbench.evaluation.GoldCorpus.Layer;
+import org.corpusbench.diagnostic.CorpusFormatException;
+import org.corpusbench.diagnostic.Location;
 import org.corpusbench.format.jsonl.JsonCodec;
 import org.corpusbench.format.jsonl.JsonCodec.RecordKind;
 import org.corpusbench.format.jsonl.JsonlReader;
@@ -26,7 +26,7 @@ import org.corpusbench.model.NliLabel;
 import org.corpusbench.model.NliPair;
 import org.corpusbench.model.Span;
 import org.corpusbench.model.Timex3;
-import org.corpusbench.schema.Diagnostic;
+import org.corpusbench.diagnostic.Diagnostic;
 import org.corpusbench.schema.DocumentText;
 import org.corpusbench.schema.EntityTypes;
 import org.corpusbench.schema.TimexValues;

@@ -1,4 +1,4 @@
-package org.corpusbench.format;
+package org.corpusbench.diagnostic;
 
 /**
  * Where in an input something was found: file, 1-based line and, when known, 1-based column (in code

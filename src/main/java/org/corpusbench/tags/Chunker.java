@@ -1,4 +1,4 @@
-package org.corpusbench.eval.tags;
+package org.corpusbench.tags;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +56,7 @@ public final class Chunker {
          *                      "_" of the joining O, not the "" of the very start), to decode a later part
          *                      of a file exactly as the whole would be
          */
-        Lenient(boolean afterSentence) {
+        public Lenient(boolean afterSentence) {
             prevType = afterSentence ? "_" : "";
         }
 
@@ -90,7 +90,7 @@ public final class Chunker {
          * a sentence) makes such a chunk begin where the last chunk of the input before began, so a
          * decoder that starts mid-file cannot know it.
          */
-        boolean endedUnstarted() {
+        public boolean endedUnstarted() {
             return endedUnstarted;
         }
     }

@@ -1,4 +1,4 @@
-package org.corpusbench.baseline;
+package org.corpusbench.leaderboard;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,8 +14,8 @@ import org.corpusbench.baseline.entity.Conll2003NameFinder;
 import org.corpusbench.baseline.entity.EntityRecognizer;
 import org.corpusbench.dataset.GoldSources;
 import org.corpusbench.eval.Counts;
-import org.corpusbench.eval.EvaluationUnits;
-import org.corpusbench.eval.GoldCorpus;
+import org.corpusbench.evaluation.EvaluationUnits;
+import org.corpusbench.evaluation.GoldCorpus;
 import org.corpusbench.eval.Prf;
 import org.corpusbench.eval.entity.SpanEvaluation;
 import org.corpusbench.eval.entity.SpanScheme;

@@ -1,4 +1,4 @@
-package org.corpusbench.eval;
+package org.corpusbench.evaluation;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,15 +13,15 @@ import org.corpusbench.dataset.CorpusFiles;
 import org.corpusbench.dataset.Dataset;
 import org.corpusbench.dataset.GoldSources;
 import org.corpusbench.dataset.Manifest;
-import org.corpusbench.format.CorpusFormatException;
-import org.corpusbench.format.Location;
+import org.corpusbench.diagnostic.CorpusFormatException;
+import org.corpusbench.diagnostic.Location;
 import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
 import org.corpusbench.model.NliPair;
 import org.corpusbench.schema.CorpusValidator;
-import org.corpusbench.schema.Diagnostic;
-import org.corpusbench.schema.InvalidInputException;
+import org.corpusbench.diagnostic.Diagnostic;
+import org.corpusbench.diagnostic.InvalidInputException;
 
 /**
  * The gold side of an evaluation, read from a release directory (checksums verified first) or from any

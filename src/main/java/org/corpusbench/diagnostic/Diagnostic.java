@@ -1,8 +1,7 @@
-package org.corpusbench.schema;
+package org.corpusbench.diagnostic;
 
 import java.util.Comparator;
 import java.util.Objects;
-import org.corpusbench.format.Location;
 
 /**
  * One problem (or note) found in an input, printed as {@code file:line: field: message}.

@@ -1,4 +1,4 @@
-package org.corpusbench.schema;
+package org.corpusbench.diagnostic;
 
 import java.io.IOException;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.corpusbench.eval.tags;
+package org.corpusbench.tags;
 
 import java.util.Locale;
 

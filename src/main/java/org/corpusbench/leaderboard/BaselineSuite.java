@@ -1,4 +1,4 @@
-package org.corpusbench.baseline;
+package org.corpusbench.leaderboard;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
