@@ -50,8 +50,8 @@ class ReadmeExampleTest {
             }
         }
         assertThat(output).contains("000_6e15c3caa4eb7126: 50 entities, the first is 'Belarus'",
-                "dates: relaxed F1 1.0000, value F1 1.0000");
-        assertThat(output.lines().count()).isEqualTo(6);
+                "dates: relaxed F1 1.0000, value F1 1.0000", "nli: accuracy interval 1.0 to 1.0, predictions ");
+        assertThat(output.lines().count()).isEqualTo(7);
     }
 
     private static String runMain(Path dir, String name) throws IOException, ReflectiveOperationException {

@@ -1,56 +1,28 @@
 package org.corpusbench.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.ToDoubleFunction;
-import org.corpusbench.evaluation.GoldCorpus;
-import org.corpusbench.evaluation.Predictions;
-import org.corpusbench.eval.entity.LabelledSpan;
-import org.corpusbench.eval.entity.SpanCounts;
-import org.corpusbench.eval.entity.SpanEvaluation;
-import org.corpusbench.eval.entity.SpanEvaluator;
-import org.corpusbench.eval.entity.SpanScheme;
-import org.corpusbench.eval.report.HtmlReportWriter;
-import org.corpusbench.eval.report.JsonReport;
-import org.corpusbench.eval.report.SpanErrors;
 import org.corpusbench.eval.stats.Bootstrap;
-import org.corpusbench.eval.stats.CountRows;
-import org.corpusbench.tags.Chunk;
-import org.corpusbench.tags.Chunker;
-import org.corpusbench.eval.tags.ConllTagReader;
-import org.corpusbench.eval.tags.TagCounts;
-import org.corpusbench.eval.tags.TagEvaluator;
 import org.corpusbench.eval.tags.TagMode;
-import org.corpusbench.tags.TagScheme;
-import org.corpusbench.diagnostic.CorpusFormatException;
-import org.corpusbench.diagnostic.Location;
+import org.corpusbench.evaluation.ContradictionMatching;
+import org.corpusbench.evaluation.EvaluationResult;
+import org.corpusbench.evaluation.EvaluationSettings;
+import org.corpusbench.evaluation.Evaluations;
+import org.corpusbench.evaluation.GoldCorpus;
+import org.corpusbench.evaluation.Task;
 import org.corpusbench.internal.AtomicFiles;
-import org.corpusbench.internal.Hashes;
-import org.corpusbench.model.Document;
-import org.corpusbench.model.DocumentAnnotations;
-import org.corpusbench.model.EntityMention;
-import org.corpusbench.schema.EntityTypes;
-import org.corpusbench.diagnostic.InvalidInputException;
+import org.corpusbench.tags.TagScheme;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import org.corpusbench.internal.TextTable;
 
 /**
  * {@code corpusbench evaluate}: scores predictions against gold and prints a table; {@code --json} and
- * {@code --html} write the full report. Tasks add a method here and a case in {@link #call}.
+ * {@code --html} write the full report. Only option handling: {@link Evaluations} computes everything.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Score predictions against the gold.",
@@ -129,24 +101,54 @@ final class EvaluateCommand implements Callable<Integer> {
         checkPaths();
         CommandPaths.between(resamples, 0, Bootstrap.MAX_RESAMPLES, "--resamples");
         CommandPaths.atLeast(threads, 1, "--threads");
-        String t = task.toLowerCase(Locale.ROOT);
+        Task t = Task.parse(task);
+        if (t == null) {
+            throw new UsageException("unknown --task '" + task
+                    + "'; expected tags, entities, dates, contradictions or nli");
+        }
         boolean conll = format.equalsIgnoreCase("conll");
         if (!conll && !format.equalsIgnoreCase("jsonl")) {
             throw new UsageException("unknown --format '" + format + "'; expected jsonl or conll");
         }
         checkOptionsApply(t, conll);
-        return switch (t) {
-            case "tags" -> {
-                if (!conll) {
-                    throw new UsageException("--task tags needs --format conll");
-                }
-                yield tags();
+        EvaluationSettings settings = settings(t, conll);
+        EvaluationResult result;
+        if (t == Task.TAGS) {
+            if (!conll) {
+                throw new UsageException("--task tags needs --format conll");
             }
-            case "entities" -> conll ? conllEntities() : datasetEntities();
-            case "dates", "contradictions", "nli" -> TaskEvaluations.run(this, t);
-            default -> throw new UsageException("unknown --task '" + task
-                    + "'; expected tags, entities, dates, contradictions or nli");
-        };
+            result = Evaluations.tags(pred, settings);
+        } else if (conll) {
+            if (t != Task.ENTITIES) {
+                throw new UsageException("--format conll applies to --task tags and entities only");
+            }
+            result = Evaluations.conllEntities(pred, settings);
+        } else {
+            if (dataset == null) {
+                throw new UsageException("--task " + task + " with --format jsonl needs --dataset DIR");
+            }
+            CommandPaths.inputDirectory(dataset, "--dataset");
+            GoldCorpus gold = Evaluations.gold(t, dataset, expectFingerprint);
+            // the note comes first, so that it is seen even when the predictions are then refused
+            Evaluations.unpinnedNote(gold, dataset).ifPresent(spec.commandLine().getErr()::println);
+            result = Evaluations.evaluate(t, gold, pred, settings);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        result.notes().forEach(err::println);
+        err.flush();
+        if (jsonToStdout()) {
+            spec.commandLine().getOut().print(result.toJson());
+        } else {
+            if (json != null) {
+                AtomicFiles.writeString(json, result.toJson());
+            }
+            spec.commandLine().getOut().print(result.toText());
+        }
+        if (html != null) {
+            AtomicFiles.writeString(html, result.toHtml().orElseThrow());
+        }
+        spec.commandLine().getOut().flush();
+        return 0;
     }
 
     /** The paths, before any work: inputs exist, reports go to new places outside every input and release. */
@@ -165,37 +167,61 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** An option that does not apply is refused, not ignored: the user meant something by it. */
-    private void checkOptionsApply(String t, boolean conll) {
+    private void checkOptionsApply(Task t, boolean conll) {
         if (scheme != null && !conll) {
             throw new UsageException("--scheme applies to --format conll only");
         }
-        if (skipDocstart && !(t.equals("tags") && conll)) {
+        if (skipDocstart && !(t == Task.TAGS && conll)) {
             throw new UsageException("--skip-docstart applies to --task tags only (it changes the token count)");
         }
-        if (threads != 1 && !t.equals("tags")) {
+        if (threads != 1 && t != Task.TAGS) {
             throw new UsageException("--threads applies to --task tags only");
         }
-        if (!mode.equalsIgnoreCase("default") && !(conll || t.equals("contradictions"))) {
+        if (!mode.equalsIgnoreCase("default") && !(conll || t == Task.CONTRADICTIONS)) {
             throw new UsageException("--mode applies to --format conll (default or strict) and to --task "
                     + "contradictions (span or sentence) only");
         }
-        if (map != null && (!t.equals("entities") || conll)) {
+        if (map != null && (t != Task.ENTITIES || conll)) {
             throw new UsageException("--map applies to --task entities against a --dataset only");
+        }
+        if (map != null && !"conll4".equalsIgnoreCase(map)) {
+            throw new UsageException("unknown --map '" + map + "'; expected conll4");
         }
         if (lenient && conll) {
             throw new UsageException("--lenient applies to JSONL predictions only; a CoNLL file is scored whole");
         }
-        if (html != null && !(t.equals("entities") && !conll)) {
+        if (html != null && !(t == Task.ENTITIES && !conll)) {
             throw new UsageException("--html is written only for --task entities against a --dataset (an HTML "
-                    + "report of " + t + (conll ? " from CoNLL" : "") + " is not available yet); use --json");
+                    + "report of " + t.wireName() + (conll ? " from CoNLL" : "") + " is not available yet); use --json");
         }
+    }
+
+    /** The options as the library's settings; option values that name nothing are refused here. */
+    private EvaluationSettings settings(Task t, boolean conll) {
+        EvaluationSettings s = EvaluationSettings.defaults().withIntervals(resamples, seed).withLenient(lenient)
+                .withThreads(threads).withSkipDocstart(skipDocstart).withConll4(map != null);
+        if (conll) {
+            TagMode m = TagMode.parse(mode);
+            if (m == null) {
+                throw new UsageException("unknown --mode '" + mode + "'; expected default or strict");
+            }
+            s = s.withDecoding(m, scheme(m));
+        } else if (t == Task.CONTRADICTIONS) {
+            String m = mode.toLowerCase(Locale.ROOT);
+            if (!m.equals("default") && !m.equals("span") && !m.equals("sentence")) {
+                throw new UsageException("unknown --mode '" + mode + "' for contradictions; expected span (default) "
+                        + "or sentence");
+            }
+            s = s.withMatching(m.equals("sentence") ? ContradictionMatching.SENTENCE : ContradictionMatching.SPAN);
+        }
+        return s;
     }
 
     /**
      * The scheme of --format conll: required in strict mode, which decodes by it; optional in default mode,
      * which decodes as conlleval and seqeval's default mode do, whatever the scheme (null when not given).
      */
-    TagScheme scheme(TagMode m) {
+    private TagScheme scheme(TagMode m) {
         if (scheme == null) {
             if (m == TagMode.DEFAULT) {
                 return null;
@@ -210,325 +236,7 @@ final class EvaluateCommand implements Callable<Integer> {
         return s;
     }
 
-    TagMode mode() {
-        TagMode m = TagMode.parse(mode);
-        if (m == null) {
-            throw new UsageException("unknown --mode '" + mode + "'; expected default or strict");
-        }
-        return m;
-    }
-
-    ObjectNode report(String taskName) throws IOException {
-        ObjectNode root = JsonReport.start(taskName, Main.version());
-        ObjectNode o = root.putObject("options");
-        o.put("task", taskName);
-        o.put("format", format.toLowerCase(Locale.ROOT));
-        if (scheme != null) {
-            o.put("scheme", scheme.toUpperCase(Locale.ROOT));
-        }
-        o.put("mode", mode.toLowerCase(Locale.ROOT));
-        if (skipDocstart) {
-            o.put("skip_docstart", true);
-        }
-        o.put("lenient", lenient);
-        o.put("resamples", resamples);
-        o.put("seed", seed);
-        if (map != null) {
-            o.put("map", map);
-        }
-        ArrayNode inputs = root.putArray("inputs");
-        inputs.addObject().put("role", "predictions").put("path", pred.toString()).put("sha256", sha256(pred));
-        return root;
-    }
-
-    static String sha256(Path p) throws IOException {
-        return Hashes.sha256(p);
-    }
-
     private boolean jsonToStdout() {
         return json != null && json.toString().equals("-");
-    }
-
-    void writeJson(ObjectNode root) throws IOException {
-        if (jsonToStdout()) {
-            spec.commandLine().getOut().print(JsonReport.toJson(root));
-        } else if (json != null) {
-            JsonReport.write(json, root);
-        }
-    }
-
-    /** Where tables go: standard output, unless the JSON report goes there. */
-    PrintWriter out() {
-        return jsonToStdout() ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
-    }
-
-    private int tags() throws IOException {
-        TagMode m = mode();
-        TagScheme s = scheme(m);
-        TagCounts c = TagEvaluator.score(pred, m, s, threads, skipDocstart);
-        if (c.tokens() == 0) {
-            throw new CorpusFormatException(Location.ofFile(pred.toString()), null, NO_TOKENS);
-        }
-        ObjectNode root = report("tags");
-        JsonReport.tags(root, c);
-        writeJson(root);
-        PrintWriter w = out();
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"type", "precision", "recall", "f1", "tp", "pred", "true"});
-        c.types().forEach((type, v) -> rows.add(new String[] {type, f(v.precision()), f(v.recall()), f(v.f1()),
-            n(v.tp()), n(v.predicted()), n(v.gold())}));
-        var o = c.overall();
-        rows.add(new String[] {"overall (micro)", f(o.precision()), f(o.recall()), f(o.f1()), n(o.tp()),
-            n(o.predicted()), n(o.gold())});
-        rows.add(new String[] {"macro", f(c.macro().precision()), f(c.macro().recall()), f(c.macro().f1()), "", "", ""});
-        w.print(TextTable.markdown(rows));
-        w.println("token accuracy " + f(c.accuracy()) + " over " + c.tokens() + " tokens ("
-                + (s == null ? "" : s + ", ") + m.wireName() + " mode)");
-        w.flush();
-        return 0;
-    }
-
-    private int conllEntities() throws IOException {
-        TagMode m = mode();
-        TagScheme s = scheme(m);
-        // Sentences are the bootstrap units; each keeps 20 ints, not an evaluation object, so files of
-        // millions of sentences fit.
-        SpanEvaluation total = SpanEvaluation.EMPTY;
-        CountRows units = new CountRows(UNIT_WIDTH);
-        try (InputStream in = Files.newInputStream(pred); ConllTagReader r = new ConllTagReader(in, pred.toString(),
-                true)) {
-            for (ConllTagReader.Sentence sent = r.next(); sent != null; sent = r.next()) {
-                List<Chunk> g;
-                List<Chunk> p;
-                try {
-                    g = m == TagMode.STRICT ? Chunker.strict(sent.gold(), s) : Chunker.lenient(sent.gold());
-                    p = m == TagMode.STRICT ? Chunker.strict(sent.predicted(), s) : Chunker.lenient(sent.predicted());
-                } catch (Chunker.InvalidTagException e) {
-                    throw new CorpusFormatException(Location.of(pred.toString(), sent.line() + e.index()), null,
-                            e.getMessage());
-                }
-                SpanEvaluation e = SpanEvaluator.evaluate(chunks(g), chunks(p));
-                total = total.plus(e);
-                units.add(unitCounts(e));
-            }
-        }
-        if (units.rows() == 0) {
-            throw new CorpusFormatException(Location.ofFile(pred.toString()), null, NO_TOKENS);
-        }
-        return spanReport(total, units, null, null);
-    }
-
-    private static List<LabelledSpan> chunks(List<Chunk> cs) {
-        List<LabelledSpan> out = new ArrayList<>(cs.size());
-        cs.forEach(c -> out.add(new LabelledSpan(c.start(), c.end(), c.type())));
-        return out;
-    }
-
-    /** The gold, validated, holding {@code layer}. */
-    GoldCorpus gold(GoldCorpus.Layer layer) throws IOException {
-        if (dataset == null) {
-            throw new UsageException("--task " + task + " with --format jsonl needs --dataset DIR");
-        }
-        CommandPaths.inputDirectory(dataset, "--dataset");
-        GoldCorpus gold = GoldCorpus.read(dataset, expectFingerprint);
-        gold.require(layer, dataset);
-        unpinned(gold, dataset, spec.commandLine().getErr());
-        return gold;
-    }
-
-    /** Reads the predictions of {@code layer}; refuses them, with every problem, unless lenient. */
-    Predictions.Read predictions(GoldCorpus gold, GoldCorpus.Layer layer) throws IOException {
-        Predictions.Read read = Predictions.read(pred, gold, layer, lenient);
-        if (!read.problems().isEmpty() && !lenient) {
-            throw new InvalidInputException("the predictions", read.problems(),
-                    "fix them, or pass --lenient to skip and count them");
-        }
-        skipped(read, spec.commandLine().getErr());
-        return read;
-    }
-
-    /** A gold that is not a release is scored, with a note that nothing pins it. */
-    static void unpinned(GoldCorpus gold, Path dir, PrintWriter err) {
-        if (gold.fingerprint() == null) {
-            err.println("corpusbench: note: " + dir + " is not a release (no manifest.json), so no fingerprint pins "
-                    + "this gold; the report names it '" + gold.name() + "', with the SHA-256 of each gold file");
-            err.flush();
-        }
-    }
-
-    /** Under --lenient, what was skipped and why, on stderr: scored without them, but never silently. */
-    static void skipped(Predictions.Read read, PrintWriter err) {
-        read.problems().forEach(d -> err.println("skipped: " + d));
-        err.flush();
-    }
-
-    void provenance(ObjectNode root, GoldCorpus gold, GoldCorpus.Layer layer) throws IOException {
-        ObjectNode d = root.putObject("dataset");
-        d.put("name", gold.name());
-        if (gold.version() != null) {
-            d.put("version", gold.version());
-            d.put("fingerprint", gold.fingerprint());
-        }
-        for (Path f : gold.filesOf(layer)) {
-            ((ArrayNode) root.get("inputs")).addObject().put("role", "gold").put("path", f.toString())
-                    .put("sha256", sha256(f));
-        }
-    }
-
-    private int datasetEntities() throws IOException {
-        GoldCorpus gold = gold(GoldCorpus.Layer.ENTITIES);
-        Predictions.Read read = predictions(gold, GoldCorpus.Layer.ENTITIES);
-        boolean conll4 = "conll4".equalsIgnoreCase(map);
-        if (map != null && !conll4) {
-            throw new UsageException("unknown --map '" + map + "'; expected conll4");
-        }
-        SpanEvaluation total = SpanEvaluation.EMPTY;
-        CountRows units = new CountRows(UNIT_WIDTH);
-        List<HtmlReportWriter.DocumentView> views = new ArrayList<>();
-        for (Document d : gold.documents().values()) {
-            List<LabelledSpan> g = entities(gold.gold(d.id()), conll4);
-            List<LabelledSpan> p = entities(read.layers().get(d.id()), conll4);
-            SpanEvaluation e = SpanEvaluator.evaluate(g, p);
-            total = total.plus(e);
-            units.add(unitCounts(e));
-            views.add(new HtmlReportWriter.DocumentView(d.id(), d.text(), errors(g), errors(p)));
-        }
-        return spanReport(total, units, gold, read) == 0 && html(gold, total, views) ? 0 : Main.PROBLEMS;
-    }
-
-    private static List<SpanErrors.Labelled> errors(List<LabelledSpan> l) {
-        List<SpanErrors.Labelled> out = new ArrayList<>();
-        l.forEach(x -> out.add(new SpanErrors.Labelled(x.start(), x.end(), x.label())));
-        return out;
-    }
-
-    private static List<LabelledSpan> entities(DocumentAnnotations a, boolean conll4) {
-        List<LabelledSpan> out = new ArrayList<>();
-        if (a == null) {
-            return out;
-        }
-        for (EntityMention e : a.entities()) {
-            String label = conll4 ? EntityTypes.toConll4(e.type()) : e.type();
-            if (label != null) {
-                out.add(new LabelledSpan(e.span().start(), e.span().end(), label));
-            }
-        }
-        return out;
-    }
-
-    private boolean html(GoldCorpus gold, SpanEvaluation total, List<HtmlReportWriter.DocumentView> views)
-            throws IOException {
-        if (html == null) {
-            return true;
-        }
-        List<HtmlReportWriter.LabelRow> rows = new ArrayList<>();
-        total.labels().forEach((label, m) -> {
-            var prf = m.get(SpanScheme.STRICT).prf(SpanScheme.STRICT);
-            rows.add(new HtmlReportWriter.LabelRow(label, prf.precision(), prf.recall(), prf.f1(),
-                    m.get(SpanScheme.STRICT).possible()));
-        });
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("dataset", gold.name() + (gold.version() == null ? "" : " " + gold.version()));
-        if (gold.fingerprint() != null) {
-            facts.put("fingerprint", gold.fingerprint());
-        }
-        facts.put("predictions", pred.toString());
-        var strict = total.micro(SpanScheme.STRICT);
-        facts.put("strict P / R / F1", f(strict.precision()) + " / " + f(strict.recall()) + " / " + f(strict.f1()));
-        facts.put("tool", "corpusbench " + Main.version());
-        AtomicFiles.writeString(html, HtmlReportWriter.render(new HtmlReportWriter.Page("Entities: " + pred.getFileName(),
-                facts, rows, views)));
-        return true;
-    }
-
-    static final String NO_TOKENS = "holds no tokens; expected lines of 'TOKEN ... GOLD PREDICTED' with sentences "
-            + "separated by blank lines";
-
-    /** Per unit, the five SemEval-2013 counts of each scheme, in {@link SpanScheme} order. */
-    static final int UNIT_WIDTH = 5 * SpanScheme.values().length;
-
-    static long[] unitCounts(SpanEvaluation e) {
-        long[] row = new long[UNIT_WIDTH];
-        for (SpanScheme s : SpanScheme.values()) {
-            SpanCounts c = e.overall().get(s);
-            int at = 5 * s.ordinal();
-            row[at] = c.correct();
-            row[at + 1] = c.incorrect();
-            row[at + 2] = c.partial();
-            row[at + 3] = c.missed();
-            row[at + 4] = c.spurious();
-        }
-        return row;
-    }
-
-    private static double f1(SpanScheme s, long[] row) {
-        int at = 5 * s.ordinal();
-        return new SpanCounts(row[at], row[at + 1], row[at + 2], row[at + 3], row[at + 4]).prf(s).f1();
-    }
-
-    private int spanReport(SpanEvaluation total, CountRows units, GoldCorpus gold, Predictions.Read read)
-            throws IOException {
-        ObjectNode root = report("entities");
-        if (gold != null) {
-            provenance(root, gold, GoldCorpus.Layer.ENTITIES);
-        }
-        JsonReport.spans(root, total);
-        ObjectNode ci = root.putObject("confidence_intervals");
-        Map<SpanScheme, Bootstrap.Interval> intervals = new LinkedHashMap<>();
-        List<ToDoubleFunction<long[]>> metrics = new ArrayList<>();
-        for (SpanScheme s : SpanScheme.values()) {
-            metrics.add(row -> f1(s, row));
-        }
-        List<Bootstrap.Interval> ivs = Bootstrap.intervals(units, metrics, resamples, 0.95, seed);
-        for (SpanScheme s : SpanScheme.values()) {
-            Bootstrap.Interval iv = ivs.get(s.ordinal());
-            intervals.put(s, iv);
-            if (iv.resamples() == 0) {
-                continue; // --resamples 0: no interval, rather than one of zero width that claims 95%
-            }
-            ObjectNode n = ci.putObject(s.wireName() + ".f1");
-            n.put("estimate", iv.estimate()).put("low", iv.low()).put("high", iv.high()).put("level", iv.level())
-                    .put("resamples", iv.resamples()).put("seed", iv.seed());
-        }
-        if (read != null && !read.skipped().isEmpty()) {
-            ObjectNode sk = root.putObject("skipped");
-            read.skipped().forEach(sk::put);
-        }
-        writeJson(root);
-        PrintWriter w = out();
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"scheme", "precision", "recall", "f1", "95% CI (f1)", "COR", "INC", "PAR", "MIS", "SPU"});
-        for (SpanScheme s : SpanScheme.values()) {
-            var c = total.overall().get(s);
-            var prf = c.prf(s);
-            var iv = intervals.get(s);
-            rows.add(new String[] {s.wireName(), f(prf.precision()), f(prf.recall()), f(prf.f1()),
-                iv.resamples() == 0 ? "" : "[" + f(iv.low()) + ", " + f(iv.high()) + "]", n(c.correct()),
-                n(c.incorrect()), n(c.partial()), n(c.missed()), n(c.spurious())});
-        }
-        w.print(TextTable.markdown(rows));
-        List<String[]> types = new ArrayList<>();
-        types.add(new String[] {"type (strict)", "precision", "recall", "f1", "gold", "predicted"});
-        total.labels().forEach((label, m) -> {
-            var c = m.get(SpanScheme.STRICT);
-            var prf = c.prf(SpanScheme.STRICT);
-            types.add(new String[] {label, f(prf.precision()), f(prf.recall()), f(prf.f1()), n(c.possible()),
-                n(c.actual())});
-        });
-        w.println();
-        w.print(TextTable.markdown(types));
-        if (read != null && !read.skipped().isEmpty()) {
-            w.println("skipped (--lenient): " + read.skipped());
-        }
-        w.flush();
-        return 0;
-    }
-
-    static String f(double v) {
-        return String.format(Locale.ROOT, "%.4f", v);
-    }
-
-    static String n(long v) {
-        return Long.toString(v);
     }
 }

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -15,6 +13,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.corpusbench.leaderboard.BaselineSuite;
 import org.corpusbench.leaderboard.Leaderboard;
+import org.corpusbench.leaderboard.LeaderboardReport;
 import org.corpusbench.dataset.CorpusStatistics;
 import org.corpusbench.evaluation.GoldCorpus;
 import org.corpusbench.eval.stats.Bootstrap;
@@ -116,21 +115,15 @@ final class RunCommand implements Callable<Integer> {
             }
         }
 
-        out.println("== Leaderboard: " + gold.name() + " " + gold.version() + " (baselines; trained ones by "
-                + "leave-one-document-out)");
-        out.print(Leaderboard.markdown(rows));
-        out.println("The date tagger's rules were written with these articles and their guidelines in view, so its "
-                + "figures here are not held-out; docs/baselines.md gives TempEval-3 figures.");
+        LeaderboardReport report = new LeaderboardReport(gold.name(), gold.version(), gold.fingerprint(),
+                Main.version(), rows);
+        out.print(report.toText());
         Path dir = outDir != null ? outDir : base.resolve("target").resolve("corpusbench-run");
         Files.createDirectories(dir);
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("dataset", gold.name() + " " + gold.version());
-        facts.put("fingerprint", gold.fingerprint());
-        facts.put("tool", Main.version());
         Path html = dir.resolve("leaderboard.html");
         Path json = dir.resolve("leaderboard.json");
-        AtomicFiles.writeString(json, LeaderboardTables.json(rows, facts));
-        AtomicFiles.writeString(html, LeaderboardTables.html(rows, facts));
+        AtomicFiles.writeString(json, report.toJson());
+        AtomicFiles.writeString(html, report.toHtml());
         out.println();
         out.println("HTML report: " + html.toAbsolutePath().normalize());
         out.println("JSON report: " + json.toAbsolutePath().normalize());

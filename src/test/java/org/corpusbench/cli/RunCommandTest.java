@@ -28,11 +28,15 @@ class RunCommandTest {
         Path html = tmp.resolve("leaderboard.html");
         assertThat(r.out()).contains("HTML report: " + html.toAbsolutePath().normalize());
         assertThat(Files.readString(html)).contains("<td>opennlp-maxent</td>", "b3e08d184c4fdac4");
+        // the page and the JSON carry the caveat the terminal prints (issue 14: the page dropped it)
+        assertThat(r.out()).contains("not held-out");
+        assertThat(Files.readString(html)).contains("rules were written with these articles", "not held-out");
         Path json = tmp.resolve("leaderboard.json");
         assertThat(r.out()).contains("JSON report: " + json.toAbsolutePath().normalize());
         com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                 json.toFile());
         assertThat(n.at("/facts/fingerprint").asText()).startsWith("b3e08d184c4fdac4");
+        assertThat(n.at("/facts/caveat").asText()).contains("not held-out");
         assertThat(n.at("/rows").size()).isEqualTo(r.out().lines().filter(l -> l.startsWith("| ")
                 && !l.startsWith("| task")).count());
         assertThat(r.err()).isEmpty();

@@ -1,20 +1,54 @@
-package org.corpusbench.cli;
+package org.corpusbench.leaderboard;
 
-import java.util.List;
-import java.util.Map;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.corpusbench.leaderboard.Leaderboard;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.corpusbench.eval.report.JsonReport;
-import org.corpusbench.internal.TextTable;
 
-/** The leaderboard as a self-contained HTML page. */
-final class LeaderboardTables {
+/**
+ * The leaderboard of a release as {@code corpusbench run} prints it, as a self-contained HTML page and as
+ * JSON, all three from the same rows, so that they cannot disagree.
+ *
+ * @param dataset     dataset name
+ * @param version     release version
+ * @param fingerprint release fingerprint
+ * @param tool        the corpusbench version that computed it
+ * @param rows        one row per task, system and metric
+ */
+public record LeaderboardReport(String dataset, String version, String fingerprint, String tool,
+                                List<Leaderboard.Row> rows) {
 
-    private LeaderboardTables() {
+    /**
+     * What the figures of the date tagger do not show by themselves: it was written with these articles in
+     * view. Printed under the table and shown on the page.
+     */
+    public static final String DATE_RULES_CAVEAT = "The date tagger's rules were written with these articles and "
+            + "their guidelines in view, so its figures here are not held-out; docs/baselines.md gives TempEval-3 "
+            + "figures.";
+
+    public LeaderboardReport {
+        rows = List.copyOf(rows);
     }
 
-    static String html(List<Leaderboard.Row> rows, Map<String, String> facts) {
+    private Map<String, String> facts() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("dataset", dataset + " " + version);
+        facts.put("fingerprint", fingerprint);
+        facts.put("tool", tool);
+        return facts;
+    }
+
+    /** The table with its heading and caveat, as {@code corpusbench run} prints it. */
+    public String toText() {
+        return "== Leaderboard: " + dataset + " " + version + " (baselines; trained ones by leave-one-document-out)\n"
+                + Leaderboard.markdown(rows) + DATE_RULES_CAVEAT + "\n";
+    }
+
+    /** The leaderboard as a self-contained HTML page (inline CSS, no scripts, nothing fetched). */
+    public String toHtml() {
+        Map<String, String> facts = facts();
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>corpusbench leaderboard</title>\n<style>\n")
@@ -37,7 +71,7 @@ final class LeaderboardTables {
         sb.append("</table>\n<p>Intervals: bootstrap percentile, ").append(rows.isEmpty() ? 0
                 : rows.get(0).f1Interval().resamples()).append(" resamples of documents (document pairs for ")
                 .append("contradictions, pairs for NLI), seed ").append(rows.isEmpty() ? 0 : rows.get(0).f1Interval().seed())
-                .append(".</p>\n</body>\n</html>\n");
+                .append(".</p>\n<p>").append(escape(DATE_RULES_CAVEAT)).append("</p>\n</body>\n</html>\n");
         return sb.toString();
     }
 
@@ -45,10 +79,11 @@ final class LeaderboardTables {
      * The leaderboard as JSON: the facts (dataset, fingerprint, tool) and one object per row with its
      * figures and interval, for scripts that would otherwise scrape the HTML.
      */
-    static String json(List<Leaderboard.Row> rows, Map<String, String> facts) {
-        ObjectNode root = JsonReport.start("leaderboard", Main.version());
+    public String toJson() {
+        ObjectNode root = JsonReport.start("leaderboard", tool);
         ObjectNode f = root.putObject("facts");
-        facts.forEach(f::put);
+        facts().forEach(f::put);
+        f.put("caveat", DATE_RULES_CAVEAT);
         ArrayNode a = root.putArray("rows");
         for (Leaderboard.Row r : rows) {
             ObjectNode n = a.addObject().put("task", r.task()).put("system", r.system()).put("metric", r.metric())

@@ -1,0 +1,84 @@
+package org.corpusbench.evaluation;
+
+import java.util.Objects;
+import org.corpusbench.eval.stats.Bootstrap;
+import org.corpusbench.eval.tags.TagMode;
+import org.corpusbench.tags.TagScheme;
+
+/**
+ * How an evaluation is run, with the command line's defaults ({@link #defaults()}). Each setting applies to
+ * some tasks only; the others ignore it, and the command line refuses a setting given where it does not
+ * apply.
+ *
+ * @param tagMode       CoNLL input: {@link TagMode#DEFAULT} decodes chunks as conlleval and seqeval's default
+ *                      mode do, {@link TagMode#STRICT} by {@code scheme}
+ * @param scheme        CoNLL input: the tag scheme; required by strict mode, recorded only in default mode;
+ *                      may be {@code null} in default mode
+ * @param matching      contradictions: when a predicted pair matches a gold pair
+ * @param conll4        entities against a gold corpus: map OntoNotes labels of both sides to PER/ORG/LOC/MISC
+ *                      and leave the others out
+ * @param skipDocstart  tags: leave {@code -DOCSTART-} lines out of the token count
+ * @param lenient       JSONL predictions: skip (and report) bad predictions instead of refusing the file
+ * @param threads       tags: parts of the file scored in parallel (the figures do not depend on it)
+ * @param resamples     bootstrap resamples for the 95% intervals; 0 gives no interval
+ * @param seed          bootstrap seed
+ */
+public record EvaluationSettings(TagMode tagMode, TagScheme scheme, ContradictionMatching matching, boolean conll4,
+                                 boolean skipDocstart, boolean lenient, int threads, int resamples, long seed) {
+
+    /** The command line's default seed, so that library and command line give the same intervals. */
+    public static final long DEFAULT_SEED = 13;
+
+    public EvaluationSettings {
+        Objects.requireNonNull(tagMode, "tagMode");
+        Objects.requireNonNull(matching, "matching");
+        if (tagMode == TagMode.STRICT && scheme == null) {
+            throw new IllegalArgumentException("strict decoding needs a tag scheme");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+        if (resamples < 0 || resamples > Bootstrap.MAX_RESAMPLES) {
+            throw new IllegalArgumentException("resamples must be between 0 and " + Bootstrap.MAX_RESAMPLES
+                    + ", not " + resamples);
+        }
+    }
+
+    /** Default decoding, span matching, no mapping, strict input, one thread, 1000 resamples, seed 13. */
+    public static EvaluationSettings defaults() {
+        return new EvaluationSettings(TagMode.DEFAULT, null, ContradictionMatching.SPAN, false, false, false, 1,
+                Bootstrap.DEFAULT_RESAMPLES, DEFAULT_SEED);
+    }
+
+    public EvaluationSettings withDecoding(TagMode mode, TagScheme tagScheme) {
+        return new EvaluationSettings(mode, tagScheme, matching, conll4, skipDocstart, lenient, threads, resamples,
+                seed);
+    }
+
+    public EvaluationSettings withMatching(ContradictionMatching m) {
+        return new EvaluationSettings(tagMode, scheme, m, conll4, skipDocstart, lenient, threads, resamples, seed);
+    }
+
+    public EvaluationSettings withConll4(boolean map) {
+        return new EvaluationSettings(tagMode, scheme, matching, map, skipDocstart, lenient, threads, resamples,
+                seed);
+    }
+
+    public EvaluationSettings withSkipDocstart(boolean skip) {
+        return new EvaluationSettings(tagMode, scheme, matching, conll4, skip, lenient, threads, resamples, seed);
+    }
+
+    public EvaluationSettings withLenient(boolean skipBadPredictions) {
+        return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, skipBadPredictions, threads,
+                resamples, seed);
+    }
+
+    public EvaluationSettings withThreads(int n) {
+        return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, lenient, n, resamples, seed);
+    }
+
+    public EvaluationSettings withIntervals(int bootstrapResamples, long bootstrapSeed) {
+        return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, lenient, threads,
+                bootstrapResamples, bootstrapSeed);
+    }
+}

@@ -1,0 +1,629 @@
+package org.corpusbench.evaluation;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BinaryOperator;
+import java.util.function.ToDoubleFunction;
+import org.corpusbench.diagnostic.CorpusFormatException;
+import org.corpusbench.diagnostic.InvalidInputException;
+import org.corpusbench.diagnostic.Location;
+import org.corpusbench.eval.Counts;
+import org.corpusbench.eval.Prf;
+import org.corpusbench.eval.contradiction.PairMatcher;
+import org.corpusbench.eval.contradiction.Sentences;
+import org.corpusbench.eval.entity.LabelledSpan;
+import org.corpusbench.eval.entity.SpanCounts;
+import org.corpusbench.eval.entity.SpanEvaluation;
+import org.corpusbench.eval.entity.SpanEvaluator;
+import org.corpusbench.eval.entity.SpanScheme;
+import org.corpusbench.eval.nli.NliCounts;
+import org.corpusbench.eval.report.HtmlReportWriter;
+import org.corpusbench.eval.report.JsonReport;
+import org.corpusbench.eval.report.SpanErrors;
+import org.corpusbench.eval.stats.Bootstrap;
+import org.corpusbench.eval.stats.CountRows;
+import org.corpusbench.eval.tags.ConllTagReader;
+import org.corpusbench.eval.tags.TagCounts;
+import org.corpusbench.eval.tags.TagEvaluator;
+import org.corpusbench.eval.tags.TagMode;
+import org.corpusbench.eval.timex.TimexCounts;
+import org.corpusbench.internal.Hashes;
+import org.corpusbench.internal.TextTable;
+import org.corpusbench.model.Contradiction;
+import org.corpusbench.model.ContradictionType;
+import org.corpusbench.model.Document;
+import org.corpusbench.model.DocumentAnnotations;
+import org.corpusbench.model.EntityMention;
+import org.corpusbench.model.NliLabel;
+import org.corpusbench.schema.EntityTypes;
+import org.corpusbench.tags.Chunk;
+import org.corpusbench.tags.Chunker;
+
+/**
+ * Evaluation as one library call per input kind: a CoNLL file scored on its own ({@link #tags},
+ * {@link #conllEntities}), or predictions scored against the gold of a release ({@link #evaluate}). Each
+ * returns an {@link EvaluationResult} with the counts, the bootstrap intervals, the provenance and the text,
+ * JSON and HTML renderings; {@code corpusbench evaluate} prints exactly that text.
+ *
+ * <p>A wrong input is refused with the problems located (file, line, field), never scored: a gold that
+ * fails validation or lacks the task's layer, predictions of another layer, of unknown or missing documents,
+ * or (unless lenient) with bad spans. See docs/reliability.md.
+ */
+public final class Evaluations {
+
+    /** Per unit, the five SemEval-2013 counts of each scheme, in {@link SpanScheme} order. */
+    private static final int UNIT_WIDTH = 5 * SpanScheme.values().length;
+
+    static final String NO_TOKENS = "holds no tokens; expected lines of 'TOKEN ... GOLD PREDICTED' with sentences "
+            + "separated by blank lines";
+
+    private Evaluations() {
+    }
+
+    /**
+     * Chunk scores of a CoNLL file whose last two columns are the gold and predicted tags, as conlleval
+     * (default decoding) or seqeval's strict mode compute them.
+     */
+    public static EvaluationResult tags(Path conll, EvaluationSettings settings) throws IOException {
+        TagMode m = settings.tagMode();
+        TagCounts c = TagEvaluator.score(conll, m, settings.scheme(), settings.threads(), settings.skipDocstart());
+        if (c.tokens() == 0) {
+            throw new CorpusFormatException(Location.ofFile(conll.toString()), null, NO_TOKENS);
+        }
+        Report r = new Report(Task.TAGS, "conll", conll, settings);
+        JsonReport.tags(r.root, c);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"type", "precision", "recall", "f1", "tp", "pred", "true"});
+        c.types().forEach((type, v) -> rows.add(new String[] {type, f(v.precision()), f(v.recall()), f(v.f1()),
+            n(v.tp()), n(v.predicted()), n(v.gold())}));
+        var o = c.overall();
+        rows.add(new String[] {"overall (micro)", f(o.precision()), f(o.recall()), f(o.f1()), n(o.tp()),
+            n(o.predicted()), n(o.gold())});
+        rows.add(new String[] {"macro", f(c.macro().precision()), f(c.macro().recall()), f(c.macro().f1()), "", "",
+            ""});
+        String text = TextTable.markdown(rows) + "token accuracy " + f(c.accuracy()) + " over " + c.tokens()
+                + " tokens (" + (settings.scheme() == null ? "" : settings.scheme() + ", ") + m.wireName()
+                + " mode)\n";
+        return r.result(new Scores.Tags(c), text, null);
+    }
+
+    /**
+     * The four SemEval-2013 span schemes over the chunks decoded from a CoNLL file (each sentence one unit
+     * of the bootstrap), with 95% intervals of each scheme's F1.
+     */
+    public static EvaluationResult conllEntities(Path conll, EvaluationSettings settings) throws IOException {
+        TagMode m = settings.tagMode();
+        // Sentences are the bootstrap units; each keeps 20 longs, not an evaluation object, so files of
+        // millions of sentences fit.
+        SpanEvaluation total = SpanEvaluation.EMPTY;
+        CountRows units = new CountRows(UNIT_WIDTH);
+        try (InputStream in = Files.newInputStream(conll);
+             ConllTagReader reader = new ConllTagReader(in, conll.toString(), true)) {
+            for (ConllTagReader.Sentence sent = reader.next(); sent != null; sent = reader.next()) {
+                List<Chunk> g;
+                List<Chunk> p;
+                try {
+                    g = m == TagMode.STRICT ? Chunker.strict(sent.gold(), settings.scheme())
+                            : Chunker.lenient(sent.gold());
+                    p = m == TagMode.STRICT ? Chunker.strict(sent.predicted(), settings.scheme())
+                            : Chunker.lenient(sent.predicted());
+                } catch (Chunker.InvalidTagException e) {
+                    throw new CorpusFormatException(Location.of(conll.toString(), sent.line() + e.index()), null,
+                            e.getMessage());
+                }
+                SpanEvaluation e = SpanEvaluator.evaluate(chunks(g), chunks(p));
+                total = total.plus(e);
+                units.add(unitCounts(e));
+            }
+        }
+        if (units.rows() == 0) {
+            throw new CorpusFormatException(Location.ofFile(conll.toString()), null, NO_TOKENS);
+        }
+        Report r = new Report(Task.ENTITIES, "conll", conll, settings);
+        String text = spans(r, total, units, Map.of());
+        return r.result(new Scores.Entities(total), text, null);
+    }
+
+    /**
+     * Reads the gold in {@code dataset} (a release, its checksums verified and, when
+     * {@code expectedFingerprint} is not {@code null}, its fingerprint required; or a directory of
+     * corpusbench JSONL files) and scores {@code predictions} against the layer of {@code task}.
+     */
+    public static EvaluationResult evaluate(Task task, Path dataset, String expectedFingerprint, Path predictions,
+                                            EvaluationSettings settings) throws IOException {
+        GoldCorpus gold = gold(task, dataset, expectedFingerprint);
+        return evaluate(task, gold, predictions, settings, unpinnedNote(gold, dataset).stream().toList());
+    }
+
+    /** Scores {@code predictions} against the layer of {@code task} in a gold already read. */
+    public static EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions, EvaluationSettings settings)
+            throws IOException {
+        return evaluate(task, gold, predictions, settings, List.of());
+    }
+
+    private static EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions,
+                                             EvaluationSettings settings, List<String> goldNotes)
+            throws IOException {
+        if (task == Task.TAGS) {
+            throw new IllegalArgumentException("tags are scored from a CoNLL file: use Evaluations.tags");
+        }
+        Predictions.Read read = predictions(predictions, "the predictions", gold, task.layer(), settings.lenient());
+        Report r = new Report(task, "jsonl", predictions, settings);
+        r.notes.addAll(goldNotes);
+        read.problems().forEach(d -> r.notes.add("skipped: " + d));
+        r.gold(gold, task.layer());
+        return switch (task) {
+            case ENTITIES -> entities(r, gold, read, predictions);
+            case DATES -> dates(r, gold, read);
+            case CONTRADICTIONS -> contradictions(r, gold, read);
+            default -> nli(r, gold, read);
+        };
+    }
+
+    /** The gold of {@code task} in {@code dataset}: validated, pinned when it is a release, holding the layer. */
+    public static GoldCorpus gold(Task task, Path dataset, String expectedFingerprint) throws IOException {
+        if (task.layer() == null) {
+            throw new IllegalArgumentException("task " + task.wireName() + " has no gold layer");
+        }
+        GoldCorpus gold = GoldCorpus.read(dataset, expectedFingerprint);
+        gold.require(task.layer(), dataset);
+        return gold;
+    }
+
+    /**
+     * The note for a gold that is not a release: it is scored, but nothing pins it, so the report names each
+     * gold file with its SHA-256 instead of a fingerprint.
+     */
+    public static Optional<String> unpinnedNote(GoldCorpus gold, Path dir) {
+        if (gold.fingerprint() != null) {
+            return Optional.empty();
+        }
+        return Optional.of("corpusbench: note: " + dir + " is not a release (no manifest.json), so no fingerprint "
+                + "pins this gold; the report names it '" + gold.name() + "', with the SHA-256 of each gold file");
+    }
+
+    /**
+     * Reads the predictions of {@code layer}; unless {@code lenient}, refuses them with every problem, naming
+     * them {@code whose} ("the predictions", "the predictions of system A").
+     */
+    public static Predictions.Read predictions(Path file, String whose, GoldCorpus gold, GoldCorpus.Layer layer,
+                                               boolean lenient) throws IOException {
+        Predictions.Read read = Predictions.read(file, gold, layer, lenient);
+        if (!read.problems().isEmpty() && !lenient) {
+            throw new InvalidInputException(whose, read.problems(),
+                    "fix them, or pass --lenient to skip and count them");
+        }
+        return read;
+    }
+
+    /**
+     * Compares two systems' predictions on the same gold: each system's headline figure, the 95% paired
+     * bootstrap interval of the difference ({@code settings.resamples()}, {@code settings.seed()}), and the
+     * approximate randomization p-value over {@code shuffles} rounds.
+     */
+    public static Comparison compare(Task task, GoldCorpus gold, Path a, Path b, EvaluationSettings settings,
+                                     int shuffles) throws IOException {
+        if (task.layer() == null) {
+            throw new IllegalArgumentException("task " + task.wireName() + " has no gold layer to compare on");
+        }
+        if (shuffles < 1 || shuffles > Bootstrap.MAX_SHUFFLES) {
+            throw new IllegalArgumentException("shuffles must be between 1 and " + Bootstrap.MAX_SHUFFLES);
+        }
+        Predictions.Read ra = predictions(a, "the predictions of system A", gold, task.layer(), settings.lenient());
+        Predictions.Read rb = predictions(b, "the predictions of system B", gold, task.layer(), settings.lenient());
+        List<String> notes = new ArrayList<>();
+        ra.problems().forEach(d -> notes.add("skipped: " + d));
+        rb.problems().forEach(d -> notes.add("skipped: " + d));
+        Paired paired = new Paired(task, a, b, settings, shuffles, notes);
+        return switch (task) {
+            case ENTITIES -> paired.compare("strict F1", EvaluationUnits.entities(gold, ra.layers()),
+                    EvaluationUnits.entities(gold, rb.layers()), SpanEvaluation.EMPTY, SpanEvaluation::plus,
+                    e -> e.micro(SpanScheme.STRICT).f1());
+            case DATES -> paired.compare("relaxed F1", EvaluationUnits.dates(gold, ra.layers()),
+                    EvaluationUnits.dates(gold, rb.layers()), TimexCounts.ZERO, TimexCounts::plus,
+                    c -> c.relaxedPrf().f1());
+            case CONTRADICTIONS -> paired.compare("F1", EvaluationUnits.contradictions(gold, ra.contradictions()),
+                    EvaluationUnits.contradictions(gold, rb.contradictions()), Counts.ZERO, Counts::plus,
+                    Counts::f1);
+            default -> paired.compare("accuracy", EvaluationUnits.nli(gold, ra.nliLabels()),
+                    EvaluationUnits.nli(gold, rb.nliLabels()), NliCounts.ZERO, NliCounts::plus, NliCounts::accuracy);
+        };
+    }
+
+    /** What {@link #compare} needs besides the per-unit counts. */
+    private record Paired(Task task, Path a, Path b, EvaluationSettings settings, int shuffles, List<String> notes) {
+        <T> Comparison compare(String metric, List<T> xa, List<T> xb, T zero, BinaryOperator<T> merge,
+                               ToDoubleFunction<T> f) {
+            double fa = f.applyAsDouble(xa.stream().reduce(zero, merge));
+            double fb = f.applyAsDouble(xb.stream().reduce(zero, merge));
+            double p = Bootstrap.approximateRandomization(xa, xb, zero, merge, f, shuffles, settings.seed());
+            Bootstrap.Interval d = Bootstrap.difference(xa, xb, zero, merge, f, settings.resamples(), 0.95,
+                    settings.seed());
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"system", metric});
+            rows.add(new String[] {"A " + a.getFileName(), f(fa)});
+            rows.add(new String[] {"B " + b.getFileName(), f(fb)});
+            rows.add(new String[] {"A - B", f(fa - fb) + (d.resamples() == 0 ? "" : " " + ci(d))});
+            String text = TextTable.markdown(rows) + "approximate randomization: p = "
+                    + String.format(Locale.ROOT, "%.4f", p) + " (" + shuffles + " shuffles over " + xa.size()
+                    + " units, seed " + settings.seed() + ")\n";
+            return new Comparison(task, metric, fa, fb, d, p, xa.size(), notes, text);
+        }
+    }
+
+    private static EvaluationResult entities(Report r, GoldCorpus gold, Predictions.Read read, Path predictions) {
+        boolean conll4 = r.settings.conll4();
+        SpanEvaluation total = SpanEvaluation.EMPTY;
+        CountRows units = new CountRows(UNIT_WIDTH);
+        List<HtmlReportWriter.DocumentView> views = new ArrayList<>();
+        for (Document d : gold.documents().values()) {
+            List<LabelledSpan> g = entities(gold.gold(d.id()), conll4);
+            List<LabelledSpan> p = entities(read.layers().get(d.id()), conll4);
+            SpanEvaluation e = SpanEvaluator.evaluate(g, p);
+            total = total.plus(e);
+            units.add(unitCounts(e));
+            views.add(new HtmlReportWriter.DocumentView(d.id(), d.text(), errors(g), errors(p)));
+        }
+        String text = spans(r, total, units, read.skipped());
+        return r.result(new Scores.Entities(total), text, html(gold, total, views, predictions));
+    }
+
+    private static String html(GoldCorpus gold, SpanEvaluation total, List<HtmlReportWriter.DocumentView> views,
+                               Path predictions) {
+        List<HtmlReportWriter.LabelRow> rows = new ArrayList<>();
+        total.labels().forEach((label, m) -> {
+            var prf = m.get(SpanScheme.STRICT).prf(SpanScheme.STRICT);
+            rows.add(new HtmlReportWriter.LabelRow(label, prf.precision(), prf.recall(), prf.f1(),
+                    m.get(SpanScheme.STRICT).possible()));
+        });
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("dataset", gold.name() + (gold.version() == null ? "" : " " + gold.version()));
+        if (gold.fingerprint() != null) {
+            facts.put("fingerprint", gold.fingerprint());
+        }
+        facts.put("predictions", predictions.toString());
+        var strict = total.micro(SpanScheme.STRICT);
+        facts.put("strict P / R / F1", f(strict.precision()) + " / " + f(strict.recall()) + " / " + f(strict.f1()));
+        facts.put("tool", "corpusbench " + version());
+        return HtmlReportWriter.render(new HtmlReportWriter.Page("Entities: " + predictions.getFileName(), facts,
+                rows, views));
+    }
+
+    private static String spans(Report r, SpanEvaluation total, CountRows units, Map<String, Long> skipped) {
+        JsonReport.spans(r.root, total);
+        ObjectNode ci = r.root.putObject("confidence_intervals");
+        List<ToDoubleFunction<long[]>> metrics = new ArrayList<>();
+        for (SpanScheme s : SpanScheme.values()) {
+            metrics.add(row -> f1(s, row));
+        }
+        List<Bootstrap.Interval> ivs = Bootstrap.intervals(units, metrics, r.settings.resamples(), 0.95,
+                r.settings.seed());
+        for (SpanScheme s : SpanScheme.values()) {
+            r.interval(ci, s.wireName() + ".f1", ivs.get(s.ordinal()));
+        }
+        r.skipped(skipped);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"scheme", "precision", "recall", "f1", "95% CI (f1)", "COR", "INC", "PAR", "MIS",
+            "SPU"});
+        for (SpanScheme s : SpanScheme.values()) {
+            var c = total.overall().get(s);
+            var prf = c.prf(s);
+            rows.add(new String[] {s.wireName(), f(prf.precision()), f(prf.recall()), f(prf.f1()),
+                ci(ivs.get(s.ordinal())), n(c.correct()), n(c.incorrect()), n(c.partial()), n(c.missed()),
+                n(c.spurious())});
+        }
+        List<String[]> types = new ArrayList<>();
+        types.add(new String[] {"type (strict)", "precision", "recall", "f1", "gold", "predicted"});
+        total.labels().forEach((label, m) -> {
+            var c = m.get(SpanScheme.STRICT);
+            var prf = c.prf(SpanScheme.STRICT);
+            types.add(new String[] {label, f(prf.precision()), f(prf.recall()), f(prf.f1()), n(c.possible()),
+                n(c.actual())});
+        });
+        return TextTable.markdown(rows) + "\n" + TextTable.markdown(types) + skippedLine(skipped);
+    }
+
+    private static EvaluationResult dates(Report r, GoldCorpus gold, Predictions.Read read) {
+        List<TimexCounts> perDoc = EvaluationUnits.dates(gold, read.layers());
+        TimexCounts c = perDoc.stream().reduce(TimexCounts.ZERO, TimexCounts::plus);
+        ObjectNode root = r.root;
+        ObjectNode o = root.putObject("overall");
+        JsonReport.prf(o, c.relaxedPrf());
+        o.put("gold", c.gold()).put("system", c.system()).put("relaxed_matches", c.relaxed())
+                .put("strict_matches", c.strict());
+        JsonReport.prf(root.putObject("strict"), c.strictPrf());
+        JsonReport.prf(root.putObject("relaxed"), c.relaxedPrf());
+        ObjectNode attrs = root.putObject("attributes");
+        attrs.putObject("value").put("matches", c.valueMatches()).put("accuracy", c.valueAccuracy())
+                .put("f1", c.valueF1());
+        attrs.putObject("type").put("matches", c.typeMatches()).put("accuracy", c.typeAccuracy())
+                .put("f1", c.typeF1());
+        attrs.putObject("mod").put("matches", c.modMatches()).put("accuracy", c.modAccuracy());
+        attrs.putObject("value_underspecified").put("matches", c.compatibleValueMatches())
+                .put("accuracy", c.compatibleValueAccuracy()).put("f1", c.compatibleValueF1());
+        ObjectNode ci = root.putObject("confidence_intervals");
+        int b = r.settings.resamples();
+        long seed = r.settings.seed();
+        Bootstrap.Interval s = Bootstrap.interval(perDoc, TimexCounts.ZERO, TimexCounts::plus,
+                x -> x.strictPrf().f1(), b, 0.95, seed);
+        Bootstrap.Interval rel = Bootstrap.interval(perDoc, TimexCounts.ZERO, TimexCounts::plus,
+                x -> x.relaxedPrf().f1(), b, 0.95, seed);
+        Bootstrap.Interval v = Bootstrap.interval(perDoc, TimexCounts.ZERO, TimexCounts::plus,
+                TimexCounts::valueF1, b, 0.95, seed);
+        r.interval(ci, "strict.f1", s);
+        r.interval(ci, "relaxed.f1", rel);
+        r.interval(ci, "value.f1", v);
+        r.skipped(read.skipped());
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"figure", "precision", "recall", "f1 / accuracy", "95% CI"});
+        rows.add(new String[] {"strict match", f(c.strictPrf().precision()), f(c.strictPrf().recall()),
+            f(c.strictPrf().f1()), ci(s)});
+        rows.add(new String[] {"relaxed match", f(c.relaxedPrf().precision()), f(c.relaxedPrf().recall()),
+            f(c.relaxedPrf().f1()), ci(rel)});
+        rows.add(new String[] {"value (F1 = acc x relaxed F1)", "", "", f(c.valueF1()) + " (acc "
+            + f(c.valueAccuracy()) + ")", ci(v)});
+        rows.add(new String[] {"type", "", "", f(c.typeF1()) + " (acc " + f(c.typeAccuracy()) + ")", ""});
+        rows.add(new String[] {"mod accuracy", "", "", f(c.modAccuracy()), ""});
+        rows.add(new String[] {"value, X-compatible", "", "", f(c.compatibleValueF1()) + " (acc "
+            + f(c.compatibleValueAccuracy()) + ")", ""});
+        return r.result(new Scores.Dates(c), TextTable.markdown(rows) + skippedLine(read.skipped()), null);
+    }
+
+    private static EvaluationResult contradictions(Report r, GoldCorpus gold, Predictions.Read read) {
+        boolean bySentence = r.settings.matching() == ContradictionMatching.SENTENCE;
+        // Pairs can only match within the same pair of documents, so group by it: the groups are the units
+        // the bootstrap resamples.
+        Map<String, List<Contradiction>> goldBy = byDocumentPair(gold.contradictions());
+        Map<String, List<Contradiction>> predBy = byDocumentPair(read.contradictions());
+        TreeMap<String, Boolean> keys = new TreeMap<>();
+        goldBy.keySet().forEach(k -> keys.put(k, true));
+        predBy.keySet().forEach(k -> keys.put(k, true));
+        List<Counts> perGroup = new ArrayList<>();
+        Map<ContradictionType, Counts> types = new EnumMap<>(ContradictionType.class);
+        for (String k : keys.keySet()) {
+            List<Contradiction> g = goldBy.getOrDefault(k, List.of());
+            List<Contradiction> p = predBy.getOrDefault(k, List.of());
+            PairMatcher.Result m = bySentence
+                    ? PairMatcher.matchBySentence(g, p, id -> Sentences.of(gold.documents().get(id).text()))
+                    : PairMatcher.match(g, p);
+            perGroup.add(m.overall());
+            m.types().forEach((t, c) -> types.merge(t, c, Counts::plus));
+        }
+        Counts total = perGroup.stream().reduce(Counts.ZERO, Counts::plus);
+        JsonReport.counts(r.root.putObject("overall"), total);
+        ObjectNode tn = r.root.putObject("types");
+        types.forEach((t, c) -> JsonReport.counts(tn.putObject(t.name()), c));
+        Bootstrap.Interval iv = Bootstrap.interval(perGroup, Counts.ZERO, Counts::plus, Counts::f1,
+                r.settings.resamples(), 0.95, r.settings.seed());
+        r.interval(r.root.putObject("confidence_intervals"), "f1", iv);
+        r.skipped(read.skipped());
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"type", "precision", "recall", "f1", "tp", "pred", "gold"});
+        types.forEach((t, c) -> rows.add(new String[] {t.name(), f(c.precision()), f(c.recall()), f(c.f1()),
+            n(c.tp()), n(c.predicted()), n(c.gold())}));
+        rows.add(new String[] {"overall" + (bySentence ? " (sentence level)" : ""), f(total.precision()),
+            f(total.recall()), f(total.f1()) + " " + ci(iv), n(total.tp()), n(total.predicted()), n(total.gold())});
+        return r.result(new Scores.Contradictions(total, types), TextTable.markdown(rows)
+                + skippedLine(read.skipped()), null);
+    }
+
+    private static Map<String, List<Contradiction>> byDocumentPair(List<Contradiction> cs) {
+        Map<String, List<Contradiction>> m = new LinkedHashMap<>();
+        for (Contradiction c : cs) {
+            String a = c.a().docId();
+            String b = c.b().docId();
+            String k = a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
+            m.computeIfAbsent(k, x -> new ArrayList<>()).add(c);
+        }
+        return m;
+    }
+
+    private static EvaluationResult nli(Report r, GoldCorpus gold, Predictions.Read read) {
+        List<NliCounts> perPair = EvaluationUnits.nli(gold, read.nliLabels());
+        NliCounts c = perPair.stream().reduce(NliCounts.ZERO, NliCounts::plus);
+        ObjectNode root = r.root;
+        root.putObject("overall").put("accuracy", c.accuracy()).put("macro_f1", c.macroF1()).put("pairs", c.total());
+        // scikit-learn's precision_recall_fscore_support over the three labels, zero_division=0; a pair without
+        // a prediction is a false negative of its gold label and a false positive of none
+        ObjectNode avg = root.putObject("averages");
+        JsonReport.prf(avg.putObject("micro"), c.micro());
+        JsonReport.prf(avg.putObject("macro"), c.macro());
+        JsonReport.prf(avg.putObject("weighted"), c.weighted());
+        ObjectNode tn = root.putObject("types");
+        ObjectNode cm = root.putObject("confusion");
+        for (NliLabel g : NliLabel.values()) {
+            JsonReport.counts(tn.putObject(g.wireName()), c.counts(g));
+            ObjectNode row = cm.putObject(g.wireName());
+            for (NliLabel p : NliLabel.values()) {
+                row.put(p.wireName(), c.cell(g, p));
+            }
+            row.put("(none)", c.missing(g));
+        }
+        ObjectNode ci = root.putObject("confidence_intervals");
+        Bootstrap.Interval acc = Bootstrap.interval(perPair, NliCounts.ZERO, NliCounts::plus, NliCounts::accuracy,
+                r.settings.resamples(), 0.95, r.settings.seed());
+        Bootstrap.Interval mf = Bootstrap.interval(perPair, NliCounts.ZERO, NliCounts::plus, NliCounts::macroF1,
+                r.settings.resamples(), 0.95, r.settings.seed());
+        r.interval(ci, "accuracy", acc);
+        r.interval(ci, "macro_f1", mf);
+        r.skipped(read.skipped());
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"gold \\ predicted", "entailment", "neutral", "contradiction", "(none)", "precision",
+            "recall", "f1"});
+        for (NliLabel g : NliLabel.values()) {
+            Counts k = c.counts(g);
+            rows.add(new String[] {g.wireName(), n(c.cell(g, NliLabel.ENTAILMENT)), n(c.cell(g, NliLabel.NEUTRAL)),
+                n(c.cell(g, NliLabel.CONTRADICTION)), n(c.missing(g)), f(k.precision()), f(k.recall()), f(k.f1())});
+        }
+        average(rows, "micro avg", c.micro());
+        average(rows, "macro avg", c.macro());
+        average(rows, "weighted avg", c.weighted());
+        rows.add(new String[] {"accuracy " + f(c.accuracy()) + " " + ci(acc), "", "", "", "", "", "macro-F1",
+            f(c.macroF1())});
+        return r.result(new Scores.Nli(c), TextTable.markdown(rows) + skippedLine(read.skipped()), null);
+    }
+
+    private static void average(List<String[]> rows, String name, Prf p) {
+        rows.add(new String[] {name, "", "", "", "", f(p.precision()), f(p.recall()), f(p.f1())});
+    }
+
+    private static String skippedLine(Map<String, Long> skipped) {
+        return skipped.isEmpty() ? "" : "skipped (--lenient): " + skipped + "\n";
+    }
+
+    private static List<LabelledSpan> chunks(List<Chunk> cs) {
+        List<LabelledSpan> out = new ArrayList<>(cs.size());
+        cs.forEach(c -> out.add(new LabelledSpan(c.start(), c.end(), c.type())));
+        return out;
+    }
+
+    private static List<SpanErrors.Labelled> errors(List<LabelledSpan> l) {
+        List<SpanErrors.Labelled> out = new ArrayList<>();
+        l.forEach(x -> out.add(new SpanErrors.Labelled(x.start(), x.end(), x.label())));
+        return out;
+    }
+
+    private static List<LabelledSpan> entities(DocumentAnnotations a, boolean conll4) {
+        List<LabelledSpan> out = new ArrayList<>();
+        if (a == null) {
+            return out;
+        }
+        for (EntityMention e : a.entities()) {
+            String label = conll4 ? EntityTypes.toConll4(e.type()) : e.type();
+            if (label != null) {
+                out.add(new LabelledSpan(e.span().start(), e.span().end(), label));
+            }
+        }
+        return out;
+    }
+
+    private static long[] unitCounts(SpanEvaluation e) {
+        long[] row = new long[UNIT_WIDTH];
+        for (SpanScheme s : SpanScheme.values()) {
+            SpanCounts c = e.overall().get(s);
+            int at = 5 * s.ordinal();
+            row[at] = c.correct();
+            row[at + 1] = c.incorrect();
+            row[at + 2] = c.partial();
+            row[at + 3] = c.missed();
+            row[at + 4] = c.spurious();
+        }
+        return row;
+    }
+
+    private static double f1(SpanScheme s, long[] row) {
+        int at = 5 * s.ordinal();
+        return new SpanCounts(row[at], row[at + 1], row[at + 2], row[at + 3], row[at + 4]).prf(s).f1();
+    }
+
+    /** The version of corpusbench that computed a result, from the jar's manifest ({@code dev} in a checkout). */
+    public static String version() {
+        String v = Evaluations.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    static String ci(Bootstrap.Interval iv) {
+        return iv.resamples() == 0 ? "" : "[" + f(iv.low()) + ", " + f(iv.high()) + "]";
+    }
+
+    static String f(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    static String n(long v) {
+        return Long.toString(v);
+    }
+
+    /** The JSON report being built, with the provenance and intervals that go into the result too. */
+    private static final class Report {
+        final Task task;
+        final EvaluationSettings settings;
+        final ObjectNode root;
+        final List<Provenance.Input> inputs = new ArrayList<>();
+        final Map<String, Bootstrap.Interval> intervals = new LinkedHashMap<>();
+        final List<String> notes = new ArrayList<>();
+        Map<String, Long> skipped = Map.of();
+        GoldCorpus gold;
+
+        Report(Task task, String format, Path predictions, EvaluationSettings settings) throws IOException {
+            this.task = task;
+            this.settings = settings;
+            root = JsonReport.start(task.wireName(), version());
+            ObjectNode o = root.putObject("options");
+            o.put("task", task.wireName());
+            o.put("format", format);
+            boolean conll = format.equals("conll");
+            if (conll && settings.scheme() != null) {
+                o.put("scheme", settings.scheme().name());
+            }
+            o.put("mode", conll ? settings.tagMode().wireName()
+                    : task == Task.CONTRADICTIONS ? settings.matching().wireName() : "default");
+            if (settings.skipDocstart()) {
+                o.put("skip_docstart", true);
+            }
+            o.put("lenient", settings.lenient());
+            o.put("resamples", settings.resamples());
+            o.put("seed", settings.seed());
+            if (settings.conll4()) {
+                o.put("map", "conll4");
+            }
+            input("predictions", predictions);
+        }
+
+        private void input(String role, Path file) throws IOException {
+            String sha = Hashes.sha256(file);
+            inputs.add(new Provenance.Input(role, file.toString(), sha));
+            ArrayNode a = root.has("inputs") ? (ArrayNode) root.get("inputs") : root.putArray("inputs");
+            a.addObject().put("role", role).put("path", file.toString()).put("sha256", sha);
+        }
+
+        void gold(GoldCorpus g, GoldCorpus.Layer layer) throws IOException {
+            gold = g;
+            ObjectNode d = root.putObject("dataset");
+            d.put("name", g.name());
+            if (g.version() != null) {
+                d.put("version", g.version());
+                d.put("fingerprint", g.fingerprint());
+            }
+            for (Path f : g.filesOf(layer)) {
+                input("gold", f);
+            }
+        }
+
+        void interval(ObjectNode ci, String name, Bootstrap.Interval iv) {
+            if (iv.resamples() == 0) {
+                return; // no resamples: no interval, rather than one of zero width that claims 95%
+            }
+            intervals.put(name, iv);
+            ci.putObject(name).put("estimate", iv.estimate()).put("low", iv.low()).put("high", iv.high())
+                    .put("level", iv.level()).put("resamples", iv.resamples()).put("seed", iv.seed());
+        }
+
+        void skipped(Map<String, Long> s) {
+            skipped = s;
+            if (!s.isEmpty()) {
+                ObjectNode sk = root.putObject("skipped");
+                s.forEach(sk::put);
+            }
+        }
+
+        EvaluationResult result(Scores scores, String text, String html) {
+            Provenance p = gold == null ? new Provenance(null, null, null, inputs)
+                    : new Provenance(gold.name(), gold.version(), gold.fingerprint(), inputs);
+            return new EvaluationResult(task, scores, intervals, p, skipped, notes, text, JsonReport.toJson(root),
+                    html);
+        }
+    }
+}
