@@ -26,6 +26,10 @@ class ReadmeExampleTest {
         Matcher m = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(readme);
         assertThat(m.find()).as("README.md has a ```java block").isTrue();
         String source = m.group(1);
+        // the consumer project of the integration test (src/it/consumer, run by mvn verify from the installed
+        // artifact, outside the checkout) runs this same example
+        assertThat(Files.readString(Path.of("src/it/consumer/src/main/java/Example.java"), StandardCharsets.UTF_8))
+                .as("src/it/consumer's Example.java is the README example").isEqualTo(source);
         Matcher cls = Pattern.compile("public class (\\w+)").matcher(source);
         assertThat(cls.find()).isTrue();
         String name = cls.group(1);

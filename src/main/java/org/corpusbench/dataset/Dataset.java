@@ -84,6 +84,43 @@ public final class Dataset {
         return open(dir, null);
     }
 
+    /** Where the jar keeps the released datasets (see pom.xml): {@code <name>/<version>/} under it. */
+    static final String BUNDLED_ROOT = "/org/corpusbench/datasets/";
+
+    private static final Pattern BUNDLED_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern BUNDLED_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
+
+    /**
+     * Opens a published release that ships in the corpusbench jar, so that a program which only depends on
+     * the Maven artifact can use the dataset without a checkout. It is checked as {@link #open(Path)} checks
+     * a directory: every checksum, and the fingerprint against the published one.
+     *
+     * @param name    a dataset corpusbench publishes, for example {@code oreshnik-reports}
+     * @param version one of its released versions, for example {@code 1.0.1}
+     * @return the release, read from the jar (or from the build's classes directory)
+     * @throws CorpusFormatException when no such release ships with this version of corpusbench, naming the
+     *                               versions that do, or when a file of it fails its check
+     */
+    public static Dataset load(String name, String version) throws IOException {
+        if (name == null || !BUNDLED_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("dataset name '" + name + "': expected lower-case letters, digits "
+                    + "and hyphens, for example oreshnik-reports");
+        }
+        if (version == null || !BUNDLED_VERSION.matcher(version).matches()) {
+            throw new IllegalArgumentException("version '" + version + "': expected MAJOR.MINOR.PATCH, for "
+                    + "example 1.0.1");
+        }
+        java.net.URL manifest = Dataset.class.getResource(BUNDLED_ROOT + name + "/" + version + "/"
+                + Manifest.FILE_NAME);
+        if (manifest == null) {
+            List<String> known = PublishedReleases.bundled(name).map(PublishedReleases::versions).orElse(List.of());
+            throw new CorpusFormatException(Location.ofFile(name + " " + version), null, known.isEmpty()
+                    ? "no dataset of that name ships with this corpusbench"
+                    : "no such release ships with this corpusbench; it has " + String.join(", ", known));
+        }
+        return open(BundledFiles.directoryOf(manifest));
+    }
+
     /**
      * Opens a release directory as {@link #open(Path)} does, and also requires its fingerprint to be
      * {@code expectedFingerprint} (64 hex digits; {@code null} to require nothing more). This pins a release
