@@ -114,8 +114,11 @@ public final class AnnotationSets {
         return new AnnotationSet(name, source, AnnotationSet.Kind.JSONL, docs, anns, cs, hashed(files), null);
     }
 
-    /** Whether a JSONL file holds at least one document record (a malformed file is left to the validator). */
-    static boolean holdsDocuments(Path file) throws IOException {
+    /**
+     * Whether a set given as a file holds its documents: any file but a {@code .jsonl} one does, and a
+     * {@code .jsonl} file when at least one record is a document (a malformed file is left to the validator).
+     */
+    public static boolean holdsDocuments(Path file) throws IOException {
         if (!file.getFileName().toString().endsWith(".jsonl")) {
             return true;
         }
