@@ -35,7 +35,8 @@ public final class SchemaValidator {
     /** The record kinds that have a schema. */
     public enum Kind {
         DOCUMENT("document"), ANNOTATIONS("annotations"), PREDICTIONS("predictions"),
-        CONTRADICTION("contradiction"), NLI("nli"), MANIFEST("manifest"), REPORT("report");
+        CONTRADICTION("contradiction"), NLI("nli"), MANIFEST("manifest"), REPORT("report"),
+        AGREEMENT("agreement");
 
         private final String file;
 

@@ -64,6 +64,6 @@ class BadInputTest {
             assertThat(r.err()).as(run).doesNotContain("internal error", "Exception", "\tat ");
             entries++;
         }
-        assertThat(entries).isEqualTo(47);
+        assertThat(entries).isEqualTo(48);
     }
 }

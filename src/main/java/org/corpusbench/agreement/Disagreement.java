@@ -1,0 +1,57 @@
+package org.corpusbench.agreement;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One place where two annotators differ, for an adjudicator: which layer, which two annotators, what kind
+ * of difference, where (code points, end exclusive, in {@code docId}), and what each of them marked there.
+ * For a contradiction the place is its first evidence span and both annotations spell out both sides.
+ *
+ * @param layer      {@code entities}, {@code timexes} or {@code contradictions}
+ * @param first      name of the first annotator of the pair
+ * @param second     name of the second
+ * @param kind       what differs
+ * @param docId      the document
+ * @param start      start of the place (code points)
+ * @param end        end of the place (code points, exclusive)
+ * @param text       the text of the place
+ * @param firstSays  what the first annotator marked there, empty when nothing
+ * @param secondSays what the second annotator marked there, empty when nothing
+ * @param context    the place in its surrounding text, marked {@code [[...]]}
+ */
+public record Disagreement(String layer, String first, String second, Kind kind, String docId, int start, int end,
+                           String text, String firstSays, String secondSays, String context) {
+
+    /** What differs between the two annotators at one place. */
+    public enum Kind {
+        /** Only the first annotator marked something here. */
+        ONLY_FIRST,
+        /** Only the second annotator marked something here. */
+        ONLY_SECOND,
+        /** The same extent (or pair) with another type. */
+        TYPE,
+        /** Overlapping extents with other boundaries. */
+        BOUNDARY,
+        /** The same TIMEX3 extent and type with another value. */
+        VALUE;
+
+        /** The name in reports: {@code only_first}, {@code type}, ... */
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public Disagreement {
+        Objects.requireNonNull(layer, "layer");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(docId, "docId");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(firstSays, "firstSays");
+        Objects.requireNonNull(secondSays, "secondSays");
+        Objects.requireNonNull(context, "context");
+        if (start < 0 || end < start) {
+            throw new IllegalArgumentException("bad place [" + start + "," + end + ")");
+        }
+    }
+}
