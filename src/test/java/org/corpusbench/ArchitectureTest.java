@@ -39,6 +39,7 @@ class ArchitectureTest {
             new Layer("Datasets", "org.corpusbench.dataset.."),
             new Layer("Evaluators", "org.corpusbench.eval.."),
             new Layer("Evaluation", "org.corpusbench.evaluation.."),
+            new Layer("Agreement", "org.corpusbench.agreement.."),
             new Layer("Baselines", "org.corpusbench.baseline.."),
             new Layer("Application", "org.corpusbench.leaderboard..", "org.corpusbench.bench.."),
             new Layer("Cli", "org.corpusbench.cli.."));

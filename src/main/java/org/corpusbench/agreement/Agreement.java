@@ -21,15 +21,15 @@ import org.corpusbench.agreement.AgreementReport.Pair;
 import org.corpusbench.agreement.AgreementReport.TimexAgreement;
 import org.corpusbench.agreement.AgreementReport.TimexPair;
 import org.corpusbench.eval.Counts;
-import org.corpusbench.eval.GoldCorpus;
+import org.corpusbench.evaluation.GoldCorpus;
 import org.corpusbench.eval.contradiction.PairMatcher;
 import org.corpusbench.eval.entity.LabelledSpan;
 import org.corpusbench.eval.entity.SpanEvaluation;
 import org.corpusbench.eval.entity.SpanEvaluator;
 import org.corpusbench.eval.timex.TimexCounts;
 import org.corpusbench.eval.timex.TimexEvaluator;
-import org.corpusbench.format.CorpusFormatException;
-import org.corpusbench.format.Location;
+import org.corpusbench.diagnostic.CorpusFormatException;
+import org.corpusbench.diagnostic.Location;
 import org.corpusbench.model.CodePoints;
 import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.ContradictionType;
@@ -171,7 +171,7 @@ public final class Agreement {
                 }
             }
         }
-        org.corpusbench.format.CorpusFormatProblems.throwIfAny(problems);
+        org.corpusbench.diagnostic.CorpusFormatProblems.throwIfAny(problems);
     }
 
     // ---------------------------------------------------------------- entities

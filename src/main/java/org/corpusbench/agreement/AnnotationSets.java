@@ -12,10 +12,10 @@ import java.util.stream.Stream;
 import org.corpusbench.dataset.CorpusFiles;
 import org.corpusbench.dataset.GoldSources;
 import org.corpusbench.dataset.Manifest;
-import org.corpusbench.eval.GoldCorpus;
-import org.corpusbench.format.CorpusFormatException;
-import org.corpusbench.format.CorpusFormatProblems;
-import org.corpusbench.format.Location;
+import org.corpusbench.evaluation.GoldCorpus;
+import org.corpusbench.diagnostic.CorpusFormatException;
+import org.corpusbench.diagnostic.CorpusFormatProblems;
+import org.corpusbench.diagnostic.Location;
 import org.corpusbench.format.jsonl.JsonCodec;
 import org.corpusbench.format.jsonl.JsonlReader;
 import org.corpusbench.format.jsonl.JsonlWriter;
@@ -24,8 +24,8 @@ import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
 import org.corpusbench.schema.CorpusValidator;
-import org.corpusbench.schema.Diagnostic;
-import org.corpusbench.schema.InvalidInputException;
+import org.corpusbench.diagnostic.Diagnostic;
+import org.corpusbench.diagnostic.InvalidInputException;
 
 /**
  * Reads annotation sets from whatever corpusbench already reads as a corpus with annotations, and refuses

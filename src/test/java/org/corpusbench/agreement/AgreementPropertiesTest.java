@@ -23,7 +23,7 @@ import org.corpusbench.ModelArbitraries;
 import org.corpusbench.TestTexts;
 import org.corpusbench.agreement.AgreementReport.ContradictionAgreement;
 import org.corpusbench.agreement.AgreementReport.TimexAgreement;
-import org.corpusbench.eval.GoldCorpus;
+import org.corpusbench.evaluation.GoldCorpus;
 import org.corpusbench.eval.entity.LabelledSpan;
 import org.corpusbench.eval.entity.SpanEvaluator;
 import org.corpusbench.eval.entity.SpanScheme;
