@@ -34,6 +34,7 @@ class ArchitectureTest {
             new Layer("Model", "org.corpusbench.model.."),
             new Layer("Internal", "org.corpusbench.internal.."),
             new Layer("Tags", "org.corpusbench.tags.."),
+            new Layer("Text", "org.corpusbench.text.."),
             new Layer("Formats", "org.corpusbench.format.."),
             new Layer("Schema", "org.corpusbench.schema.."),
             new Layer("Datasets", "org.corpusbench.dataset.."),

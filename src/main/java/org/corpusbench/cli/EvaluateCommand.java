@@ -56,9 +56,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FMT", description = "jsonl (default) or conll.")
     String format = "jsonl";
 
-    @Option(names = "--scheme", paramLabel = "S", description = "IOB1, IOB2, IOE1, IOE2, IOBES or BILOU (conll): "
-            + "required by --mode strict; --mode default decodes as conlleval does and only records it.")
-    String scheme;
+    @Option(names = "--scheme", paramLabel = "S", converter = OptionTypes.SchemeConverter.class,
+            description = "conll: " + OptionTypes.SCHEMES + ", any case; required by --mode strict; --mode default "
+                    + "decodes as conlleval does and only records it.")
+    TagScheme scheme;
 
     @Option(names = "--mode", paramLabel = "M", description = "conll: default (conlleval/seqeval) or strict; "
             + "contradictions: span (default: evidence spans overlap) or sentence (evidence in the same sentence).")
@@ -222,18 +223,11 @@ final class EvaluateCommand implements Callable<Integer> {
      * which decodes as conlleval and seqeval's default mode do, whatever the scheme (null when not given).
      */
     private TagScheme scheme(TagMode m) {
-        if (scheme == null) {
-            if (m == TagMode.DEFAULT) {
-                return null;
-            }
-            throw new UsageException("--mode strict needs --scheme (IOB1, IOB2, IOE1, IOE2, IOBES or BILOU); "
-                    + "--mode default decodes without one");
+        if (scheme == null && m == TagMode.STRICT) {
+            throw new UsageException("--mode strict needs --scheme (" + OptionTypes.SCHEMES + "); --mode default "
+                    + "decodes without one");
         }
-        TagScheme s = TagScheme.parse(scheme);
-        if (s == null) {
-            throw new UsageException("unknown --scheme '" + scheme + "'; expected IOB1, IOB2, IOE1, IOE2, IOBES or BILOU");
-        }
-        return s;
+        return scheme;
     }
 
     private boolean jsonToStdout() {

@@ -1,44 +1,37 @@
 package org.corpusbench.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import org.corpusbench.baseline.EnglishSplitter;
-import org.corpusbench.evaluation.GoldCorpus;
-import org.corpusbench.tags.TagScheme;
 import org.corpusbench.diagnostic.CorpusFormatException;
 import org.corpusbench.diagnostic.Location;
-import org.corpusbench.format.OutputNames;
-import org.corpusbench.format.brat.Brat;
+import org.corpusbench.evaluation.GoldCorpus;
+import org.corpusbench.format.Corpus;
 import org.corpusbench.format.conll.Conll;
-import org.corpusbench.format.csv.CsvDocumentWriter;
-import org.corpusbench.format.csv.CsvLayers;
-import org.corpusbench.format.hf.HuggingFace;
-import org.corpusbench.format.nli.SnliJsonl;
+import org.corpusbench.format.registry.CorpusFormat;
+import org.corpusbench.format.registry.WriteOptions;
 import org.corpusbench.format.timeml.CreationDates;
-import org.corpusbench.format.timeml.TimemlWriter;
-import org.corpusbench.internal.AtomicFiles;
 import org.corpusbench.internal.StagedDirectory;
 import org.corpusbench.model.Document;
-import org.corpusbench.model.DocumentAnnotations;
 import org.corpusbench.model.Span;
 import org.corpusbench.schema.EntityTypes;
+import org.corpusbench.tags.TagScheme;
+import org.corpusbench.text.EnglishSplitter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code corpusbench export}: the dataset in the formats other tools read. docs/formats.md says what each keeps. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export a release (or a JSONL corpus) as conll, brat, csv, hf, timeml or nli.")
+        description = "Export a release (or a JSONL corpus) in another tool's format; docs/formats.md says what each "
+                + "format keeps.")
 final class ExportCommand implements Callable<Integer> {
 
     @Spec
@@ -51,8 +44,10 @@ final class ExportCommand implements Callable<Integer> {
             description = "With a release as --dataset: require this fingerprint (see 'corpusbench verify --help').")
     String expectFingerprint;
 
-    @Option(names = "--format", required = true, paramLabel = "F", description = "conll, brat, csv, hf, timeml or nli.")
-    String format;
+    @Option(names = "--format", required = true, paramLabel = "F", converter = OptionTypes.FormatConverter.class,
+            completionCandidates = OptionTypes.FormatNames.class,
+            description = "${COMPLETION-CANDIDATES} (any case).")
+    CorpusFormat format;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory: created; if it "
             + "exists it must be empty, unless --overwrite. Written whole or not at all.")
@@ -61,8 +56,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace a non-empty --out directory whole (its files are deleted).")
     boolean overwrite;
 
-    @Option(names = "--scheme", paramLabel = "S", description = "conll tags: iob2 (default), iob1 or bioes.")
-    String scheme = "iob2";
+    @Option(names = "--scheme", paramLabel = "S", converter = OptionTypes.SchemeConverter.class,
+            description = "conll: the tag scheme written, IOB2 (default), IOB1 or IOBES (or BIOES), any case.")
+    TagScheme scheme;
 
     @Option(names = "--map", paramLabel = "MAP", description = "conll: conll4 maps labels to PER/ORG/LOC/MISC.")
     String map;
@@ -84,99 +80,58 @@ final class ExportCommand implements Callable<Integer> {
         CommandPaths.inputDirectory(dataset, "--dataset");
         CommandPaths.outputDirectory(out, "--out");
         CommandPaths.outsideOf(out, "--out", dataset, "--dataset");
-        String f = format.toLowerCase(Locale.ROOT);
-        if (!List.of("conll", "brat", "csv", "hf", "timeml", "nli").contains(f)) {
-            throw new UsageException("unknown --format '" + format + "'; expected conll, brat, csv, hf, timeml or nli");
-        }
-        LocalDate dctDate = checkDctOptions(f);
+        LocalDate dctDate = checkDctOptions(format);
+        WriteOptions options = conllOptions();
         StagedDirectory.check(out, overwrite);
         GoldCorpus gold = GoldCorpus.read(dataset, expectFingerprint);
-        List<Document> docs = List.copyOf(gold.documents().values());
-        Map<String, DocumentAnnotations> anns = gold.annotations();
+        Corpus corpus = new Corpus(List.copyOf(gold.documents().values()), gold.annotations(),
+                gold.contradictions(), gold.nliPairs());
+        options = new WriteOptions(gold.name() + (gold.version() == null ? "" : "-" + gold.version()),
+                options.tokenizer(), options.scheme(), options.label(), options.creationDates());
+        if (format == CorpusFormat.TIMEML) {
+            options = options.withCreationDates(creationDates(corpus.documents(), dctDate));
+        }
         PrintWriter w = spec.commandLine().getOut();
-        Map<String, LocalDate> dcts = f.equals("timeml") ? creationDates(docs, dctDate) : Map.of();
         try (StagedDirectory staged = StagedDirectory.create(out, overwrite)) {
-            List<String> said = write(f, staged.path(), gold, docs, anns, dcts);
+            List<String> said = format.write(corpus, staged.path(), options);
             staged.commit();
             said.forEach(line -> w.println(line.replace(staged.path().toString(), out.toString())));
         }
-        losses(f, gold, spec.commandLine().getErr());
+        losses(format, corpus, spec.commandLine().getErr());
         w.flush();
         return 0;
     }
 
-    /** Writes the export into {@code out}; returns what to tell the user once it is in place. */
-    private List<String> write(String f, Path out, GoldCorpus gold, List<Document> docs,
-                               Map<String, DocumentAnnotations> anns, Map<String, LocalDate> dcts)
-            throws java.io.IOException {
-        java.io.StringWriter said = new java.io.StringWriter();
-        PrintWriter w = new PrintWriter(said);
-        String name = gold.name() + (gold.version() == null ? "" : "-" + gold.version());
-        switch (f) {
-            case "conll" -> {
-                TagScheme s = TagScheme.parse(scheme);
-                if (s != TagScheme.IOB2 && s != TagScheme.IOB1 && s != TagScheme.IOBES) {
-                    throw new UsageException("unknown --scheme '" + scheme + "' for export; expected iob2, iob1 or bioes");
-                }
-                UnaryOperator<String> label;
-                if (map == null) {
-                    label = t -> t;
-                } else if (map.equalsIgnoreCase("conll4")) {
-                    label = EntityTypes::toConll4;
-                } else {
-                    throw new UsageException("unknown --map '" + map + "'; expected conll4");
-                }
-                Path file = OutputNames.file(out, name, ".conll");
-                Conll.Export[] written = new Conll.Export[1];
-                Conll.Tokenizer tokens = englishTokens();
-                AtomicFiles.write(file, o -> written[0] = Conll.write(o, docs, tokens, anns, s, label));
-                Conll.Export e = written[0];
-                w.println("wrote " + file + ": " + e.documents() + " documents, " + e.sentences() + " sentences, "
-                        + e.tokens() + " tokens, " + e.entities() + " entities (" + s + ")");
-                misaligned(w, e);
+    /** The CoNLL options, refused for the other formats, and the release name that files are named after. */
+    private WriteOptions conllOptions() {
+        if (format != CorpusFormat.CONLL) {
+            if (scheme != null) {
+                throw new UsageException("--scheme applies to --format conll only");
             }
-            case "hf" -> {
-                Conll.Export e = HuggingFace.write(out, docs, englishTokens(), anns, name);
-                w.println("wrote " + out.resolve(HuggingFace.DOCUMENTS) + " (" + e.documents() + " documents), "
-                        + out.resolve(HuggingFace.TOKENS) + " (" + e.sentences() + " sentences), README.md");
-                misaligned(w, e);
-            }
-            case "brat" -> {
-                Brat.write(out, docs, anns, gold.contradictions());
-                long cross = gold.contradictions().stream().filter(c -> !c.a().docId().equals(c.b().docId())).count();
-                w.println("wrote " + docs.size() + " .txt/.ann pairs, annotation.conf, visual.conf and "
-                        + Brat.CROSS_DOCUMENT + " (" + cross + " cross-document contradictions) to " + out);
-            }
-            case "csv" -> {
-                CsvDocumentWriter.write(out.resolve("documents.csv"), docs, List.of());
-                CsvLayers.write(out, anns.values(), gold.contradictions(), gold.nliPairs());
-                w.println("wrote documents.csv, " + CsvLayers.ENTITIES + ", " + CsvLayers.DATES + ", "
-                        + CsvLayers.CONTRADICTIONS + ", " + CsvLayers.NLI + " to " + out);
-            }
-            case "timeml" -> {
-                for (Document d : docs) {
-                    TimemlWriter.write(OutputNames.file(out, d.id(), ".tml"), d,
-                            anns.getOrDefault(d.id(), DocumentAnnotations.empty(d.id())).timexes(), dcts.get(d.id()));
-                }
-                long withDct = dcts.values().stream().filter(java.util.Objects::nonNull).count();
-                w.println("wrote " + docs.size() + " .tml files to " + out + " (" + withDct + " with a creation date)");
-            }
-            default -> {
-                Path file = OutputNames.file(out, name + "-nli", ".jsonl");
-                SnliJsonl.write(file, gold.nliPairs());
-                w.println("wrote " + file + ": " + gold.nliPairs().size() + " pairs (SNLI field names)");
+            if (map != null) {
+                throw new UsageException("--map applies to --format conll only");
             }
         }
-        w.flush();
-        return said.toString().lines().toList();
+        TagScheme s = scheme == null ? TagScheme.IOB2 : scheme;
+        if (!CorpusFormat.WRITTEN_SCHEMES.contains(s)) {
+            throw new UsageException("--scheme " + s + " cannot be written; export writes IOB2, IOB1 or IOBES");
+        }
+        UnaryOperator<String> label = UnaryOperator.identity();
+        if (map != null) {
+            if (!map.equalsIgnoreCase("conll4")) {
+                throw new UsageException("unknown --map '" + map + "'; expected conll4");
+            }
+            label = EntityTypes::toConll4;
+        }
+        return WriteOptions.of("", englishTokens()).withScheme(s).withLabel(label);
     }
 
     /**
      * Checks the creation-date options before any work: they apply to timeml only, {@code --dct} must be a
      * date, and {@code --allow-missing-dct} cannot apply when {@code --dct} dates every document (issue 14).
      */
-    private LocalDate checkDctOptions(String f) {
-        if (!f.equals("timeml")) {
+    private LocalDate checkDctOptions(CorpusFormat f) {
+        if (f != CorpusFormat.TIMEML) {
             for (Object[] o : new Object[][] {{"--dct", dct != null}, {"--dct-file", dctFile != null},
                 {"--allow-missing-dct", allowMissingDct}}) {
                 if ((Boolean) o[1]) {
@@ -238,44 +193,13 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     /** Says on stderr which layers of this corpus the format leaves out: an export never loses data silently. */
-    private static void losses(String format, GoldCorpus gold, PrintWriter err) {
-        long entities = gold.annotations().values().stream().mapToLong(a -> a.entities().size()).sum();
-        long dates = gold.annotations().values().stream().mapToLong(a -> a.timexes().size()).sum();
-        long contradictions = gold.contradictions().size();
-        long nli = gold.nliPairs().size();
+    private static void losses(CorpusFormat format, Corpus corpus, PrintWriter err) {
         List<String> lost = new ArrayList<>();
-        boolean keepsEntities = !List.of("timeml", "nli").contains(format);
-        boolean keepsDates = !List.of("conll", "nli").contains(format);
-        boolean keepsContradictions = List.of("brat", "csv").contains(format);
-        boolean keepsNli = List.of("csv", "nli").contains(format);
-        if (!keepsEntities && entities > 0) {
-            lost.add(entities + " entity mentions");
-        }
-        if (!keepsDates && dates > 0) {
-            lost.add(dates + " dates");
-        }
-        if (!keepsContradictions && contradictions > 0) {
-            lost.add(contradictions + " contradictions");
-        }
-        if (!keepsNli && nli > 0) {
-            lost.add(nli + " NLI pairs");
-        }
+        format.losses(corpus).forEach((layer, n) -> lost.add(n + " " + layer.label()));
         if (!lost.isEmpty()) {
-            err.println("corpusbench export: note: " + format + " does not hold " + String.join(", ", lost)
+            err.println("corpusbench export: note: " + format.wireName() + " does not hold " + String.join(", ", lost)
                     + " of this corpus; docs/formats.md says what each format keeps");
             err.flush();
-        }
-    }
-
-    private static void misaligned(PrintWriter w, Conll.Export e) {
-        if (e.misaligned().isEmpty()) {
-            w.println("every gold entity span falls on token boundaries");
-            return;
-        }
-        w.println(e.misaligned().size() + " gold entity spans do not fall on token boundaries and are not tagged:");
-        for (Conll.Misaligned m : e.misaligned()) {
-            w.println("  " + m.docId() + " [" + m.mention().span().start() + "," + m.mention().span().end() + ") "
-                    + m.mention().type() + " '" + m.mention().span().text() + "'");
         }
     }
 }

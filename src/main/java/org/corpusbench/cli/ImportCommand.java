@@ -4,50 +4,47 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import org.corpusbench.tags.TagScheme;
-import org.corpusbench.format.brat.Brat;
-import org.corpusbench.format.conll.Conll;
-import org.corpusbench.format.csv.CsvDocumentReader;
-import org.corpusbench.format.csv.CsvLayers;
-import org.corpusbench.format.hf.HuggingFace;
-import org.corpusbench.format.jsonl.JsonlWriter;
-import org.corpusbench.format.nli.SnliJsonl;
-import org.corpusbench.format.timeml.TimemlReader;
 import org.corpusbench.diagnostic.CorpusFormatException;
-import org.corpusbench.diagnostic.Location;
-import org.corpusbench.internal.StagedDirectory;
-import org.corpusbench.schema.CorpusValidator;
 import org.corpusbench.diagnostic.Diagnostic;
 import org.corpusbench.diagnostic.InvalidInputException;
+import org.corpusbench.diagnostic.Location;
+import org.corpusbench.format.Corpus;
+import org.corpusbench.format.brat.Brat;
+import org.corpusbench.format.jsonl.JsonlWriter;
+import org.corpusbench.format.registry.CorpusFormat;
+import org.corpusbench.format.registry.ReadOptions;
+import org.corpusbench.internal.StagedDirectory;
 import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
 import org.corpusbench.model.NliPair;
+import org.corpusbench.schema.CorpusValidator;
+import org.corpusbench.tags.TagScheme;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code corpusbench import}: a corpus in another tool's format, written as corpusbench JSONL so that
  * {@code validate}, {@code stats} and {@code evaluate} work on it.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import conll, brat, csv, hf, timeml or nli (SNLI/MNLI/ANLI) into corpusbench JSONL.")
+        description = "Import a corpus in another tool's format (nli: SNLI, MultiNLI or ANLI JSONL) into corpusbench "
+                + "JSONL.")
 final class ImportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", required = true, paramLabel = "F", description = "conll, brat, csv, hf, timeml or nli.")
-    String format;
+    @Option(names = "--format", required = true, paramLabel = "F", converter = OptionTypes.FormatConverter.class,
+            completionCandidates = OptionTypes.FormatNames.class,
+            description = "${COMPLETION-CANDIDATES} (any case; snli for nli).")
+    CorpusFormat format;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the JSONL files go: created; "
             + "if it exists it must be empty, unless --overwrite. Written whole or not at all.")
@@ -56,9 +53,10 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace a non-empty --out directory whole (its files are deleted).")
     boolean overwrite;
 
-    @Option(names = "--scheme", paramLabel = "S", description = "conll tag scheme (default: iob2): iob1, iob2, "
-            + "ioe1, ioe2, iobes/bioes, bilou.")
-    String scheme = "iob2";
+    @Option(names = "--scheme", paramLabel = "S", converter = OptionTypes.SchemeConverter.class,
+            description = "conll: the tag scheme of the file, IOB2 (default), IOB1, IOE1, IOE2, IOBES (or BIOES) or "
+                    + "BILOU, any case.")
+    TagScheme scheme;
 
     @Option(names = Brat.FRAGMENTS_OPTION, paramLabel = "MODE", description = "brat: a discontinuous annotation "
             + "(fragments with other text than line breaks between them) is refused (refuse, the default) or "
@@ -77,84 +75,26 @@ final class ImportCommand implements Callable<Integer> {
         CommandPaths.outputDirectory(out, "--out");
         CommandPaths.outsideOf(out, "--out", input, "INPUT");
         StagedDirectory.check(out, overwrite);
-        if (bratFragments != null && !format.equalsIgnoreCase("brat")) {
+        if (bratFragments != null && format != CorpusFormat.BRAT) {
             throw new UsageException(Brat.FRAGMENTS_OPTION + " applies to --format brat only");
         }
-        List<Document> docs = new ArrayList<>();
-        Map<String, DocumentAnnotations> anns = new LinkedHashMap<>();
-        List<Contradiction> contradictions = new ArrayList<>();
-        List<NliPair> nli = new ArrayList<>();
-        String note = "";
-        long assignedTids = 0;
-        switch (format.toLowerCase(Locale.ROOT)) {
-            case "conll" -> {
-                TagScheme s = TagScheme.parse(scheme);
-                if (s == null) {
-                    throw new UsageException("unknown --scheme '" + scheme + "'; expected iob1, iob2, ioe1, ioe2, "
-                            + "iobes or bilou");
-                }
-                Conll.Corpus c = Conll.read(file(), s);
-                docs.addAll(c.documents());
-                anns.putAll(c.annotations());
-            }
-            case "brat" -> {
-                Brat.Corpus c = Brat.read(directory(), fragments());
-                docs.addAll(c.documents());
-                anns.putAll(c.annotations());
-                contradictions.addAll(c.contradictions());
-            }
-            case "csv" -> {
-                Path dir = directory();
-                if (Files.exists(dir.resolve("documents.csv"))) {
-                    try (Stream<Document> s = CsvDocumentReader.read(dir.resolve("documents.csv"),
-                            CsvDocumentReader.Columns.defaults())) {
-                        s.forEach(docs::add);
-                    }
-                }
-                CsvLayers.Layers l = CsvLayers.read(dir);
-                anns.putAll(l.annotations());
-                contradictions.addAll(l.contradictions());
-                nli.addAll(l.nliPairs());
-            }
-            case "hf" -> {
-                HuggingFace.Corpus c = HuggingFace.read(Files.isDirectory(input)
-                        ? input.resolve(HuggingFace.DOCUMENTS) : input);
-                docs.addAll(c.documents());
-                anns.putAll(c.annotations());
-            }
-            case "timeml" -> {
-                List<Path> files;
-                if (Files.isDirectory(input)) {
-                    try (Stream<Path> s = Files.list(input)) {
-                        files = s.filter(p -> p.getFileName().toString().endsWith(".tml")).sorted().toList();
-                    }
-                } else {
-                    files = List.of(input);
-                }
-                long dcts = 0;
-                for (Path p : files) {
-                    TimemlReader.TimemlDocument t = TimemlReader.read(p);
-                    assignedTids += t.assignedTids();
-                    Document d = t.document();
-                    if (t.creationDate() != null) {
-                        Map<String, String> meta = new LinkedHashMap<>(d.metadata());
-                        meta.put("creation_date", t.creationDate().toString());
-                        d = new Document(d.id(), d.text(), d.title(), d.source(), d.sha256(), meta);
-                        dcts++;
-                    }
-                    docs.add(d);
-                    anns.put(d.id(), t.annotations());
-                }
-                note = ", " + dcts + " creation dates (in metadata.creation_date)";
-            }
-            case "nli", "snli" -> {
-                SnliJsonl.Read r = SnliJsonl.read(file());
-                nli.addAll(r.pairs());
-                note = ", " + r.unlabelled() + " pairs without a gold label skipped";
-            }
-            default -> throw new UsageException("unknown --format '" + format + "'; expected conll, brat, csv, hf, "
-                    + "timeml or nli");
+        if (scheme != null && format != CorpusFormat.CONLL) {
+            throw new UsageException("--scheme applies to --format conll only");
         }
+        Path source = switch (format.input()) {
+            case FILE -> file();
+            case DIRECTORY -> directory();
+            case EITHER -> input;
+        };
+        CorpusFormat.Read read = format.read(source, new ReadOptions(scheme == null ? TagScheme.IOB2 : scheme,
+                fragments()));
+        Corpus corpus = read.corpus();
+        List<Document> docs = corpus.documents();
+        Map<String, DocumentAnnotations> anns = corpus.annotations();
+        List<Contradiction> contradictions = corpus.contradictions();
+        List<NliPair> nli = corpus.nliPairs();
+        String note = read.summary();
+        long assignedTids = read.assignedTids();
         List<String> written = new ArrayList<>();
         try (StagedDirectory staged = StagedDirectory.create(out, overwrite)) {
             Path dir = staged.path();
@@ -176,7 +116,7 @@ final class ImportCommand implements Callable<Integer> {
             }
             if (written.isEmpty()) {
                 throw new CorpusFormatException(Location.ofFile(input.toString()), null, "holds no documents, "
-                        + "annotations, contradictions or NLI pairs to import; expected " + format + " input");
+                        + "annotations, contradictions or NLI pairs to import; expected " + format.wireName() + " input");
             }
             // What import writes must validate (as predictions: ids optional, nested mentions allowed):
             // anything else is data the input holds but corpusbench's files cannot carry as they are.
@@ -227,14 +167,14 @@ final class ImportCommand implements Callable<Integer> {
 
     private Path file() {
         if (!Files.isRegularFile(input)) {
-            throw new UsageException(input + ": expected a file for --format " + format);
+            throw new UsageException(input + ": expected a file for --format " + format.wireName());
         }
         return input;
     }
 
     private Path directory() {
         if (!Files.isDirectory(input)) {
-            throw new UsageException(input + ": expected a directory for --format " + format);
+            throw new UsageException(input + ": expected a directory for --format " + format.wireName());
         }
         return input;
     }

@@ -86,4 +86,30 @@ class ExportImportCommandTest {
         assertThat(u.code()).isEqualTo(2);
         assertThat(u.err()).contains("unknown --format 'pdf'");
     }
+
+    /** An option of another format is refused, not ignored (issue 13: --scheme and --map were ignored). */
+    @Test
+    void optionsOfAnotherFormatAreRefusedAndNamesAreCaseInsensitive() throws IOException {
+        String release = "datasets/oreshnik-reports/1.0.1";
+        for (String[] extra : new String[][] {{"--scheme", "iob1"}, {"--map", "conll4"}}) {
+            CliTest.Run r = CliTest.run("export", "--dataset", release, "--format", "brat", "--out",
+                    tmp.resolve("x" + extra[0].length()).toString(), extra[0], extra[1]);
+            assertThat(r.code()).as(r.err()).isEqualTo(2);
+            assertThat(r.err()).contains(extra[0] + " applies to --format conll only");
+            assertThat(tmp.resolve("x" + extra[0].length())).doesNotExist();
+        }
+        CliTest.Run imp = CliTest.run("import", "--format", "brat", "--scheme", "iob1", "--out",
+                tmp.resolve("i").toString(), release);
+        assertThat(imp.code()).isEqualTo(2);
+        assertThat(imp.err()).contains("--scheme applies to --format conll only");
+        CliTest.Run ok = CliTest.run("export", "--dataset", release, "--format", "CoNLL", "--scheme", "BIOES",
+                "--out", tmp.resolve("c").toString());
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("(IOBES)");
+        CliTest.Run bad = CliTest.run("export", "--dataset", release, "--format", "conll", "--scheme", "IOE1",
+                "--out", tmp.resolve("d").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("export writes IOB2, IOB1 or IOBES");
+        assertThat(CliTest.run("export", "--help").out()).contains("conll, brat, csv, hf, timeml, nli");
+    }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.corpusbench.baseline.EnglishSplitter;
+import org.corpusbench.text.EnglishSplitter;
 import org.corpusbench.evaluation.GoldCorpus;
 import org.corpusbench.tags.TagScheme;
 import org.corpusbench.format.conll.ReferenceConllRenderer;

@@ -42,7 +42,7 @@ class Issue14ParityTest {
                     "--mode", "strict");
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).startsWith("corpusbench evaluate: --mode strict needs --scheme (IOB1, IOB2, IOE1, "
-                    + "IOE2, IOBES or BILOU); --mode default decodes without one\n");
+                    + "IOE2, IOBES (or BIOES) or BILOU); --mode default decodes without one\n");
         }
     }
 

@@ -72,7 +72,7 @@ class RoundTripTest {
         Path dir = tempDir();
         try {
             CsvLayers.write(dir, List.of(s.annotations()), s.contradictions(), s.nli());
-            CsvLayers.Layers back = CsvLayers.read(dir);
+            Corpus back = CsvLayers.read(dir);
             DocumentAnnotations a = back.annotations().getOrDefault(s.doc().id(), DocumentAnnotations.empty(s.doc().id()));
             assertThat(a).isEqualTo(s.annotations());
             assertThat(back.contradictions()).isEqualTo(s.contradictions());
@@ -106,7 +106,7 @@ class RoundTripTest {
         Path dir = tempDir();
         try {
             Brat.write(dir, List.of(s.doc()), Map.of(s.doc().id(), s.annotations()), s.contradictions());
-            Brat.Corpus back = Brat.read(dir);
+            Corpus back = Brat.read(dir);
             assertThat(back.documents()).extracting(Document::id, Document::text)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(s.doc().id(), s.doc().text()));
             assertThat(back.annotations().get(s.doc().id())).isEqualTo(s.annotations());
@@ -148,7 +148,7 @@ class RoundTripTest {
         try {
             HuggingFace.write(dir, List.of(s.doc()), d -> whitespaceTokens(d.text()), Map.of(s.doc().id(), s.annotations()),
                     "test");
-            HuggingFace.Corpus back = HuggingFace.read(dir.resolve(HuggingFace.DOCUMENTS));
+            Corpus back = HuggingFace.read(dir.resolve(HuggingFace.DOCUMENTS));
             assertThat(back.documents()).extracting(Document::id, Document::text, Document::title)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(s.doc().id(), s.doc().text(), s.doc().title()));
             assertThat(back.annotations().get(s.doc().id())).isEqualTo(s.annotations());
@@ -200,7 +200,7 @@ class RoundTripTest {
         try {
             Path f = dir.resolve("x.conll");
             Files.write(f, bytes.toByteArray());
-            Conll.Corpus back = Conll.read(f, scheme);
+            Corpus back = Conll.read(f, scheme);
             assertThat(back.documents()).hasSize(1);
             assertThat(back.annotations().get("x-1").entities()).extracting(m -> m.span().text(), EntityMention::type)
                     .containsExactlyElementsOf(entities.stream().map(m -> org.assertj.core.groups.Tuple.tuple(

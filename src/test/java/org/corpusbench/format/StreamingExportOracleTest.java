@@ -24,7 +24,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.corpusbench.TestTexts;
-import org.corpusbench.baseline.EnglishSplitter;
+import org.corpusbench.text.EnglishSplitter;
 import org.corpusbench.evaluation.GoldCorpus;
 import org.corpusbench.tags.TagScheme;
 import org.corpusbench.format.conll.Conll;

@@ -14,7 +14,7 @@ import opennlp.tools.namefind.TokenNameFinderFactory;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.MarkableFileInputStreamFactory;
 import opennlp.tools.util.TrainingParameters;
-import org.corpusbench.baseline.EnglishSplitter;
+import org.corpusbench.text.EnglishSplitter;
 import org.corpusbench.diagnostic.CorpusFormatException;
 import org.corpusbench.diagnostic.Location;
 import org.corpusbench.model.Document;

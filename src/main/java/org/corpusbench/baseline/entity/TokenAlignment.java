@@ -2,7 +2,7 @@ package org.corpusbench.baseline.entity;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.corpusbench.baseline.EnglishSplitter;
+import org.corpusbench.text.EnglishSplitter;
 import org.corpusbench.model.EntityMention;
 import org.corpusbench.model.Span;
 

@@ -1,5 +1,6 @@
 package org.corpusbench.format.brat;
 
+import org.corpusbench.format.Corpus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,11 +58,6 @@ public final class Brat {
     static final String RELATION = "Contradiction";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** What a brat directory holds. */
-    public record Corpus(List<Document> documents, Map<String, DocumentAnnotations> annotations,
-                         List<Contradiction> contradictions) {
-    }
 
     private Brat() {
     }
@@ -282,7 +278,7 @@ public final class Brat {
                 }
             }
         }
-        return new Corpus(docs, anns, contradictions);
+        return new Corpus(docs, anns, contradictions, List.of());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.corpusbench.format.conll;
 
+import org.corpusbench.format.Corpus;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -87,10 +88,6 @@ public final class Conll {
         }
         w.flush();
         return tagger.export();
-    }
-
-    /** What an imported file held. */
-    public record Corpus(List<Document> documents, Map<String, DocumentAnnotations> annotations) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.corpusbench.format.csv;
 
+import org.corpusbench.format.Corpus;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -44,11 +45,6 @@ public final class CsvLayers {
     static final List<String> CONTRADICTION_HEADER = List.of("id", "type", "doc_a", "start_a", "end_a", "text_a",
             "doc_b", "start_b", "end_b", "text_b", "explanation");
     static final List<String> NLI_HEADER = List.of("id", "premise", "hypothesis", "label");
-
-    /** Layers read back from a directory of these files. */
-    public record Layers(Map<String, DocumentAnnotations> annotations, List<Contradiction> contradictions,
-                         List<NliPair> nliPairs) {
-    }
 
     private CsvLayers() {
     }
@@ -127,7 +123,7 @@ public final class CsvLayers {
     }
 
     /** Reads whichever of the four files exist in {@code dir}. */
-    public static Layers read(Path dir) throws IOException {
+    public static Corpus read(Path dir) throws IOException {
         Map<String, List<EntityMention>> entities = new LinkedHashMap<>();
         Map<String, List<Timex3>> timexes = new LinkedHashMap<>();
         List<Contradiction> contradictions = new ArrayList<>();
@@ -159,7 +155,7 @@ public final class CsvLayers {
         timexes.keySet().forEach(id -> out.put(id, null));
         out.replaceAll((id, x) -> new DocumentAnnotations(id, entities.getOrDefault(id, List.of()),
                 timexes.getOrDefault(id, List.of())));
-        return new Layers(out, contradictions, nli);
+        return new Corpus(List.of(), out, contradictions, nli);
     }
 
     private static void read(Path file, List<String> header, TableRows.RowHandler rows) throws IOException {

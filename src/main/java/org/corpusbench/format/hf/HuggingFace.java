@@ -1,5 +1,6 @@
 package org.corpusbench.format.hf;
 
+import org.corpusbench.format.Corpus;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,10 +42,6 @@ public final class HuggingFace {
     public static final String TOKENS = "tokens.jsonl";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Documents and their layers, as read back from {@code documents.jsonl}. */
-    public record Corpus(List<Document> documents, Map<String, DocumentAnnotations> annotations) {
-    }
 
     private HuggingFace() {
     }

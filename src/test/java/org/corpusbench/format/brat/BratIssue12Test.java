@@ -1,5 +1,6 @@
 package org.corpusbench.format.brat;
 
+import org.corpusbench.format.Corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,11 +43,11 @@ class BratIssue12Test {
 
     @Test
     void splitImportsEachFragmentAsAMentionOfOneEntity() throws IOException {
-        Brat.Corpus c = Brat.read(dir("Alice Bob\n", "T1\tPER 0 3;6 9\tAli Bob\n"), Brat.Fragments.SPLIT);
+        Corpus c = Brat.read(dir("Alice Bob\n", "T1\tPER 0 3;6 9\tAli Bob\n"), Brat.Fragments.SPLIT);
         assertThat(c.annotations().get("d").entities()).containsExactly(
                 new EntityMention(new Span(0, 3, "Ali"), "PER", "d-T1"),
                 new EntityMention(new Span(6, 9, "Bob"), "PER", "d-T1"));
-        Brat.Corpus noted = Brat.read(dir("Alice Bob\n", "T1\tPER 0 3;6 9\tAli Bob\n"
+        Corpus noted = Brat.read(dir("Alice Bob\n", "T1\tPER 0 3;6 9\tAli Bob\n"
                 + "#1\tAnnotatorNotes T1\t{\"entity_id\":\"alice\"}\n"), Brat.Fragments.SPLIT);
         assertThat(noted.annotations().get("d").entities()).extracting(EntityMention::entityId)
                 .containsExactly("alice", "alice");
@@ -71,7 +72,7 @@ class BratIssue12Test {
     @Test
     void fragmentsSeparatedByLineBreaksAreOneSpan() throws IOException {
         // "Minsk\r\nCity": fragments [0,5) and [7,11) with CR LF between: the span [0,11) as the writer meant it
-        Brat.Corpus c = Brat.read(dir("Minsk\r\nCity\n", "T1\tLOC 0 5;7 11\tMinsk City\n"));
+        Corpus c = Brat.read(dir("Minsk\r\nCity\n", "T1\tLOC 0 5;7 11\tMinsk City\n"));
         assertThat(c.annotations().get("d").entities())
                 .containsExactly(new EntityMention(new Span(0, 11, "Minsk\r\nCity"), "LOC", null));
     }

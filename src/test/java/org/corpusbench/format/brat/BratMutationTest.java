@@ -1,5 +1,6 @@
 package org.corpusbench.format.brat;
 
+import org.corpusbench.format.Corpus;
 import org.corpusbench.diagnostic.CorpusFormatException;
 import org.corpusbench.Mutation;
 import net.jqwik.api.Example;
@@ -38,7 +39,7 @@ class BratMutationTest implements MutatedInputContract {
 
     @Override
     public void readAndCheck(Path dir) throws IOException {
-        Brat.Corpus c = Brat.read(dir);
+        Corpus c = Brat.read(dir);
         Map<String, Document> docs = ValidResults.documents(c.documents());
         ValidResults.keyedByDocId(c.annotations());
         ValidResults.annotations(docs, c.annotations().values());

@@ -1,5 +1,6 @@
 package org.corpusbench.format.conll;
 
+import org.corpusbench.format.Corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -32,7 +33,7 @@ class ConllMutationTest implements MutatedInputContract {
 
     @Override
     public void readAndCheck(Path dir) throws IOException {
-        Conll.Corpus c = Conll.read(dir.resolve("x.conll"), TagScheme.IOB2);
+        Corpus c = Conll.read(dir.resolve("x.conll"), TagScheme.IOB2);
         Map<String, Document> docs = ValidResults.documents(c.documents());
         assertThat(c.annotations().keySet()).isEqualTo(docs.keySet());
         ValidResults.keyedByDocId(c.annotations());

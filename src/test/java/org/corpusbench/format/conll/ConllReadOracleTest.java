@@ -1,5 +1,6 @@
 package org.corpusbench.format.conll;
 
+import org.corpusbench.format.Corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -73,7 +74,7 @@ class ConllReadOracleTest {
             texts.add(String.join("\n", sentences));
             mentions.add(expected);
         }
-        Conll.Corpus c = TempFiles.withFile(file.toString(), f -> Conll.read(f, TagScheme.IOB2));
+        Corpus c = TempFiles.withFile(file.toString(), f -> Conll.read(f, TagScheme.IOB2));
         assertThat(c.documents()).extracting(Document::text).isEqualTo(texts);
         for (int d = 0; d < texts.size(); d++) {
             Document doc = c.documents().get(d);

@@ -1,5 +1,6 @@
 package org.corpusbench.format.csv;
 
+import org.corpusbench.format.Corpus;
 import org.corpusbench.diagnostic.CorpusFormatException;
 import org.corpusbench.Mutation;
 import net.jqwik.api.Example;
@@ -64,7 +65,7 @@ class CsvMutationTest {
 
         @Override
         public void readAndCheck(Path dir) throws IOException {
-            CsvLayers.Layers back = CsvLayers.read(dir);
+            Corpus back = CsvLayers.read(dir);
             ValidResults.keyedByDocId(back.annotations());
             ValidResults.nli(null, back.nliPairs());
         }

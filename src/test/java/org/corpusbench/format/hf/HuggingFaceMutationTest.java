@@ -1,5 +1,6 @@
 package org.corpusbench.format.hf;
 
+import org.corpusbench.format.Corpus;
 import org.corpusbench.diagnostic.CorpusFormatException;
 import org.corpusbench.Mutation;
 import net.jqwik.api.Example;
@@ -32,7 +33,7 @@ class HuggingFaceMutationTest implements MutatedInputContract {
 
     @Override
     public void readAndCheck(Path dir) throws IOException {
-        HuggingFace.Corpus c = HuggingFace.read(dir.resolve(HuggingFace.DOCUMENTS));
+        Corpus c = HuggingFace.read(dir.resolve(HuggingFace.DOCUMENTS));
         Map<String, Document> docs = ValidResults.documents(c.documents());
         assertThat(c.annotations().keySet()).isEqualTo(docs.keySet());
         ValidResults.keyedByDocId(c.annotations());

@@ -1,4 +1,4 @@
-package org.corpusbench.baseline;
+package org.corpusbench.text;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.corpusbench.baseline;
+package org.corpusbench.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

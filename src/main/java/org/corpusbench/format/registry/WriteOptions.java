@@ -1,0 +1,49 @@
+package org.corpusbench.format.registry;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.corpusbench.format.conll.Conll;
+import org.corpusbench.tags.TagScheme;
+
+/**
+ * How a corpus is written, where the format leaves a choice.
+ *
+ * @param name          the stem of single-file outputs ({@code <name>.conll}, {@code <name>-nli.jsonl})
+ * @param tokenizer     CoNLL and Hugging Face: sentences and tokens of each document
+ * @param scheme        CoNLL: the tag scheme written (IOB1, IOB2 or IOBES)
+ * @param label         CoNLL: the label written for an entity type; {@code null} from it leaves the mention
+ *                      out (as the CoNLL-4 mapping does for DATE)
+ * @param creationDates TimeML: each document's creation date ({@code <DCT>}), by id; a document missing
+ *                      from the map, or mapped to {@code null}, is written without one
+ */
+public record WriteOptions(String name, Conll.Tokenizer tokenizer, TagScheme scheme, UnaryOperator<String> label,
+                           Map<String, LocalDate> creationDates) {
+
+    public WriteOptions {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(label, "label");
+        creationDates = Collections.unmodifiableMap(new HashMap<>(creationDates));
+    }
+
+    /** IOB2 tags with the corpus's own labels, no creation dates, and the given name and tokenizer. */
+    public static WriteOptions of(String name, Conll.Tokenizer tokenizer) {
+        return new WriteOptions(name, tokenizer, TagScheme.IOB2, UnaryOperator.identity(), Map.of());
+    }
+
+    public WriteOptions withScheme(TagScheme s) {
+        return new WriteOptions(name, tokenizer, s, label, creationDates);
+    }
+
+    public WriteOptions withLabel(UnaryOperator<String> l) {
+        return new WriteOptions(name, tokenizer, scheme, l, creationDates);
+    }
+
+    public WriteOptions withCreationDates(Map<String, LocalDate> dates) {
+        return new WriteOptions(name, tokenizer, scheme, label, dates);
+    }
+}
