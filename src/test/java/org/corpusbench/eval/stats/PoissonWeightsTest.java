@@ -51,13 +51,32 @@ class PoissonWeightsTest {
         assertThat(PoissonWeights.threshold(19)).isEqualTo(new BigInteger("18446744073709551613"));
     }
 
-    /** The fast inversion (four comparisons without a branch, then a loop) against the plain definition. */
+    /** The fast inversion (a table of 1024 ranges of draws, comparisons where a range straddles a threshold). */
     @Property(tries = 2000)
     void weightCountsTheThresholdsAtOrBelowTheDraw(@ForAll long draw) {
         BigInteger u = new BigInteger(Long.toUnsignedString(draw));
         int expected = 0;
         for (int k = 0; k < PoissonWeights.MAX_WEIGHT; k++) {
             if (u.compareTo(PoissonWeights.threshold(k)) >= 0) {
+                expected++;
+            }
+        }
+        assertThat(PoissonWeights.weight(draw)).isEqualTo(expected);
+    }
+
+    /**
+     * Draws near a threshold, where the 1024-bucket table of {@code weight} hands over to the comparisons: the
+     * bucket of T[k] holds draws of weight k and k + 1.
+     */
+    @Property(tries = 2000)
+    void weightNearEachThresholdIsThePlainCount(@ForAll @IntRange(max = 20) int k,
+                                                @ForAll @IntRange(min = -100_000, max = 100_000) int offset,
+                                                @ForAll @IntRange(max = 62) int shift) {
+        long draw = PoissonWeights.threshold(k).longValue() + ((long) offset << (shift / 2));
+        BigInteger u = new BigInteger(Long.toUnsignedString(draw));
+        int expected = 0;
+        for (int j = 0; j < PoissonWeights.MAX_WEIGHT; j++) {
+            if (u.compareTo(PoissonWeights.threshold(j)) >= 0) {
                 expected++;
             }
         }
