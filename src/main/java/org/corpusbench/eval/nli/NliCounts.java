@@ -22,6 +22,29 @@ public final class NliCounts {
         this.missing = missing;
     }
 
+    /**
+     * The counts with these cells (gold by predicted, row-major, in {@link NliLabel} order: 9 of them) and
+     * these pairs without a prediction per gold label (3), all >= 0; for code that keeps counts as integers,
+     * such as the Poisson bootstrap's replicates. The arrays are copied.
+     */
+    public static NliCounts of(long[] cells, long[] missing) {
+        if (cells.length != 9 || missing.length != 3) {
+            throw new IllegalArgumentException("expected 9 cells and 3 missing counts, found " + cells.length
+                    + " and " + missing.length);
+        }
+        for (long v : cells) {
+            if (v < 0) {
+                throw new IllegalArgumentException("counts must be >= 0, found cells " + Arrays.toString(cells));
+            }
+        }
+        for (long v : missing) {
+            if (v < 0) {
+                throw new IllegalArgumentException("counts must be >= 0, found missing " + Arrays.toString(missing));
+            }
+        }
+        return new NliCounts(cells.clone(), missing.clone());
+    }
+
     /** The count of pairs with this gold and this predicted label. */
     public long cell(NliLabel gold, NliLabel predicted) {
         return cells[gold.ordinal() * 3 + predicted.ordinal()];
