@@ -107,7 +107,7 @@ final class TsvReader {
 
     private void readHeader() throws IOException {
         if (!next()) {
-            throw new CorpusFormatException(Location.ofFile(file), null, "the file is empty; expected the header "
+            throw new CorpusFormatException(Location.of(file, 1), null, "the file is empty; expected the header "
                     + "'" + WebAnnoTsv.FORMAT_LINE + "'");
         }
         Matcher f = FORMAT.matcher(line);
