@@ -36,11 +36,11 @@ import org.corpusbench.model.Span;
  * instead, so that a baseline's output pre-annotates a project; {@link #labelingConfig} gives the project's
  * labelling configuration.
  *
- * <p><b>Offsets are code points</b>, like corpusbench's: Label Studio counts them so since version 1.4
- * (its editor test "NER - Emoji - Text" expects "test" in "🐱 Warning: This is a test text" at 21-25, not at
- * 22-26 as UTF-16 units would give), and counts CR and LF as a character each (Text tag documentation). The
- * region's {@code text}, when present, is checked against the text at the offsets, which catches the UTF-16
- * offsets older versions wrote.
+ * <p><b>Offsets are code points</b>, like corpusbench's: Label Studio's editor counts them so (its test
+ * "NER - Emoji - Text" expects "test" in "🐱 Warning: This is a test text" at 21-25, not at 22-26 as UTF-16
+ * units would give) and counts CR and LF as a character each (Text tag documentation). Versions from before
+ * the 2021 fix of its issue 1347 wrote UTF-16 units; the region's {@code text}, when present, is checked
+ * against the text at the offsets, which catches them.
  *
  * <p>Written one task per line, so that a location names the task. Entity ids, TIMEX3, contradictions and
  * document titles have no place and are not written.
@@ -427,8 +427,8 @@ public final class LabelStudio {
                 if (!t.equals(span.text()) && !t.equals(span.text().replace("\n", "\\n"))) {
                     throw error(rp + ".value.text", "'" + t + "' differs from the text at [" + start + "," + end
                             + "), '" + span.text() + "'; expected the text at the offsets, which count code points "
-                            + "(UTF-16 offsets, from Label Studio before 1.4 or from JavaScript, differ after an "
-                            + "emoji)");
+                            + "(UTF-16 offsets, from older Label Studio versions or from JavaScript, differ after "
+                            + "an emoji)");
                 }
             }
             JsonNode labels = value.get(LABELS);
