@@ -38,9 +38,9 @@ import org.corpusbench.model.Span;
  *
  * <p><b>Offsets are code points</b>, like corpusbench's: Label Studio's editor counts them so (its test
  * "NER - Emoji - Text" expects "test" in "🐱 Warning: This is a test text" at 21-25, not at 22-26 as UTF-16
- * units would give) and counts CR and LF as a character each (Text tag documentation). Versions from before
- * the 2021 fix of its issue 1347 wrote UTF-16 units; the region's {@code text}, when present, is checked
- * against the text at the offsets, which catches them.
+ * units would give) and counts CR and LF as a character each (Text tag documentation). Versions of 2021
+ * wrote UTF-16 units (its issues 1008 and 1347); the region's {@code text}, when present, is checked against
+ * the text at the offsets, which catches them.
  *
  * <p>Written one task per line, so that a location names the task. Entity ids, TIMEX3, contradictions and
  * document titles have no place and are not written.
