@@ -28,6 +28,10 @@ import org.corpusbench.model.Span;
  * right after the sentence's text. The format thus always ends a text with a line feed; this reader drops
  * that last one, so that a text that ends otherwise is read back as it was written.
  *
+ * <p>A file that declares no layer at all is what INCEpTION exports for a document without annotations; it
+ * is read as a document without mentions. A file that declares layers, but not the one asked for, is an
+ * error: its entities may be in a layer of another name.
+ *
  * <p>Offsets in the file count UTF-16 units and are turned into code points. Columns of other layers (POS,
  * chains, relations, slots) are skipped; sub-tokens ({@code 1-3.1}) are units like tokens.
  */
@@ -154,7 +158,7 @@ final class TsvReader {
             }
             columns += Math.max(1, fields.size() - 1);
         }
-        if (layerLine == 0) {
+        if (layerLine == 0 && !layers.isEmpty()) {
             throw new CorpusFormatException(Location.of(file, 1), "header", "no span layer " + layer.type()
                     + " among the declared layers " + layers + "; expected INCEpTION's named-entity layer ('#T_SP="
                     + WebAnnoTsv.NAMED_ENTITY + "|" + WebAnnoTsv.IDENTIFIER + "|" + WebAnnoTsv.VALUE + "'), or "
@@ -277,6 +281,9 @@ final class TsvReader {
         if (!fields[2].equals(covered) && !fields[2].equals(TsvEscaping.escapeText(covered))) {
             throw new CorpusFormatException(at(offsetColumn + fields[1].length() + 1), "token", "'" + fields[2]
                     + "' differs from the text at " + fields[1] + ", '" + covered + "'");
+        }
+        if (valueColumn < 0) {
+            return; // no layer declared at all: INCEpTION writes no layer for a document without annotations
         }
         String valueField = fields[3 + valueColumn];
         String identifierField = identifierColumn < 0 ? "_" : fields[3 + identifierColumn];

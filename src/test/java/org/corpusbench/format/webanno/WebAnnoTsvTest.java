@@ -275,4 +275,50 @@ class WebAnnoTsvTest implements EntityFormatContract {
             MutatedInputContract.delete(dir);
         }
     }
+
+    /**
+     * INCEpTION exports a document without annotations with no layer in the header (its writer declares only
+     * the layers in use): read as a document without mentions. The text: "Hi ." at 0 plus the line feed the
+     * format adds.
+     */
+    @Example
+    void aFileThatDeclaresNoLayerIsADocumentWithoutMentions() throws IOException {
+        Path dir = Files.createTempDirectory("corpusbench-webanno");
+        try {
+            Path f = dir.resolve("plain.tsv");
+            Files.writeString(f, "#FORMAT=WebAnno TSV 3.3\n\n\n#Text=Hi .\n1-1\t0-2\tHi\t\n1-2\t3-4\t.\t\n",
+                    StandardCharsets.UTF_8);
+            EntityCorpus c = WebAnnoTsv.read(f);
+            assertThat(c.documents().get(0).text()).isEqualTo("Hi .");
+            assertThat(c.entities("plain")).isEmpty();
+        } finally {
+            MutatedInputContract.delete(dir);
+        }
+    }
+
+    /**
+     * Spans that begin or end in white space, which the format cannot address between tokens. In
+     * "A  B\tC\nD" (UTF-16 = code points): " B" [2,4) starts with a space, so the space [2,3) becomes a token;
+     * "C\n" [5,7) ends with a line feed, which INCEpTION would write raw, so an empty token 7-7 marks its end,
+     * after D (7-8) as UIMA orders tokens; so that the span stays in one sentence, none starts at D.
+     */
+    @Example
+    void spansWithWhiteSpaceAtTheirEdgesGetTokensOrEmptyTokens() throws IOException {
+        String t = "A  B\tC\nD";
+        Document d = Document.of("ws", t, null);
+        List<EntityMention> m = List.of(new EntityMention(Span.of(t, 2, 4), "X", null),
+                new EntityMention(Span.of(t, 5, 7), "Y", null));
+        Path dir = Files.createTempDirectory("corpusbench-webanno");
+        try {
+            WebAnnoTsv.write(dir, List.of(d), Map.of("ws", new DocumentAnnotations("ws", m, List.of())));
+            String tsv = Files.readString(dir.resolve("ws.tsv"), StandardCharsets.UTF_8);
+            assertThat(tsv).contains("1-2\t2-3\t \t*[1]\tX[1]\t\n1-3\t3-4\tB\t*[1]\tX[1]\t\n")
+                    .contains("1-4\t5-6\tC\t*[2]\tY[2]\t\n1-5\t7-8\tD\t_\t_\t\n1-6\t7-7\t\t*[2]\tY[2]\t\n");
+            EntityCorpus c = WebAnnoTsv.read(dir);
+            assertThat(c.documents().get(0).text()).isEqualTo(t);
+            assertThat(c.entities("ws")).isEqualTo(m);
+        } finally {
+            MutatedInputContract.delete(dir);
+        }
+    }
 }
