@@ -96,24 +96,36 @@ public record EntityCorpus(List<Document> documents, Map<String, DocumentAnnotat
         return new EntityCorpus(documents, annotations);
     }
 
-    /** The first mention of {@code entities} whose span is not in {@code d}'s text, described, or null. */
+    /**
+     * The first mention of {@code entities} whose span is not in {@code d}'s text, described, or null. One pass
+     * over the text for mentions in span order (as {@link DocumentAnnotations} keeps them).
+     */
     private static String spanProblem(Document d, List<EntityMention> entities) {
-        int length = -1;
+        if (entities.isEmpty()) {
+            return null;
+        }
+        String text = d.text();
+        int length = d.length();
+        int cp = 0;
+        int index = 0;
         for (int i = 0; i < entities.size(); i++) {
             EntityMention e = entities.get(i);
-            if (length < 0) {
-                length = d.length();
-            }
             int s = e.span().start();
             int end = e.span().end();
             if (end > length) {
                 return "document '" + d.id() + "' entities[" + i + "] [" + s + "," + end + ") '" + e.span().text()
                         + "' ends past the text's " + length + " code points";
             }
-            String actual = CodePoints.substring(d.text(), s, end);
-            if (!actual.equals(e.span().text())) {
-                return "document '" + d.id() + "' entities[" + i + "] [" + s + "," + end + ") has the text '"
-                        + e.span().text() + "' but the document has '" + actual + "' there";
+            if (s < cp) {
+                cp = 0;
+                index = 0;
+            }
+            index = text.offsetByCodePoints(index, s - cp);
+            cp = s;
+            String want = e.span().text();
+            if (!text.startsWith(want, index)) {
+                return "document '" + d.id() + "' entities[" + i + "] [" + s + "," + end + ") has the text '" + want
+                        + "' but the document has '" + CodePoints.substring(text, s, end) + "' there";
             }
         }
         return null;

@@ -254,4 +254,33 @@ class LabelStudioTest implements EntityFormatContract {
         assertThatThrownBy(() -> LabelStudio.WriteOptions.predictions(" "))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("predictions need a model_version");
     }
+
+    /**
+     * The texts and offsets Label Studio's own editor test expects ("NER - Emoji - Text"): in "🐱 Warning: This is
+     * a test text", "test" at 21-25 (code points: 🐱 is one; UTF-16 would give 22-26); in "🐱 Warning:\n🐱 This is a
+     * test text", "Warning:" to "test" at 2-27, whose region text the editor writes with the line feed as the two
+     * characters \n.
+     */
+    @Example
+    void labelStudiosOwnEmojiExpectationsAreRead() throws IOException {
+        String one = "\uD83D\uDC31 Warning: This is a test text";
+        String two = "\uD83D\uDC31 Warning:\n\uD83D\uDC31 This is a test text";
+        Path dir = Files.createTempDirectory("corpusbench-labelstudio");
+        try {
+            Path f = dir.resolve("t.json");
+            Files.writeString(f, "[\n{\"id\":1,\"data\":{\"text\":\"" + one + "\"},\"annotations\":[{\"result\":[{\"value\":"
+                    + "{\"start\":21,\"end\":25,\"text\":\"test\",\"labels\":[\"region\"]},\"id\":\"a\",\"from_name\":"
+                    + "\"tag\",\"to_name\":\"text\",\"type\":\"labels\"}]}]},\n{\"id\":2,\"data\":{\"text\":\""
+                    + two.replace("\n", "\\n") + "\"},\"annotations\":[{\"result\":[{\"value\":{\"start\":2,\"end\":27,"
+                    + "\"text\":\"Warning:\\\\n\uD83D\uDC31 This is a test\",\"labels\":[\"region\"]},\"id\":\"b\","
+                    + "\"from_name\":\"tag\",\"to_name\":\"text\",\"type\":\"labels\"}]}]}\n]\n", StandardCharsets.UTF_8);
+            EntityCorpus c = LabelStudio.read(f);
+            assertThat(c.entities("1")).containsExactly(new EntityMention(Span.of(one, 21, 25), "region", null));
+            assertThat(c.entities("1").get(0).span().text()).isEqualTo("test");
+            assertThat(c.entities("2")).containsExactly(new EntityMention(Span.of(two, 2, 27), "region", null));
+            assertThat(c.entities("2").get(0).span().text()).isEqualTo("Warning:\n\uD83D\uDC31 This is a test");
+        } finally {
+            MutatedInputContract.delete(dir);
+        }
+    }
 }
