@@ -74,8 +74,8 @@ public interface EntityFormatContract {
     }
 
     /**
-     * Non-empty spans over {@code d}: apart or touching (a span may start where the one before ends), or, when
-     * {@code overlapping}, anywhere.
+     * Spans over {@code d}: non-empty and apart or touching (a span may start where the one before ends), or,
+     * when {@code overlapping}, anywhere, empty ones included.
      */
     private Arbitrary<List<EntityMention>> mentions(Document d, boolean overlapping) {
         int n = d.length();
@@ -84,7 +84,7 @@ public interface EntityFormatContract {
         }
         Arbitrary<int[]> bounds;
         if (overlapping) {
-            bounds = Combinators.combine(Arbitraries.integers().between(0, n - 1), Arbitraries.integers().between(1, n))
+            bounds = Combinators.combine(Arbitraries.integers().between(0, n), Arbitraries.integers().between(0, n))
                     .as((s, len) -> new int[] {s, Math.min(n, s + len)}).list().ofMaxSize(6)
                     .map(l -> l.stream().flatMapToInt(java.util.Arrays::stream).toArray());
         } else {

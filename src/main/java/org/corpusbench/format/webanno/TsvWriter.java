@@ -18,10 +18,11 @@ import org.corpusbench.model.EntityMention;
  * every span is a run of whole tokens. Where a span begins or ends inside white space, which the format
  * cannot address, that white space becomes a token of its own; if it holds a tab or a line break, which
  * INCEpTION would write raw into its own export, an empty token ({@code 5-5}) marks the boundary instead.
- * The text's start is handled alike: INCEpTION fills a gap of spaces before the first token itself.
+ * The text's start is handled alike: INCEpTION fills a gap of spaces before the first token itself. An
+ * empty span is an empty token of its own, as INCEpTION writes a zero-width annotation.
  *
  * <p><b>Sentences.</b> A sentence starts at the first token of each line, unless a span runs into that line
- * from the one before. A sentence's text runs to the start of the next one, so nothing falls between two
+ * from the one before or the token is empty. A sentence's text runs to the start of the next one, so nothing falls between two
  * sentences; the line feed that INCEpTION's reader adds after each sentence is left out of its
  * {@code #Text=} lines when the text has one there. The last sentence keeps all its text.
  *
@@ -49,10 +50,6 @@ final class TsvWriter {
         int[] ends = new int[m];
         for (int i = 0; i < m; i++) {
             EntityMention e = mentions.get(i);
-            if (e.span().length() == 0) {
-                throw refuse(output, d, i, "the empty span [" + e.span().start() + "," + e.span().end() + ") cannot "
-                        + "be written; WebAnno TSV annotations cover tokens");
-            }
             check(output, d, i, "type", e.type());
             if (e.entityId() != null) {
                 if (e.entityId().isEmpty()) {
@@ -183,6 +180,13 @@ final class TsvWriter {
             Set<Integer> spaceTokens = new HashSet<>(); // begins of white-space pieces that are tokens
             Set<Integer> empty = new HashSet<>();
             for (int i = 0; i < m; i++) {
+                if (starts[i] == ends[i]) {
+                    // an empty span is an empty token, as INCEpTION writes a zero-width annotation
+                    markedStart[i] = true;
+                    markedEnd[i] = true;
+                    empty.add(starts[i]);
+                    continue;
+                }
                 if (isSpace(text.codePointAt(starts[i]))) {
                     int to = cuts.higher(starts[i]);
                     if (breaksLines(text, starts[i], to)) {
@@ -244,7 +248,7 @@ final class TsvWriter {
 
     /**
      * The indexes of the tokens that start a sentence: the first token, and the first token after a line feed
-     * unless it is part of a span that began before it.
+     * unless it is part of a span that began before it or is empty.
      */
     private static List<Integer> sentenceStarts(String text, Layout layout, int[] begins) {
         List<Token> tokens = layout.tokens;
@@ -264,6 +268,9 @@ final class TsvWriter {
         for (int t = 1; t < tokens.size(); t++) {
             int gapStart = tokens.get(t - 1).end();
             int gapEnd = tokens.get(t).begin();
+            if (gapEnd == tokens.get(t).end()) {
+                continue; // an empty token stays in the sentence before: INCEpTION drops the text of an empty one
+            }
             if (!inside.contains(gapEnd) && gapStart < gapEnd && text.substring(gapStart, gapEnd).indexOf('\n') >= 0) {
                 out.add(t);
             }

@@ -32,8 +32,8 @@ import org.corpusbench.model.EntityMention;
  *
  * <p>The format describes a text by sentences and tokens; {@link TsvWriter} chooses them so that INCEpTION
  * rebuilds the text exactly (but for one line feed it always adds at the end, which {@link #read} drops) and
- * every span covers whole tokens. What it cannot hold: empty spans, and control characters other than tab
- * and line feed in a type or entity id (errors when writing); TIMEX3 and contradictions (not written).
+ * every span covers whole tokens. What it cannot hold: control characters other than tab and line feed in
+ * a type or entity id (an error when writing); TIMEX3 and contradictions (not written).
  */
 public final class WebAnnoTsv {
 

@@ -256,21 +256,40 @@ class WebAnnoTsvTest implements EntityFormatContract {
     }
 
     @Example
-    void anEmptySpanOrAControlCharacterInATypeIsNotWritten() throws IOException {
+    void aControlCharacterInATypeIsNotWritten() throws IOException {
         Document d = Document.of("d", "abc", null);
         Path dir = Files.createTempDirectory("corpusbench-webanno");
         try {
             assertThatThrownBy(() -> WebAnnoTsv.write(dir, List.of(d), Map.of("d", new DocumentAnnotations("d",
-                    List.of(new EntityMention(Span.of("abc", 1, 1), "X", null)), List.of()))))
-                    .isInstanceOf(CorpusFormatException.class)
-                    .hasMessageContaining("entities[0]: document 'd': the empty span [1,1) cannot be written");
-            assertThatThrownBy(() -> WebAnnoTsv.write(dir, List.of(d), Map.of("d", new DocumentAnnotations("d",
                     List.of(new EntityMention(Span.of("abc", 0, 1), "X\rY", null)), List.of()))))
                     .isInstanceOf(CorpusFormatException.class)
-                    .hasMessageContaining("holds the control character U+000D");
+                    .hasMessageContaining("entities[0]: document 'd': the type 'X\rY' holds the control character "
+                            + "U+000D");
             try (var files = Files.list(dir)) {
                 assertThat(files.toList()).as("nothing written").isEmpty();
             }
+        } finally {
+            MutatedInputContract.delete(dir);
+        }
+    }
+
+    /**
+     * An empty span is an empty token, as INCEpTION writes a zero-width annotation: in "AB CD", [2,2) before the
+     * space and [5,5) at the end become 2-2 (after AB 0-2) and 5-5 (after CD 3-5).
+     */
+    @Example
+    void anEmptySpanIsAnEmptyToken() throws IOException {
+        String t = "AB CD";
+        Document d = Document.of("e", t, null);
+        List<EntityMention> m = List.of(new EntityMention(Span.of(t, 2, 2), "X", null),
+                new EntityMention(Span.of(t, 5, 5), "Y", "y1"));
+        Path dir = Files.createTempDirectory("corpusbench-webanno");
+        try {
+            WebAnnoTsv.write(dir, List.of(d), Map.of("e", new DocumentAnnotations("e", m, List.of())));
+            assertThat(Files.readString(dir.resolve("e.tsv"), StandardCharsets.UTF_8)).endsWith("#Text=AB CD\n"
+                    + "1-1\t0-2\tAB\t_\t_\t\n1-2\t2-2\t\t*\tX\t\n1-3\t3-5\tCD\t_\t_\t\n1-4\t5-5\t\ty1\tY\t\n");
+            EntityCorpus c = WebAnnoTsv.read(dir);
+            assertThat(c.entities("e")).isEqualTo(m);
         } finally {
             MutatedInputContract.delete(dir);
         }
