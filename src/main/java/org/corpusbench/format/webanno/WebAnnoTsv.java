@@ -97,6 +97,56 @@ public final class WebAnnoTsv {
         }
     }
 
+    /**
+     * Reads one annotator's files from the {@code annotation} folder of an INCEpTION project export, which holds
+     * a folder per document ({@code annotation/<document name>/<user>.tsv}, the export made with WebAnno TSV 3.3
+     * as the secondary format). A document's id is its folder's name without {@code .tsv} (the name of a
+     * document that {@link #write} wrote and INCEpTION imported); a document folder without the annotator's file
+     * is an error that names them all, since a missing document would lower an agreement silently.
+     */
+    public static EntityCorpus readAnnotator(Path annotationFolder, String annotator, Layer layer) throws IOException {
+        Objects.requireNonNull(annotator, "annotator");
+        List<Path> folders;
+        try (Stream<Path> s = Files.list(annotationFolder)) {
+            folders = s.filter(Files::isDirectory).sorted().toList();
+        }
+        List<String> missing = new ArrayList<>();
+        List<Document> docs = new ArrayList<>();
+        Map<String, DocumentAnnotations> annotations = new LinkedHashMap<>();
+        List<CorpusFormatException> problems = new ArrayList<>();
+        for (Path folder : folders) {
+            Path f = folder.resolve(annotator + SUFFIX);
+            if (!Files.isRegularFile(f)) {
+                missing.add(folder.getFileName().toString());
+                continue;
+            }
+            String name = folder.getFileName().toString();
+            String id = name.endsWith(SUFFIX) && name.length() > SUFFIX.length()
+                    ? name.substring(0, name.length() - SUFFIX.length()) : name;
+            try {
+                Read r = TsvReader.read(f, id, layer);
+                docs.add(r.document());
+                annotations.put(id, new DocumentAnnotations(id, r.mentions(), List.of()));
+            } catch (CorpusFormatProblems e) {
+                problems.addAll(e.problems());
+            } catch (CorpusFormatException e) {
+                problems.add(e);
+            }
+        }
+        if (!missing.isEmpty()) {
+            problems.add(new CorpusFormatException(Location.ofFile(annotationFolder.toString()), null, missing.size()
+                    + " of " + folders.size() + " document folder(s) have no " + annotator + SUFFIX + ", " + missing
+                    + "; expected every document annotated by '" + annotator + "' (export the project with WebAnno "
+                    + "TSV 3.3 as secondary format, or read the documents one by one)"));
+        }
+        CorpusFormatProblems.throwIfAny(problems);
+        if (docs.isEmpty()) {
+            throw new CorpusFormatException(Location.ofFile(annotationFolder.toString()), null, "holds no document "
+                    + "folder; expected INCEpTION's annotation/<document>/<user>" + SUFFIX);
+        }
+        return new EntityCorpus(docs, annotations);
+    }
+
     /** Reads a {@code .tsv} file, or every {@code .tsv} file in a directory, with {@link Layer#namedEntity()}. */
     public static EntityCorpus read(Path path) throws IOException {
         return read(path, Layer.namedEntity());

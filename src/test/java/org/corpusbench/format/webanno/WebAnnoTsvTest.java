@@ -340,4 +340,30 @@ class WebAnnoTsvTest implements EntityFormatContract {
             MutatedInputContract.delete(dir);
         }
     }
+
+    /**
+     * INCEpTION's project export: annotation/&lt;document&gt;/&lt;user&gt;.tsv. Documents imported from corpusbench's
+     * export are named after its files ("astral-crlf.tsv"), so the folder name without .tsv is the id.
+     */
+    @Example
+    void oneAnnotatorIsReadFromAProjectExport() throws IOException {
+        Path dir = Files.createTempDirectory("corpusbench-webanno");
+        try {
+            for (String doc : List.of("astral-crlf", "leading-tab")) {
+                Files.createDirectories(dir.resolve(doc + ".tsv"));
+                Files.copy(fixtures().resolve(doc + ".tsv"), dir.resolve(doc + ".tsv").resolve("anna.tsv"));
+            }
+            Files.copy(fixtures().resolve("empty.tsv"), dir.resolve("astral-crlf.tsv").resolve("ben.tsv"));
+            EntityCorpus anna = WebAnnoTsv.readAnnotator(dir, "anna", WebAnnoTsv.Layer.namedEntity());
+            assertThat(anna.documents()).extracting(Document::id).containsExactly("astral-crlf", "leading-tab");
+            assertThat(anna.entities("astral-crlf")).isEqualTo(fixtureDocuments().entrySet().iterator().next()
+                    .getValue());
+            CorpusFormatException e = org.assertj.core.api.Assertions.catchThrowableOfType(CorpusFormatException.class,
+                    () -> WebAnnoTsv.readAnnotator(dir, "ben", WebAnnoTsv.Layer.namedEntity()));
+            assertThat(e.location().file()).isEqualTo(dir.toString());
+            assertThat(e.originalMessage()).startsWith("1 of 2 document folder(s) have no ben.tsv, [leading-tab.tsv]");
+        } finally {
+            MutatedInputContract.delete(dir);
+        }
+    }
 }
