@@ -112,4 +112,27 @@ class ExportImportCommandTest {
         assertThat(bad.err()).contains("export writes IOB2, IOB1 or IOBES");
         assertThat(CliTest.run("export", "--help").out()).contains("conll, brat, csv, hf, timeml, nli");
     }
+
+    /** The annotation tools' formats through the command line (issue 17): export, import, same mentions. */
+    @Test
+    void annotationToolFormatsRoundTripThroughExportAndImport() throws IOException {
+        String release = "datasets/oreshnik-reports/1.0.1";
+        String[][] formats = {{"webanno", ""}, {"LabelStudio", "oreshnik-reports-1.0.1-labelstudio.json"},
+            {"doccano", "oreshnik-reports-1.0.1-doccano.jsonl"}};
+        for (String[] f : formats) {
+            Path out = tmp.resolve("x-" + f[0]);
+            CliTest.Run e = CliTest.run("export", "--dataset", release, "--format", f[0], "--out", out.toString());
+            assertThat(e.code()).as(e.err()).isZero();
+            assertThat(e.err()).contains("does not hold 24 dates, 19 contradictions, 65 NLI pairs");
+            Path back = tmp.resolve("y-" + f[0]);
+            CliTest.Run i = CliTest.run("import", "--format", f[0], "--out", back.toString(),
+                    f[1].isEmpty() ? out.toString() : out.resolve(f[1]).toString());
+            assertThat(i.code()).as(i.err()).isZero();
+            assertThat(i.out()).startsWith("imported 5 documents, 227 entity mentions, 0 TIMEX3");
+            CliTest.Run v = CliTest.run("evaluate", "--task", "entities", "--dataset", release, "--pred",
+                    back.resolve("annotations.jsonl").toString(), "--resamples", "0", "--json", "-");
+            assertThat(v.code()).as(v.err()).isZero();
+            assertThat(v.out()).contains("\"f1\" : 1.0");
+        }
+    }
 }

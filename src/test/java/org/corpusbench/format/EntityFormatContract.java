@@ -35,7 +35,7 @@ public interface EntityFormatContract {
     void write(Path dir, List<Document> documents, Map<String, DocumentAnnotations> annotations) throws IOException;
 
     /** Reads what {@link #write} wrote into {@code dir}. */
-    EntityCorpus read(Path dir) throws IOException;
+    Corpus read(Path dir) throws IOException;
 
     /** Whether the format holds entity ids. */
     boolean keepsEntityIds();
@@ -124,7 +124,7 @@ public interface EntityFormatContract {
         Path dir = Files.createTempDirectory("corpusbench-entity-format");
         try {
             write(dir, s.documents(), s.annotations());
-            EntityCorpus back = read(dir);
+            Corpus back = read(dir);
             assertThat(back.documents()).extracting(Document::id).containsExactlyInAnyOrderElementsOf(
                     s.documents().stream().map(Document::id).toList());
             for (Document d : s.documents()) {

@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.corpusbench.format.CorpusFormatException;
-import org.corpusbench.format.CorpusFormatProblems;
-import org.corpusbench.format.EntityCorpus;
-import org.corpusbench.format.Location;
+import org.corpusbench.diagnostic.CorpusFormatException;
+import org.corpusbench.diagnostic.CorpusFormatProblems;
+import org.corpusbench.format.Corpus;
+import org.corpusbench.diagnostic.Location;
 import org.corpusbench.format.jsonl.JsonlReader;
 import org.corpusbench.internal.AtomicFiles;
 import org.corpusbench.internal.Utf16Offsets;
@@ -57,7 +57,7 @@ public final class Doccano {
     /** Writes one line per document, atomically; nothing when a mention does not fit its document. */
     public static void write(Path file, List<Document> documents, Map<String, DocumentAnnotations> annotations)
             throws IOException {
-        EntityCorpus corpus = EntityCorpus.checked(documents, annotations, file.toString());
+        Corpus corpus = Corpus.checked(documents, annotations, file.toString());
         StringBuilder out = new StringBuilder();
         for (Document d : corpus.documents()) {
             ObjectNode line = JSON.createObjectNode();
@@ -77,7 +77,7 @@ public final class Doccano {
      * else {@code <file name without extension>-<record number>}. Every line is read; the problems of all are
      * reported together.
      */
-    public static EntityCorpus read(Path file) throws IOException {
+    public static Corpus read(Path file) throws IOException {
         String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         List<Document> docs = new ArrayList<>();
         Map<String, DocumentAnnotations> annotations = new LinkedHashMap<>();
@@ -113,7 +113,7 @@ public final class Doccano {
             }
         }
         CorpusFormatProblems.throwIfAny(problems);
-        return new EntityCorpus(docs, annotations);
+        return new Corpus(docs, annotations);
     }
 
     private static String idField(JsonNode n) {

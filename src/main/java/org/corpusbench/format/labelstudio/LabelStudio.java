@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import org.corpusbench.format.CorpusFormatException;
-import org.corpusbench.format.CorpusFormatProblems;
-import org.corpusbench.format.EntityCorpus;
-import org.corpusbench.format.Location;
+import org.corpusbench.diagnostic.CorpusFormatException;
+import org.corpusbench.diagnostic.CorpusFormatProblems;
+import org.corpusbench.format.Corpus;
+import org.corpusbench.diagnostic.Location;
 import org.corpusbench.internal.AtomicFiles;
 import org.corpusbench.internal.Utf8LineReader;
 import org.corpusbench.model.CodePoints;
@@ -153,12 +153,12 @@ public final class LabelStudio {
     /** Writes one task per document, atomically; nothing when a mention does not fit its document. */
     public static void write(Path file, List<Document> documents, Map<String, DocumentAnnotations> annotations,
                              WriteOptions options) throws IOException {
-        EntityCorpus corpus = EntityCorpus.checked(documents, annotations, file.toString());
+        Corpus corpus = Corpus.checked(documents, annotations, file.toString());
         String json = render(corpus, options);
         AtomicFiles.writeString(file, json);
     }
 
-    static String render(EntityCorpus corpus, WriteOptions options) throws JsonProcessingException {
+    static String render(Corpus corpus, WriteOptions options) throws JsonProcessingException {
         StringBuilder out = new StringBuilder("[\n");
         for (int i = 0; i < corpus.documents().size(); i++) {
             Document d = corpus.documents().get(i);
@@ -215,7 +215,7 @@ public final class LabelStudio {
     }
 
     /** Reads the annotations of every task ({@link Selection#annotations()}). */
-    public static EntityCorpus read(Path file) throws IOException {
+    public static Corpus read(Path file) throws IOException {
         return read(file, Selection.annotations());
     }
 
@@ -223,7 +223,7 @@ public final class LabelStudio {
      * Reads a Label Studio JSON export (UTF-8, strictly). Every task is read; the problems of all are reported
      * together. A document's id is {@code data.doc_id}, else the task's {@code id}.
      */
-    public static EntityCorpus read(Path file, Selection selection) throws IOException {
+    public static Corpus read(Path file, Selection selection) throws IOException {
         String name = file.toString();
         String text = Utf8LineReader.decodeStrict(Files.readAllBytes(file), name);
         if (text.startsWith("\uFEFF")) {
@@ -252,7 +252,7 @@ public final class LabelStudio {
             }
         }
         CorpusFormatProblems.throwIfAny(problems);
-        return new EntityCorpus(docs, annotations);
+        return new Corpus(docs, annotations);
     }
 
     /** The mentions of one task, read from its tree. */

@@ -13,8 +13,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import org.corpusbench.format.CorpusFormatException;
-import org.corpusbench.format.Location;
+import org.corpusbench.diagnostic.CorpusFormatException;
+import org.corpusbench.diagnostic.Location;
 
 /**
  * A JSON array read one element at a time, each element as a tree together with the line and column of every

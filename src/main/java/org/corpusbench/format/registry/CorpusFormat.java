@@ -22,11 +22,14 @@ import org.corpusbench.format.conll.Conll;
 import org.corpusbench.format.csv.CsvDocumentReader;
 import org.corpusbench.format.csv.CsvDocumentWriter;
 import org.corpusbench.format.csv.CsvLayers;
+import org.corpusbench.format.doccano.Doccano;
 import org.corpusbench.format.hf.HuggingFace;
+import org.corpusbench.format.labelstudio.LabelStudio;
 import org.corpusbench.format.nli.SnliJsonl;
 import org.corpusbench.format.timeml.CreationDates;
 import org.corpusbench.format.timeml.TimemlReader;
 import org.corpusbench.format.timeml.TimemlWriter;
+import org.corpusbench.format.webanno.WebAnnoTsv;
 import org.corpusbench.internal.AtomicFiles;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
@@ -49,7 +52,13 @@ public enum CorpusFormat {
     /** TimeML (TempEval-3): one .tml file per document with TIMEX3 and the creation date. */
     TIMEML(Input.EITHER, EnumSet.of(Layer.DATES)),
     /** NLI pairs as SNLI-style JSONL (SNLI, MultiNLI and ANLI field names are read). */
-    NLI(Input.FILE, EnumSet.of(Layer.NLI));
+    NLI(Input.FILE, EnumSet.of(Layer.NLI)),
+    /** INCEpTION / WebAnno TSV 3.3: one .tsv per document, named entities with their identifiers. */
+    WEBANNO(Input.EITHER, EnumSet.of(Layer.ENTITIES)),
+    /** Label Studio JSON: one task per document, spans as annotations (or as predictions, to pre-annotate). */
+    LABELSTUDIO(Input.FILE, EnumSet.of(Layer.ENTITIES)),
+    /** doccano sequence-labelling JSONL: {@code text} and {@code label} as {@code [start, end, type]}. */
+    DOCCANO(Input.FILE, EnumSet.of(Layer.ENTITIES));
 
     /** What a format is read from. */
     public enum Input {
@@ -149,6 +158,9 @@ public enum CorpusFormat {
                 yield new Read(new Corpus(List.of(), Map.of(), List.of(), r.pairs()),
                         ", " + r.unlabelled() + " pairs without a gold label skipped", 0);
             }
+            case WEBANNO -> new Read(WebAnnoTsv.read(input), "", 0);
+            case LABELSTUDIO -> new Read(LabelStudio.read(input), "", 0);
+            case DOCCANO -> new Read(Doccano.read(input), "", 0);
         };
     }
 
@@ -240,9 +252,33 @@ public enum CorpusFormat {
                 SnliJsonl.write(file, corpus.nliPairs());
                 w.println("wrote " + file + ": " + corpus.nliPairs().size() + " pairs (SNLI field names)");
             }
+            case WEBANNO -> {
+                WebAnnoTsv.write(out, docs, entitiesOnly(anns));
+                w.println("wrote " + docs.size() + " WebAnno TSV 3.3 files (" + corpus.count(Layer.ENTITIES)
+                        + " entity mentions) to " + out);
+            }
+            case LABELSTUDIO -> {
+                Path file = OutputNames.file(out, options.name() + "-labelstudio", ".json");
+                LabelStudio.write(file, docs, entitiesOnly(anns));
+                w.println("wrote " + file + ": " + docs.size() + " tasks (" + corpus.count(Layer.ENTITIES)
+                        + " entity mentions as annotations)");
+            }
+            case DOCCANO -> {
+                Path file = OutputNames.file(out, options.name() + "-doccano", ".jsonl");
+                Doccano.write(file, docs, entitiesOnly(anns));
+                w.println("wrote " + file + ": " + docs.size() + " documents (" + corpus.count(Layer.ENTITIES)
+                        + " entity mentions)");
+            }
         }
         w.flush();
         return said.toString().lines().toList();
+    }
+
+    /** The entity layer alone, for the formats that hold nothing else (their losses say so). */
+    private static Map<String, DocumentAnnotations> entitiesOnly(Map<String, DocumentAnnotations> anns) {
+        Map<String, DocumentAnnotations> out = new LinkedHashMap<>();
+        anns.forEach((id, a) -> out.put(id, new DocumentAnnotations(id, a.entities(), List.of())));
+        return out;
     }
 
     private static void misaligned(PrintWriter w, Conll.Export e) {

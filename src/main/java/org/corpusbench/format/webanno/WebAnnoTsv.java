@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.corpusbench.format.CorpusFormatException;
-import org.corpusbench.format.CorpusFormatProblems;
-import org.corpusbench.format.EntityCorpus;
-import org.corpusbench.format.Location;
+import org.corpusbench.diagnostic.CorpusFormatException;
+import org.corpusbench.diagnostic.CorpusFormatProblems;
+import org.corpusbench.format.Corpus;
+import org.corpusbench.diagnostic.Location;
 import org.corpusbench.format.OutputNames;
 import org.corpusbench.internal.AtomicFiles;
 import org.corpusbench.model.Document;
@@ -85,7 +85,7 @@ public final class WebAnnoTsv {
      */
     public static void write(Path dir, List<Document> documents, Map<String, DocumentAnnotations> annotations)
             throws IOException {
-        EntityCorpus corpus = EntityCorpus.checked(documents, annotations, dir.toString());
+        Corpus corpus = Corpus.checked(documents, annotations, dir.toString());
         Map<Path, String> files = new LinkedHashMap<>();
         for (Document d : corpus.documents()) {
             Path file = OutputNames.file(dir, d.id(), SUFFIX);
@@ -104,7 +104,7 @@ public final class WebAnnoTsv {
      * document that {@link #write} wrote and INCEpTION imported); a document folder without the annotator's file
      * is an error that names them all, since a missing document would lower an agreement silently.
      */
-    public static EntityCorpus readAnnotator(Path annotationFolder, String annotator, Layer layer) throws IOException {
+    public static Corpus readAnnotator(Path annotationFolder, String annotator, Layer layer) throws IOException {
         Objects.requireNonNull(annotator, "annotator");
         List<Path> folders;
         try (Stream<Path> s = Files.list(annotationFolder)) {
@@ -144,11 +144,11 @@ public final class WebAnnoTsv {
             throw new CorpusFormatException(Location.ofFile(annotationFolder.toString()), null, "holds no document "
                     + "folder; expected INCEpTION's annotation/<document>/<user>" + SUFFIX);
         }
-        return new EntityCorpus(docs, annotations);
+        return new Corpus(docs, annotations);
     }
 
     /** Reads a {@code .tsv} file, or every {@code .tsv} file in a directory, with {@link Layer#namedEntity()}. */
-    public static EntityCorpus read(Path path) throws IOException {
+    public static Corpus read(Path path) throws IOException {
         return read(path, Layer.namedEntity());
     }
 
@@ -157,7 +157,7 @@ public final class WebAnnoTsv {
      * order. A document's id is its file name without {@code .tsv}. Every file is read; the problems of all
      * are reported together.
      */
-    public static EntityCorpus read(Path path, Layer layer) throws IOException {
+    public static Corpus read(Path path, Layer layer) throws IOException {
         List<Path> files;
         if (Files.isDirectory(path)) {
             try (Stream<Path> s = Files.list(path)) {
@@ -189,6 +189,6 @@ public final class WebAnnoTsv {
             throw new CorpusFormatException(Location.ofFile(path.toString()), null, "holds no " + SUFFIX + " file; "
                     + "expected one WebAnno TSV file per document");
         }
-        return new EntityCorpus(docs, annotations);
+        return new Corpus(docs, annotations);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.corpusbench.FuzzSeeds;
 import org.corpusbench.MutatedInputContract;
 import org.corpusbench.ValidResults;
-import org.corpusbench.format.EntityCorpus;
+import org.corpusbench.format.Corpus;
 import org.corpusbench.model.Document;
 
 /** A doccano JSONL file changed byte by byte: read into valid documents and mentions, or refused at a line (issue 17). */
@@ -27,7 +27,7 @@ class DoccanoMutationTest implements MutatedInputContract {
 
     @Override
     public void readAndCheck(Path dir) throws IOException {
-        EntityCorpus c = Doccano.read(dir.resolve("documents.jsonl"));
+        Corpus c = Doccano.read(dir.resolve("documents.jsonl"));
         Map<String, Document> docs = ValidResults.documents(c.documents());
         ValidResults.keyedByDocId(c.annotations());
         ValidResults.annotations(docs, c.annotations().values());

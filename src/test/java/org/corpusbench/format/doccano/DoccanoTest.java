@@ -14,9 +14,9 @@ import java.util.Map;
 import net.jqwik.api.Example;
 import org.assertj.core.groups.Tuple;
 import org.corpusbench.MutatedInputContract;
-import org.corpusbench.format.CorpusFormatException;
-import org.corpusbench.format.CorpusFormatProblems;
-import org.corpusbench.format.EntityCorpus;
+import org.corpusbench.diagnostic.CorpusFormatException;
+import org.corpusbench.diagnostic.CorpusFormatProblems;
+import org.corpusbench.format.Corpus;
 import org.corpusbench.format.EntityFormatContract;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
@@ -33,7 +33,7 @@ class DoccanoTest implements EntityFormatContract {
     }
 
     @Override
-    public EntityCorpus read(Path dir) throws IOException {
+    public Corpus read(Path dir) throws IOException {
         return Doccano.read(dir.resolve("documents.jsonl"));
     }
 
@@ -88,7 +88,7 @@ class DoccanoTest implements EntityFormatContract {
     @Example
     void theFixtureReadsBackAsItsDocuments() throws IOException {
         List<Document> docs = fixtureDocuments();
-        EntityCorpus c = Doccano.read(fixture("documents.jsonl"));
+        Corpus c = Doccano.read(fixture("documents.jsonl"));
         assertThat(c.documents()).extracting(Document::id, Document::text).containsExactly(
                 Tuple.tuple("astral-crlf", docs.get(0).text()), Tuple.tuple("empty", ""));
         assertThat(c.annotations()).isEqualTo(fixtureAnnotations(docs));
@@ -101,7 +101,7 @@ class DoccanoTest implements EntityFormatContract {
      */
     @Example
     void doccanosOwnExportIsRead() throws IOException {
-        EntityCorpus c = Doccano.read(fixture("foreign/export.jsonl"));
+        Corpus c = Doccano.read(fixture("foreign/export.jsonl"));
         String f = "\uD83D\uDC68\uD83C\uDFFB\u200D\uD83D\uDE92 firemen drive firetrucks";
         String g = "Bo\u00eb \uD83D\uDC31 and Al";
         assertThat(c.documents()).extracting(Document::id, Document::text)
@@ -178,7 +178,7 @@ class DoccanoTest implements EntityFormatContract {
             Path f = dir.resolve("books.jsonl");
             Files.writeString(f, "{\"text\":\"EU rejects\",\"label\":[[0,2,\"ORG\"]]}\n\n{\"text\":\"Peter\",\"label\":[]}\n",
                     StandardCharsets.UTF_8);
-            EntityCorpus c = Doccano.read(f);
+            Corpus c = Doccano.read(f);
             // the blank line is not a record: the second document is record 2
             assertThat(c.documents()).extracting(Document::id).containsExactly("books-1", "books-2");
             assertThat(c.entities("books-1")).containsExactly(new EntityMention(Span.of("EU rejects", 0, 2), "ORG",

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.corpusbench.FuzzSeeds;
 import org.corpusbench.MutatedInputContract;
 import org.corpusbench.ValidResults;
-import org.corpusbench.format.EntityCorpus;
+import org.corpusbench.format.Corpus;
 import org.corpusbench.model.Document;
 
 /** A Label Studio export changed byte by byte: read into valid documents and mentions, or refused at a line (issue 17). */
@@ -27,7 +27,7 @@ class LabelStudioMutationTest implements MutatedInputContract {
 
     @Override
     public void readAndCheck(Path dir) throws IOException {
-        EntityCorpus c = LabelStudio.read(dir.resolve("tasks.json"));
+        Corpus c = LabelStudio.read(dir.resolve("tasks.json"));
         Map<String, Document> docs = ValidResults.documents(c.documents());
         ValidResults.keyedByDocId(c.annotations());
         ValidResults.annotations(docs, c.annotations().values());

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Example;
 import org.corpusbench.MutatedInputContract;
-import org.corpusbench.format.CorpusFormatException;
-import org.corpusbench.format.CorpusFormatProblems;
-import org.corpusbench.format.EntityCorpus;
+import org.corpusbench.diagnostic.CorpusFormatException;
+import org.corpusbench.diagnostic.CorpusFormatProblems;
+import org.corpusbench.format.Corpus;
 import org.corpusbench.format.EntityFormatContract;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
@@ -32,7 +32,7 @@ class LabelStudioTest implements EntityFormatContract {
     }
 
     @Override
-    public EntityCorpus read(Path dir) throws IOException {
+    public Corpus read(Path dir) throws IOException {
         return LabelStudio.read(dir.resolve("tasks.json"));
     }
 
@@ -91,7 +91,7 @@ class LabelStudioTest implements EntityFormatContract {
     @Example
     void theFixturesReadBackAsTheirDocuments() throws IOException {
         List<Document> docs = fixtureDocuments();
-        for (EntityCorpus c : List.of(LabelStudio.read(fixture("tasks.json")),
+        for (Corpus c : List.of(LabelStudio.read(fixture("tasks.json")),
                 LabelStudio.read(fixture("predictions.json"), LabelStudio.Selection.predictions()),
                 LabelStudio.read(fixture("predictions.json"), LabelStudio.Selection.predictionsOf("gazetteer-1")))) {
             assertThat(c.documents()).extracting(Document::id, Document::text).containsExactly(
@@ -129,7 +129,7 @@ class LabelStudioTest implements EntityFormatContract {
                 new EntityMention(Span.of(t, 17, 21), "GPE", null),
                 new EntityMention(Span.of(t, 17, 21), "LOC", null));
         for (String who : List.of("2", "b@example.org")) {
-            EntityCorpus c = LabelStudio.read(f, LabelStudio.Selection.annotationsBy(who));
+            Corpus c = LabelStudio.read(f, LabelStudio.Selection.annotationsBy(who));
             assertThat(c.documents()).extracting(Document::id, Document::text)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("7", t));
             assertThat(c.entities("7")).isEqualTo(byTwo);
@@ -274,7 +274,7 @@ class LabelStudioTest implements EntityFormatContract {
                     + two.replace("\n", "\\n") + "\"},\"annotations\":[{\"result\":[{\"value\":{\"start\":2,\"end\":27,"
                     + "\"text\":\"Warning:\\\\n\uD83D\uDC31 This is a test\",\"labels\":[\"region\"]},\"id\":\"b\","
                     + "\"from_name\":\"tag\",\"to_name\":\"text\",\"type\":\"labels\"}]}]}\n]\n", StandardCharsets.UTF_8);
-            EntityCorpus c = LabelStudio.read(f);
+            Corpus c = LabelStudio.read(f);
             assertThat(c.entities("1")).containsExactly(new EntityMention(Span.of(one, 21, 25), "region", null));
             assertThat(c.entities("1").get(0).span().text()).isEqualTo("test");
             assertThat(c.entities("2")).containsExactly(new EntityMention(Span.of(two, 2, 27), "region", null));

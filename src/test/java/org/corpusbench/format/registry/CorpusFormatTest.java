@@ -39,6 +39,8 @@ class CorpusFormatTest {
         Path in = switch (f) {
             case CONLL -> dir.resolve("oreshnik.conll");
             case NLI -> dir.resolve("oreshnik-nli.jsonl");
+            case LABELSTUDIO -> dir.resolve("oreshnik-labelstudio.json");
+            case DOCCANO -> dir.resolve("oreshnik-doccano.jsonl");
             default -> dir;
         };
         return f.read(in, ReadOptions.defaults()).corpus();
@@ -65,6 +67,20 @@ class CorpusFormatTest {
                 assertThat(back.contradictions()).as(f.wireName()).containsExactlyInAnyOrderElementsOf(c.contradictions());
             }
         }
+        // the annotation tools' formats hold the documents and their entity mentions, ids included in WebAnno
+        for (CorpusFormat f : new CorpusFormat[] {CorpusFormat.WEBANNO, CorpusFormat.LABELSTUDIO,
+            CorpusFormat.DOCCANO}) {
+            Corpus back = roundTrip(f, c);
+            assertThat(back.documents().stream().map(d -> d.id() + d.text()).toList()).as(f.wireName())
+                    .isEqualTo(c.documents().stream().map(d -> d.id() + d.text()).toList());
+            c.annotations().forEach((id, a) -> assertThat(back.annotations().get(id).entities().stream()
+                    .map(e -> List.of(e.span(), e.type())).toList()).as(f + " " + id)
+                    .isEqualTo(a.entities().stream().map(e -> List.of(e.span(), e.type())).toList()));
+            assertThat(f.losses(c)).containsOnlyKeys(Layer.DATES, Layer.CONTRADICTIONS, Layer.NLI);
+        }
+        assertThat(roundTrip(CorpusFormat.WEBANNO, c).annotations()).isEqualTo(c.annotations().entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                        e -> new DocumentAnnotations(e.getKey(), e.getValue().entities(), List.of()))));
         assertThat(roundTrip(CorpusFormat.NLI, c).nliPairs().stream().map(p -> p.label()).toList())
                 .isEqualTo(c.nliPairs().stream().map(p -> p.label()).toList());
         Corpus timeml = roundTrip(CorpusFormat.TIMEML, c);
@@ -94,6 +110,7 @@ class CorpusFormatTest {
         assertThat(CorpusFormat.parse("CoNLL")).isEqualTo(CorpusFormat.CONLL);
         assertThat(CorpusFormat.parse("SNLI")).isEqualTo(CorpusFormat.NLI);
         assertThat(CorpusFormat.parse("jsonl")).isNull();
-        assertThat(CorpusFormat.names()).isEqualTo("conll, brat, csv, hf, timeml or nli");
+        assertThat(CorpusFormat.names())
+                .isEqualTo("conll, brat, csv, hf, timeml, nli, webanno, labelstudio or doccano");
     }
 }

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import org.corpusbench.FuzzSeeds;
 import org.corpusbench.MutatedInputContract;
 import org.corpusbench.ValidResults;
-import org.corpusbench.format.EntityCorpus;
+import org.corpusbench.format.Corpus;
 import org.corpusbench.model.Document;
 
 /** WebAnno TSV files changed byte by byte: read into valid documents and mentions, or refused at a line (issue 17). */
@@ -35,7 +35,7 @@ class WebAnnoTsvMutationTest implements MutatedInputContract {
 
     @Override
     public void readAndCheck(Path dir) throws IOException {
-        EntityCorpus c = WebAnnoTsv.read(dir);
+        Corpus c = WebAnnoTsv.read(dir);
         Map<String, Document> docs = ValidResults.documents(c.documents());
         ValidResults.keyedByDocId(c.annotations());
         ValidResults.annotations(docs, c.annotations().values());

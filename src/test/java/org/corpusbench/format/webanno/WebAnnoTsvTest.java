@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Example;
 import org.corpusbench.MutatedInputContract;
-import org.corpusbench.format.CorpusFormatException;
-import org.corpusbench.format.EntityCorpus;
+import org.corpusbench.diagnostic.CorpusFormatException;
+import org.corpusbench.format.Corpus;
 import org.corpusbench.format.EntityFormatContract;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
@@ -30,7 +30,7 @@ class WebAnnoTsvTest implements EntityFormatContract {
     }
 
     @Override
-    public EntityCorpus read(Path dir) throws IOException {
+    public Corpus read(Path dir) throws IOException {
         return WebAnnoTsv.read(dir);
     }
 
@@ -92,7 +92,7 @@ class WebAnnoTsvTest implements EntityFormatContract {
 
     @Example
     void theFixturesReadBackAsTheirDocuments() throws IOException {
-        EntityCorpus c = WebAnnoTsv.read(fixtures());
+        Corpus c = WebAnnoTsv.read(fixtures());
         Map<Document, List<EntityMention>> docs = fixtureDocuments();
         // name order: astral-crlf, empty, leading-tab
         assertThat(c.documents()).extracting(Document::id).containsExactly("astral-crlf", "empty", "leading-tab");
@@ -109,8 +109,8 @@ class WebAnnoTsvTest implements EntityFormatContract {
         try {
             String lf = Files.readString(fixtures().resolve("astral-crlf.tsv"), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("astral-crlf.tsv"), lf.replace("\n", "\r\n"), StandardCharsets.UTF_8);
-            EntityCorpus c = WebAnnoTsv.read(dir);
-            EntityCorpus expected = WebAnnoTsv.read(fixtures().resolve("astral-crlf.tsv"));
+            Corpus c = WebAnnoTsv.read(dir);
+            Corpus expected = WebAnnoTsv.read(fixtures().resolve("astral-crlf.tsv"));
             assertThat(c.documents().get(0).text()).isEqualTo(expected.documents().get(0).text());
             assertThat(c.entities("astral-crlf")).isEqualTo(expected.entities("astral-crlf")).hasSize(5);
         } finally {
@@ -128,7 +128,7 @@ class WebAnnoTsvTest implements EntityFormatContract {
      */
     @Example
     void aFileInInceptionsDocumentedShapeIsRead() throws IOException {
-        EntityCorpus c = WebAnnoTsv.read(fixtures().resolve("foreign/pos-and-subtokens.tsv"));
+        Corpus c = WebAnnoTsv.read(fixtures().resolve("foreign/pos-and-subtokens.tsv"));
         Document d = c.documents().get(0);
         assertThat(d.id()).isEqualTo("pos-and-subtokens");
         String t = "Dr. Ng visits Z\u00fcrich \uD83D\uDE0A .\n Bye .";
@@ -246,7 +246,7 @@ class WebAnnoTsvTest implements EntityFormatContract {
             String s = Files.readString(fixtures().resolve("astral-crlf.tsv"), StandardCharsets.UTF_8);
             Path f = dir.resolve("x.tsv");
             Files.writeString(f, s.replace("PERSON", "NOT_A_TYPE"), StandardCharsets.UTF_8);
-            EntityCorpus c = WebAnnoTsv.read(f);
+            Corpus c = WebAnnoTsv.read(f);
             assertThat(c.entities("x")).extracting(EntityMention::type)
                     .containsExactly("NOT_A_TYPE", "GPE", "WORK_OF_ART", "ORG", "GPE");
             assertThat(c.entities("x").get(3).span().overlaps(c.entities("x").get(4).span())).isTrue();
@@ -288,7 +288,7 @@ class WebAnnoTsvTest implements EntityFormatContract {
             WebAnnoTsv.write(dir, List.of(d), Map.of("e", new DocumentAnnotations("e", m, List.of())));
             assertThat(Files.readString(dir.resolve("e.tsv"), StandardCharsets.UTF_8)).endsWith("#Text=AB CD\n"
                     + "1-1\t0-2\tAB\t_\t_\t\n1-2\t2-2\t\t*\tX\t\n1-3\t3-5\tCD\t_\t_\t\n1-4\t5-5\t\ty1\tY\t\n");
-            EntityCorpus c = WebAnnoTsv.read(dir);
+            Corpus c = WebAnnoTsv.read(dir);
             assertThat(c.entities("e")).isEqualTo(m);
         } finally {
             MutatedInputContract.delete(dir);
@@ -307,7 +307,7 @@ class WebAnnoTsvTest implements EntityFormatContract {
             Path f = dir.resolve("plain.tsv");
             Files.writeString(f, "#FORMAT=WebAnno TSV 3.3\n\n\n#Text=Hi .\n1-1\t0-2\tHi\t\n1-2\t3-4\t.\t\n",
                     StandardCharsets.UTF_8);
-            EntityCorpus c = WebAnnoTsv.read(f);
+            Corpus c = WebAnnoTsv.read(f);
             assertThat(c.documents().get(0).text()).isEqualTo("Hi .");
             assertThat(c.entities("plain")).isEmpty();
         } finally {
@@ -333,7 +333,7 @@ class WebAnnoTsvTest implements EntityFormatContract {
             String tsv = Files.readString(dir.resolve("ws.tsv"), StandardCharsets.UTF_8);
             assertThat(tsv).contains("1-2\t2-3\t \t*[1]\tX[1]\t\n1-3\t3-4\tB\t*[1]\tX[1]\t\n")
                     .contains("1-4\t5-6\tC\t*[2]\tY[2]\t\n1-5\t7-8\tD\t_\t_\t\n1-6\t7-7\t\t*[2]\tY[2]\t\n");
-            EntityCorpus c = WebAnnoTsv.read(dir);
+            Corpus c = WebAnnoTsv.read(dir);
             assertThat(c.documents().get(0).text()).isEqualTo(t);
             assertThat(c.entities("ws")).isEqualTo(m);
         } finally {
@@ -354,7 +354,7 @@ class WebAnnoTsvTest implements EntityFormatContract {
                 Files.copy(fixtures().resolve(doc + ".tsv"), dir.resolve(doc + ".tsv").resolve("anna.tsv"));
             }
             Files.copy(fixtures().resolve("empty.tsv"), dir.resolve("astral-crlf.tsv").resolve("ben.tsv"));
-            EntityCorpus anna = WebAnnoTsv.readAnnotator(dir, "anna", WebAnnoTsv.Layer.namedEntity());
+            Corpus anna = WebAnnoTsv.readAnnotator(dir, "anna", WebAnnoTsv.Layer.namedEntity());
             assertThat(anna.documents()).extracting(Document::id).containsExactly("astral-crlf", "leading-tab");
             assertThat(anna.entities("astral-crlf")).isEqualTo(fixtureDocuments().entrySet().iterator().next()
                     .getValue());

@@ -1,5 +1,6 @@
 package org.corpusbench.format;
 
+import org.corpusbench.diagnostic.CorpusFormatException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,7 @@ import org.corpusbench.model.EntityMention;
 import org.corpusbench.model.Span;
 
 /** What a writer of the annotation-tool formats is given is checked before anything is written (issue 17). */
-class EntityCorpusTest {
+class CorpusCheckedTest {
 
     private static final String TEXT = "Ana \uD83D\uDE80 Bob";
     private static final Document DOC = Document.of("d", TEXT, null);
@@ -24,7 +25,7 @@ class EntityCorpusTest {
     /** "Ana 🚀 Bob" has 9 code points; Bob is [6,9) (🚀 at 4 is one code point). */
     @Example
     void aMentionOfItsDocumentIsAccepted() throws CorpusFormatException {
-        EntityCorpus c = EntityCorpus.checked(List.of(DOC), with(new EntityMention(Span.of(TEXT, 0, 3), "PER", null),
+        Corpus c = Corpus.checked(List.of(DOC), with(new EntityMention(Span.of(TEXT, 0, 3), "PER", null),
                 new EntityMention(Span.of(TEXT, 6, 9), "PER", null)), "out");
         assertThat(c.entities("d")).extracting(e -> e.span().text()).containsExactly("Ana", "Bob");
         assertThat(c.entities("other")).isEmpty();
@@ -33,19 +34,19 @@ class EntityCorpusTest {
     @Example
     void aMentionWithAnotherTextOrPastTheEndIsRefused() {
         // "Bob" claimed at [5,8), where the text has " Bo"
-        assertThatThrownBy(() -> EntityCorpus.checked(List.of(DOC), with(new EntityMention(new Span(5, 8, "Bob"), "PER",
+        assertThatThrownBy(() -> Corpus.checked(List.of(DOC), with(new EntityMention(new Span(5, 8, "Bob"), "PER",
                 null)), "out")).isInstanceOf(CorpusFormatException.class).hasMessage("out: entities: document 'd' "
                 + "entities[0] [5,8) has the text 'Bob' but the document has ' Bo' there");
-        assertThatThrownBy(() -> EntityCorpus.checked(List.of(DOC), with(new EntityMention(new Span(8, 10, "bX"), "PER",
+        assertThatThrownBy(() -> Corpus.checked(List.of(DOC), with(new EntityMention(new Span(8, 10, "bX"), "PER",
                 null)), "out")).isInstanceOf(CorpusFormatException.class).hasMessage("out: entities: document 'd' "
                 + "entities[0] [8,10) 'bX' ends past the text's 9 code points");
     }
 
     @Example
     void twiceTheSameDocumentOrAnnotationsOfNoneAreRefused() {
-        assertThatThrownBy(() -> EntityCorpus.checked(List.of(DOC, DOC), Map.of(), "out"))
+        assertThatThrownBy(() -> Corpus.checked(List.of(DOC, DOC), Map.of(), "out"))
                 .hasMessage("out: doc_id: document 'd' is given twice; expected each document once");
-        assertThatThrownBy(() -> EntityCorpus.checked(List.of(DOC), Map.of("e", DocumentAnnotations.empty("e")), "out"))
+        assertThatThrownBy(() -> Corpus.checked(List.of(DOC), Map.of("e", DocumentAnnotations.empty("e")), "out"))
                 .hasMessageStartingWith("out: doc_id: annotations for 1 document(s) not being written, first 'e'");
     }
 }
