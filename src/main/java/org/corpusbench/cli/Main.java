@@ -74,7 +74,7 @@ public final class Main implements Runnable {
      * time of a short run such as {@code corpusbench conlleval}; {@code --help} and unknown names get all.
      */
     static final List<String> COMMANDS = List.of("run", "validate", "stats", "build", "verify", "diff", "conlleval",
-            "evaluate", "compare", "agree", "export", "import", "bench", "help");
+            "evaluate", "compare", "predict", "agree", "export", "import", "bench", "help");
 
     /** A new instance of a subcommand (a switch, not a table of lambdas: nothing else is loaded). */
     private static Object newCommand(String name) {
@@ -88,6 +88,7 @@ public final class Main implements Runnable {
             case "conlleval" -> new ConllevalCommand();
             case "evaluate" -> new EvaluateCommand();
             case "compare" -> new CompareCommand();
+            case "predict" -> new PredictCommand();
             case "agree" -> new AgreeCommand();
             case "export" -> new ExportCommand();
             case "import" -> new ImportCommand();

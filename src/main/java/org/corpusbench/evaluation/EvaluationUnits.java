@@ -78,7 +78,8 @@ public final class EvaluationUnits {
         return out;
     }
 
-    private static List<Contradiction> between(List<Contradiction> cs, String x, String y) {
+    /** The contradictions whose evidence lies in documents {@code x} and {@code y} (in either order). */
+    static List<Contradiction> between(List<Contradiction> cs, String x, String y) {
         return cs.stream().filter(c -> c.a().docId().equals(x) && c.b().docId().equals(y)
                 || c.a().docId().equals(y) && c.b().docId().equals(x)).toList();
     }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.BinaryOperator;
 import java.util.function.ToDoubleFunction;
 import org.corpusbench.diagnostic.CorpusFormatException;
@@ -383,23 +382,22 @@ public final class Evaluations {
 
     private static EvaluationResult contradictions(Report r, GoldCorpus gold, Predictions.Read read) {
         boolean bySentence = r.settings.matching() == ContradictionMatching.SENTENCE;
-        // Pairs can only match within the same pair of documents, so group by it: the groups are the units
-        // the bootstrap resamples.
-        Map<String, List<Contradiction>> goldBy = byDocumentPair(gold.contradictions());
-        Map<String, List<Contradiction>> predBy = byDocumentPair(read.contradictions());
-        TreeMap<String, Boolean> keys = new TreeMap<>();
-        goldBy.keySet().forEach(k -> keys.put(k, true));
-        predBy.keySet().forEach(k -> keys.put(k, true));
+        // Pairs can only match within the same pair of documents, so every pair of documents (and each
+        // document with itself) is a unit of the bootstrap, in the gold's document order: the same units as
+        // the leaderboard and compare resample, whatever the predictions hold.
+        List<String> ids = new ArrayList<>(gold.documents().keySet());
         List<Counts> perGroup = new ArrayList<>();
         Map<ContradictionType, Counts> types = new EnumMap<>(ContradictionType.class);
-        for (String k : keys.keySet()) {
-            List<Contradiction> g = goldBy.getOrDefault(k, List.of());
-            List<Contradiction> p = predBy.getOrDefault(k, List.of());
-            PairMatcher.Result m = bySentence
-                    ? PairMatcher.matchBySentence(g, p, id -> Sentences.of(gold.documents().get(id).text()))
-                    : PairMatcher.match(g, p);
-            perGroup.add(m.overall());
-            m.types().forEach((t, c) -> types.merge(t, c, Counts::plus));
+        for (int i = 0; i < ids.size(); i++) {
+            for (int j = i; j < ids.size(); j++) {
+                List<Contradiction> g = EvaluationUnits.between(gold.contradictions(), ids.get(i), ids.get(j));
+                List<Contradiction> p = EvaluationUnits.between(read.contradictions(), ids.get(i), ids.get(j));
+                PairMatcher.Result m = bySentence
+                        ? PairMatcher.matchBySentence(g, p, id -> Sentences.of(gold.documents().get(id).text()))
+                        : PairMatcher.match(g, p);
+                perGroup.add(m.overall());
+                m.types().forEach((t, c) -> types.merge(t, c, Counts::plus));
+            }
         }
         Counts total = perGroup.stream().reduce(Counts.ZERO, Counts::plus);
         JsonReport.counts(r.root.putObject("overall"), total);
@@ -417,17 +415,6 @@ public final class Evaluations {
             f(total.recall()), f(total.f1()) + " " + ci(iv), n(total.tp()), n(total.predicted()), n(total.gold())});
         return r.result(new Scores.Contradictions(total, types), TextTable.markdown(rows)
                 + skippedLine(read.skipped()), null);
-    }
-
-    private static Map<String, List<Contradiction>> byDocumentPair(List<Contradiction> cs) {
-        Map<String, List<Contradiction>> m = new LinkedHashMap<>();
-        for (Contradiction c : cs) {
-            String a = c.a().docId();
-            String b = c.b().docId();
-            String k = a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
-            m.computeIfAbsent(k, x -> new ArrayList<>()).add(c);
-        }
-        return m;
     }
 
     private static EvaluationResult nli(Report r, GoldCorpus gold, Predictions.Read read) {

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.corpusbench.evaluation.GoldCorpus;
+import org.corpusbench.evaluation.Task;
 import org.corpusbench.baseline.contradiction.AllPairsContradictionDetector;
 import org.corpusbench.baseline.contradiction.ContradictionDetector;
 import org.corpusbench.baseline.contradiction.HeuristicContradictionDetector;
@@ -67,6 +69,68 @@ public final class BaselineSuite {
         return entityRecognizers().size() + timexTaggers().size() + contradictionDetectors().size() + NLI_SYSTEMS;
     }
 
+    /** The systems of every task, by name, in the leaderboard's order: what {@link #predict} accepts. */
+    public static Map<String, Task> systems() {
+        Map<String, Task> out = new LinkedHashMap<>();
+        entityRecognizers().forEach(r -> out.put(r.name(), Task.ENTITIES));
+        timexTaggers().forEach(t -> out.put(t.name(), Task.DATES));
+        contradictionDetectors().forEach(d -> out.put(d.name(), Task.CONTRADICTIONS));
+        out.put(new LexicalOverlapClassifier().name(), Task.NLI);
+        out.put(MAJORITY, Task.NLI);
+        return out;
+    }
+
+    /**
+     * One system's predictions for the documents (or NLI pairs) of {@code gold}, made exactly as the
+     * leaderboard makes them: trained systems by leave-one-document-out, the majority class from pairs that
+     * share no document with the one it labels. Only the layer of the system's task is filled.
+     *
+     * @throws IllegalArgumentException when {@code system} is none of {@link #systems()}
+     */
+    public static Predicted predict(GoldCorpus gold, String system) {
+        Task task = systems().get(system);
+        if (task == null) {
+            throw new IllegalArgumentException("no baseline system '" + system + "'; the systems are "
+                    + String.join(", ", systems().keySet()));
+        }
+        List<Document> docs = List.copyOf(gold.documents().values());
+        Consumer<String> quiet = x -> { };
+        return switch (task) {
+            case ENTITIES -> {
+                EntityRecognizer r = entityRecognizers().stream().filter(x -> x.name().equals(system)).findFirst()
+                        .orElseThrow();
+                yield new Predicted(task, system, CrossValidation.leaveOneDocumentOut(r, docs, gold.annotations())
+                        .predictions(), List.of(), Map.of());
+            }
+            case DATES -> new Predicted(task, system, dates(docs, quiet).stream()
+                    .filter(r -> r.system().equals(system)).findFirst().orElseThrow().predictions(), List.of(),
+                    Map.of());
+            case CONTRADICTIONS -> new Predicted(task, system, Map.of(), contradictionDetectors().stream()
+                    .filter(d -> d.name().equals(system)).findFirst().orElseThrow()
+                    .detect(docs, gold.annotations()), Map.of());
+            default -> new Predicted(task, system, Map.of(), List.of(), nli(gold.nliPairs(), quiet).stream()
+                    .filter(r -> r.system().equals(system)).findFirst().orElseThrow().predictions());
+        };
+    }
+
+    /**
+     * What {@link #predict} gives: the system's output for its task's layer, the others empty.
+     *
+     * @param layers         entity or TIMEX3 predictions by document id
+     * @param contradictions predicted contradictions
+     * @param nliLabels      predicted NLI labels by pair id
+     */
+    public record Predicted(Task task, String system, Map<String, DocumentAnnotations> layers,
+                            List<Contradiction> contradictions, Map<String, NliLabel> nliLabels) {
+        public Predicted {
+            layers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(layers));
+            contradictions = List.copyOf(contradictions);
+            nliLabels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(nliLabels));
+        }
+    }
+
+    private static final String MAJORITY = "majority";
+
     public static List<EntityRun> entities(List<Document> docs, Map<String, DocumentAnnotations> gold,
                                            Consumer<String> progress) {
         List<EntityRun> out = new ArrayList<>();
@@ -124,7 +188,7 @@ public final class BaselineSuite {
             List<NliPair> train = pairs.stream().filter(q -> disjoint(p, q)).toList();
             maj.put(p.id(), new MajorityClassifier(train).classify(p));
         }
-        out.add(new NliRun("majority", maj));
+        out.add(new NliRun(MAJORITY, maj));
         return out;
     }
 
