@@ -35,12 +35,15 @@ public final class BaselineSuite {
                             List<CrossValidation.Fold> folds) {
     }
 
+    /** The TIMEX3s one date tagger predicted, by document id (entity layers empty). */
     public record DateRun(String system, Map<String, DocumentAnnotations> predictions) {
     }
 
+    /** The pairs one contradiction detector flagged across the documents. */
     public record ContradictionRun(String system, List<Contradiction> predictions) {
     }
 
+    /** The label one NLI classifier gave each pair, by pair id. */
     public record NliRun(String system, Map<String, NliLabel> predictions) {
     }
 
@@ -67,6 +70,10 @@ public final class BaselineSuite {
         return entityRecognizers().size() + timexTaggers().size() + contradictionDetectors().size() + NLI_SYSTEMS;
     }
 
+    /**
+     * Entity recognizers (maximum entropy, gazetteer), each run by leave-one-document-out cross-validation
+     * over {@code docs} and their {@code gold}, so that no document is tagged by a model that saw its gold.
+     */
     public static List<EntityRun> entities(List<Document> docs, Map<String, DocumentAnnotations> gold,
                                            Consumer<String> progress) {
         List<EntityRun> out = new ArrayList<>();
