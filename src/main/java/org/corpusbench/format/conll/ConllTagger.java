@@ -30,6 +30,7 @@ public final class ConllTagger {
     /** Receives each sentence's tokens and their tags (same length), in document order. */
     @FunctionalInterface
     public interface Sink {
+        /** Takes one sentence: its tokens and their tags, index for index, in an array the sink may keep. */
         void sentence(List<Span> tokens, String[] tags) throws IOException;
     }
 

@@ -48,6 +48,11 @@ public final class TimemlWriter {
         return tid;
     }
 
+    /**
+     * The text of the {@code .tml} file that {@link #write} writes. TIMEX3 elements follow in text order; one
+     * without a tid gets {@code t<n>}, n its position in that order from 1. Overlapping TIMEX3 spans and
+     * characters XML 1.0 cannot hold are a {@link CorpusFormatException}.
+     */
     public static String render(Document doc, List<Timex3> timexes, LocalDate creationDate)
             throws CorpusFormatException {
         List<Timex3> sorted = new ArrayList<>(timexes);
