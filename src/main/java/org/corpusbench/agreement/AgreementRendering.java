@@ -50,6 +50,7 @@ public final class AgreementRendering {
 
     /** A titled table: a header row and the rows below it. */
     public record Table(String title, List<String[]> rows) {
+        /** Copies the list of rows; the row arrays in it are the caller's, not copies. */
         public Table {
             rows = List.copyOf(rows);
         }

@@ -46,6 +46,7 @@ public record AgreementReport(List<Annotator> annotators, List<String> documents
      */
     public static final List<SpanScheme> SCHEMES = List.of(SpanScheme.STRICT, SpanScheme.EXACT, SpanScheme.PARTIAL);
 
+    /** Copies the lists; refuses fewer than two annotators, since one set alone agrees with nothing. */
     public AgreementReport {
         annotators = List.copyOf(annotators);
         documents = List.copyOf(documents);
@@ -58,6 +59,7 @@ public record AgreementReport(List<Annotator> annotators, List<String> documents
     /** An annotator: where the set came from, and how much of each layer it holds. */
     public record Annotator(String name, Path source, AnnotationSet.Kind kind, AnnotationSet.Release dataset,
                             List<AnnotationSet.InputFile> files, long entities, long timexes, long contradictions) {
+        /** Requires the name and copies the files; {@code dataset} is {@code null} when the set is not a release. */
         public Annotator {
             Objects.requireNonNull(name, "name");
             files = List.copyOf(files);
@@ -66,6 +68,7 @@ public record AgreementReport(List<Annotator> annotators, List<String> documents
 
     /** Two annotators by their index in {@link #annotators()}, {@code first < second}. */
     public record Pair(int first, int second) {
+        /** Refuses anything but two distinct annotators in index order, so that each pair has one name. */
         public Pair {
             if (first < 0 || second <= first) {
                 throw new IllegalArgumentException("expected 0 <= first < second, found " + first + ", " + second);
@@ -84,6 +87,7 @@ public record AgreementReport(List<Annotator> annotators, List<String> documents
      */
     public record EntityAgreement(SpanEvaluation pooled, TokenKappa tokens, UnitizingAlpha alphaU,
                                   List<EntityPair> pairs, Map<String, List<Long>> mentions) {
+        /** Copies the pairs, and the mention counts sorted by type. */
         public EntityAgreement {
             pairs = List.copyOf(pairs);
             mentions = copy(mentions);
@@ -115,16 +119,19 @@ public record AgreementReport(List<Annotator> annotators, List<String> documents
      */
     public record TimexAgreement(TimexCounts pooled, Map<TimexType, TimexCounts> types, List<TimexPair> pairs,
                                  Map<TimexType, List<Long>> mentions) {
+        /** Copies the pairs, and the maps by type in {@link TimexType} order. */
         public TimexAgreement {
             types = enumCopy(types, TimexType.class);
             pairs = List.copyOf(pairs);
             mentions = enumCopy(mentions, TimexType.class);
         }
 
+        /** F1 of {@code c} with identical extents only, or {@code null} when neither side has an expression. */
         public static Double strictF1(TimexCounts c) {
             return c.gold() + c.system() == 0 ? null : c.strictPrf().f1();
         }
 
+        /** F1 of {@code c} with overlapping extents, or {@code null} when neither side has an expression. */
         public static Double relaxedF1(TimexCounts c) {
             return c.gold() + c.system() == 0 ? null : c.relaxedPrf().f1();
         }
@@ -156,6 +163,7 @@ public record AgreementReport(List<Annotator> annotators, List<String> documents
     public record ContradictionAgreement(Counts pooled, long sameType, Map<ContradictionType, Counts> types,
                                          List<ContradictionPair> pairs,
                                          Map<ContradictionType, List<Long>> mentions) {
+        /** Copies the pairs, and the maps by type in {@link ContradictionType} order. */
         public ContradictionAgreement {
             types = enumCopy(types, ContradictionType.class);
             pairs = List.copyOf(pairs);

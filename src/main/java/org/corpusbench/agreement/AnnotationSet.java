@@ -40,6 +40,7 @@ public record AnnotationSet(String name, Path source, Kind kind, Map<String, Doc
 
     /** A file that was read, and its SHA-256 (lower-case hex). */
     public record InputFile(Path path, String sha256) {
+        /** Requires both the path and the checksum: a report's provenance names each file with its hash. */
         public InputFile {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(sha256, "sha256");
@@ -48,11 +49,17 @@ public record AnnotationSet(String name, Path source, Kind kind, Map<String, Doc
 
     /** What identifies a release. */
     public record Release(String name, String version, String fingerprint) {
+        /** Requires the name; the version and the fingerprint are taken as the release gives them. */
         public Release {
             Objects.requireNonNull(name, "name");
         }
     }
 
+    /**
+     * Requires a name that is not blank, the source and the kind; copies the maps sorted by document id and
+     * the lists as given. Whether the annotations fit the documents is not checked here, since
+     * {@link AnnotationSets#read} validates a set before it builds one.
+     */
     public AnnotationSet {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(source, "source");

@@ -42,6 +42,10 @@ public record Disagreement(String layer, String first, String second, Kind kind,
         }
     }
 
+    /**
+     * Requires every field but the two annotators' names, and a place with {@code 0 <= start <= end}; the
+     * place is not checked against the document's text.
+     */
     public Disagreement {
         Objects.requireNonNull(layer, "layer");
         Objects.requireNonNull(kind, "kind");

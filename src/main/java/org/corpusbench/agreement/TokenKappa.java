@@ -29,6 +29,7 @@ import org.dkpro.statistics.agreement.coding.PercentageAgreement;
  */
 public record TokenKappa(long items, Double observed, Double cohen, Double fleiss, Map<String, Double> categories) {
 
+    /** Copies the per-label kappas, sorted by label. */
     public TokenKappa {
         categories = Collections.unmodifiableMap(new TreeMap<>(categories));
     }

@@ -27,6 +27,7 @@ public record UnitizingAlpha(Double alpha, Map<String, Category> categories) {
 
     /** One annotator's labelled stretch {@code [offset, offset + length)} of the continuum. */
     public record Unit(long offset, long length, int rater, String category) {
+        /** Requires a label, and {@code offset >= 0}, {@code length > 0} and {@code rater >= 0}. */
         public Unit {
             Objects.requireNonNull(category, "category");
             if (offset < 0 || length <= 0 || rater < 0) {
@@ -40,6 +41,7 @@ public record UnitizingAlpha(Double alpha, Map<String, Category> categories) {
     public record Category(double observed, double expected, Double alpha) {
     }
 
+    /** Copies the per-label figures, sorted by label. */
     public UnitizingAlpha {
         categories = Collections.unmodifiableMap(new TreeMap<>(categories));
     }

@@ -28,15 +28,19 @@ public final class CorpusFiles {
 
     /** Receives the records found. Methods default to ignoring the record. */
     public interface Visitor {
+        /** A document: a {@code .txt} article, a CSV row or a JSONL document line. */
         default void document(Document d) {
         }
 
+        /** One document's entity and TIMEX3 layers, from a JSONL line. */
         default void annotations(DocumentAnnotations a) {
         }
 
+        /** A contradiction, from a JSONL line. */
         default void contradiction(Contradiction c) {
         }
 
+        /** A premise/hypothesis pair, from a JSONL line. */
         default void nliPair(NliPair p) {
         }
     }

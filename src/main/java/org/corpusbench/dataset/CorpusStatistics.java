@@ -98,14 +98,26 @@ public final class CorpusStatistics implements CorpusFiles.Visitor {
         nliLabels.merge(p.label() == null ? "(unlabelled)" : p.label().wireName(), 1, Integer::sum);
     }
 
+    /**
+     * One row per document, in the order read; its entity and TIMEX3 counts include annotation records read
+     * before or after the document. Annotations of a document that was not given have no row.
+     */
     public List<DocumentRow> documents() {
         return List.copyOf(documents.values());
     }
 
+    /**
+     * Entity mentions per type label over every annotation record, those of documents not given included; the
+     * map has no particular order.
+     */
     public Map<String, Integer> entityTypes() {
         return Map.copyOf(entityTypes);
     }
 
+    /**
+     * TIMEX3s per type ({@code DATE}, {@code TIME}, {@code DURATION}, {@code SET}) over every annotation
+     * record; the map has no particular order.
+     */
     public Map<String, Integer> timexTypes() {
         return Map.copyOf(timexTypes);
     }

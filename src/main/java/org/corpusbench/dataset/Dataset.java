@@ -41,9 +41,13 @@ import org.corpusbench.model.NliPair;
  */
 public final class Dataset {
 
+    /** The documents of a release, one per line. */
     public static final String DOCUMENTS = "documents.jsonl";
+    /** The gold entity and TIMEX3 layers of a release, one record per document. */
     public static final String ANNOTATIONS = "annotations.jsonl";
+    /** The gold contradictions of a release, one per line; a release without this layer has no such file. */
     public static final String CONTRADICTIONS = "contradictions.jsonl";
+    /** The gold NLI pairs of a release, one per line; a release without this layer has no such file. */
     public static final String NLI = "nli.jsonl";
 
     /** What vouches for a release's fingerprint, beyond its own manifest. */
@@ -286,22 +290,33 @@ public final class Dataset {
         return HexFormat.of().formatHex(md.digest());
     }
 
+    /**
+     * The directory the release was opened from: on disk, or inside the corpusbench jar for {@link #load}.
+     * Its files were checked when the release was opened, not again on each read.
+     */
     public Path directory() {
         return dir;
     }
 
+    /** The manifest, which every file of the directory matched when the release was opened. */
     public Manifest manifest() {
         return manifest;
     }
 
+    /** The dataset's name, from the manifest ({@code oreshnik-reports}). */
     public String name() {
         return manifest.name();
     }
 
+    /** The release's version, from the manifest ({@code 1.0.1}). */
     public String version() {
         return manifest.version();
     }
 
+    /**
+     * The manifest's fingerprint, checked against the files and, for a pinned release, against the published
+     * or expected one: what a report cites to say which bytes it scored.
+     */
     public String fingerprint() {
         return manifest.fingerprint();
     }
@@ -321,10 +336,12 @@ public final class Dataset {
         return JsonlReader.annotations(dir.resolve(ANNOTATIONS));
     }
 
+    /** The gold contradictions, streamed; empty when the release has no contradictions layer. Close the stream. */
     public Stream<Contradiction> contradictions() throws IOException {
         return optional(CONTRADICTIONS, JsonlReader::contradictions);
     }
 
+    /** The gold NLI pairs, streamed; empty when the release has no NLI layer. Close the stream. */
     public Stream<NliPair> nliPairs() throws IOException {
         return optional(NLI, JsonlReader::nliPairs);
     }
@@ -351,6 +368,7 @@ public final class Dataset {
         return out;
     }
 
+    /** All gold contradictions in file order; empty when the release has none. */
     public List<Contradiction> contradictionList() throws IOException {
         try (Stream<Contradiction> s = contradictions()) {
             return s.toList();
@@ -359,6 +377,7 @@ public final class Dataset {
         }
     }
 
+    /** All gold NLI pairs in file order; empty when the release has none. */
     public List<NliPair> nliPairList() throws IOException {
         try (Stream<NliPair> s = nliPairs()) {
             return s.toList();

@@ -44,6 +44,10 @@ public final class GoldSources {
     /** Everything a release is built from. */
     public record Gold(List<Document> documents, List<DocumentAnnotations> annotations,
                        List<Contradiction> contradictions, List<NliPair> nliPairs) {
+        /**
+         * Copies the four lists (refusing {@code null} elements), so that the gold a release is built from
+         * cannot change under the builder.
+         */
         public Gold {
             documents = List.copyOf(documents);
             annotations = List.copyOf(annotations);

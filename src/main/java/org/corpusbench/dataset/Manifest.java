@@ -27,6 +27,7 @@ import org.corpusbench.schema.SchemaValidator;
 public record Manifest(String name, String version, String schemaVersion, String license, String description,
                        List<FileEntry> files, List<SeedEntry> seeds, String fingerprint) {
 
+    /** The manifest's name in a release directory, beside the files it lists. */
     public static final String FILE_NAME = "manifest.json";
 
     /** A file of the release: path relative to the release directory. */
@@ -37,6 +38,10 @@ public record Manifest(String name, String version, String schemaVersion, String
     public record SeedEntry(String path, String sha256) {
     }
 
+    /**
+     * Requires a name and a version; sorts files and seeds by path, so that {@link #toJson} writes them in
+     * one order whatever order they were listed in.
+     */
     public Manifest {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");
@@ -53,6 +58,11 @@ public record Manifest(String name, String version, String schemaVersion, String
         return Hashes.sha256(String.join("", lines));
     }
 
+    /**
+     * The manifest as {@code corpusbench build} writes it: indented by two spaces, fields in a fixed order,
+     * {@code description} and each file's {@code records} and {@code layer} left out when {@code null},
+     * ending in a line feed. Nothing is checked here; {@link #read} checks a manifest against its schema.
+     */
     public String toJson() {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = new ObjectMapper().getFactory().createGenerator(w)) {

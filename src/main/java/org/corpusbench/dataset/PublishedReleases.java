@@ -41,6 +41,10 @@ public final class PublishedReleases {
 
     /** One published version. */
     public record Release(String name, String version, String fingerprint, LocalDate date) {
+        /**
+         * Requires all four fields. Their forms (a dataset name, MAJOR.MINOR.PATCH, 64 hex digits) are
+         * checked where a list is parsed, not here.
+         */
         public Release {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(version, "version");
@@ -148,6 +152,7 @@ public final class PublishedReleases {
         return source;
     }
 
+    /** Every published version, in the order the rows were recorded. */
     public List<Release> releases() {
         return releases;
     }

@@ -49,7 +49,12 @@ import org.corpusbench.schema.CorpusValidator;
 public final class ReleaseBuilder {
 
     /** What a build did. */
-    public enum Outcome { CREATED, UNCHANGED }
+    public enum Outcome {
+        /** The release directory was written. */
+        CREATED,
+        /** The release was already there with exactly the bytes this build gives; nothing was written. */
+        UNCHANGED
+    }
 
     /**
      * The result: where, and whether anything was written.

@@ -31,11 +31,25 @@ public final class ReleaseDiff {
         }
     }
 
-    public enum Kind { ADDED, REMOVED, CHANGED }
+    /** How a key differs between the two releases. */
+    public enum Kind {
+        /** In the second release only. */
+        ADDED,
+        /** In the first release only. */
+        REMOVED,
+        /** In both under the same key, but not the same. */
+        CHANGED
+    }
 
     private ReleaseDiff() {
     }
 
+    /**
+     * The changes from release {@code a} to release {@code b}: documents, entities, timexes, contradictions,
+     * then NLI pairs, each layer sorted by key as text. Documents are compared by SHA-256, entity mentions by
+     * surface text, type and entity id, timexes by surface text, type, value and {@code mod} (not by tid,
+     * anchor, quant or freq), contradictions and NLI pairs by their whole JSON.
+     */
     public static List<Change> diff(Dataset a, Dataset b) throws IOException {
         List<Change> out = new ArrayList<>();
         compare("documents", index(a.documentsById().values(), d -> d.id(), d -> "sha256=" + d.sha256()),

@@ -12,9 +12,15 @@ public class CorpusFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final transient Location location;
+    /** The offending field, or {@code null}; serialized with the exception, unlike the location. */
     private final String field;
+    /** The message without its location; serialized with the exception. */
     private final String originalMessage;
 
+    /**
+     * A problem at {@code location}, in {@code field} ({@code null} when it is not in one), caused by
+     * {@code cause} (or {@code null}). The exception's message is {@code location: field: message}.
+     */
     public CorpusFormatException(Location location, String field, String message, Throwable cause) {
         super(format(location, field, message), cause);
         this.location = Objects.requireNonNull(location, "location");
@@ -22,10 +28,15 @@ public class CorpusFormatException extends IOException {
         this.originalMessage = message;
     }
 
+    /** A problem that no other exception caused, such as a value out of range. */
     public CorpusFormatException(Location location, String field, String message) {
         this(location, field, message, null);
     }
 
+    /**
+     * Where the problem is. It is not serialized: a deserialized exception has {@code null} here, and only
+     * its message still names the place.
+     */
     public Location location() {
         return location;
     }

@@ -15,8 +15,10 @@ public final class InvalidInputException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** What the input was for, as the user should read it; serialized with the exception, unlike the problems. */
     private final String role;
     private final transient List<Diagnostic> problems;
+    /** What to do about the problems, or {@code null}; the end of {@link #closing()}. */
     private final String advice;
 
     /**

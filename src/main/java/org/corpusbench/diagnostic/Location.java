@@ -10,10 +10,12 @@ package org.corpusbench.diagnostic;
  */
 public record Location(String file, long line, long column) {
 
+    /** A line of a file when the column is not known, as for a record that takes up its line. */
     public static Location of(String file, long line) {
         return new Location(file, line, 0);
     }
 
+    /** A file as a whole, for a problem that no line holds: a file that is missing, empty or cannot be read. */
     public static Location ofFile(String file) {
         return new Location(file, 0, 0);
     }

@@ -7,6 +7,7 @@ package org.corpusbench.eval;
  */
 public record Prf(double precision, double recall, double f1) {
 
+    /** All three figures 0: what the zero-division rule gives for an empty evaluation. */
     public static final Prf ZERO = new Prf(0, 0, 0);
 
     /** {@code num / den}, or 0 when {@code den} is 0. */

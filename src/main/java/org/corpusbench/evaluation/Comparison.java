@@ -20,6 +20,7 @@ import org.corpusbench.eval.stats.Bootstrap;
  */
 public record Comparison(Task task, String metric, double a, double b, Bootstrap.Interval difference, double pValue,
                          int units, List<String> notes, String text) {
+    /** Requires the task, the interval and the text; copies the notes. */
     public Comparison {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(difference, "difference");

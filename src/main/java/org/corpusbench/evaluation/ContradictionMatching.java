@@ -8,8 +8,12 @@ import java.util.Locale;
  * sentences rather than phrases).
  */
 public enum ContradictionMatching {
-    SPAN, SENTENCE;
+    /** Each side of the prediction overlaps a side of the gold pair in the same document, in either order. */
+    SPAN,
+    /** Each side of the prediction starts in the sentence where a side of the gold pair starts. */
+    SENTENCE;
 
+    /** The lower-case name, as {@code evaluate --mode} takes it for contradictions and the JSON report records it. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

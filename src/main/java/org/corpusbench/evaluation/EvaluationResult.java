@@ -39,6 +39,7 @@ public final class EvaluationResult {
         this.html = html;
     }
 
+    /** The task that was scored, which decides the kind of {@link #scores()}. */
     public Task task() {
         return task;
     }
@@ -56,6 +57,7 @@ public final class EvaluationResult {
         return intervals;
     }
 
+    /** What the result was computed from: the gold release, if any, and each input file with its SHA-256. */
     public Provenance provenance() {
         return provenance;
     }

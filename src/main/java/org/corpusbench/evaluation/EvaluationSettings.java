@@ -29,6 +29,10 @@ public record EvaluationSettings(TagMode tagMode, TagScheme scheme, Contradictio
     /** The command line's default seed, so that library and command line give the same intervals. */
     public static final long DEFAULT_SEED = 13;
 
+    /**
+     * Requires a decoding mode and a contradiction matching; refuses strict decoding without a scheme, fewer
+     * than one thread, and a number of resamples outside 0 to {@link Bootstrap#MAX_RESAMPLES}.
+     */
     public EvaluationSettings {
         Objects.requireNonNull(tagMode, "tagMode");
         Objects.requireNonNull(matching, "matching");
@@ -50,33 +54,55 @@ public record EvaluationSettings(TagMode tagMode, TagScheme scheme, Contradictio
                 Bootstrap.DEFAULT_RESAMPLES, DEFAULT_SEED);
     }
 
+    /**
+     * These settings with CoNLL chunks decoded by {@code mode}; {@code tagScheme} may be {@code null} only in
+     * default mode.
+     */
     public EvaluationSettings withDecoding(TagMode mode, TagScheme tagScheme) {
         return new EvaluationSettings(mode, tagScheme, matching, conll4, skipDocstart, lenient, threads, resamples,
                 seed);
     }
 
+    /** These settings with contradictions matched by {@code m}. */
     public EvaluationSettings withMatching(ContradictionMatching m) {
         return new EvaluationSettings(tagMode, scheme, m, conll4, skipDocstart, lenient, threads, resamples, seed);
     }
 
+    /**
+     * These settings with, when {@code map}, the OntoNotes labels of both sides mapped to PER/ORG/LOC/MISC
+     * and the labels without a mapping left out.
+     */
     public EvaluationSettings withConll4(boolean map) {
         return new EvaluationSettings(tagMode, scheme, matching, map, skipDocstart, lenient, threads, resamples,
                 seed);
     }
 
+    /** These settings with {@code -DOCSTART-} lines left out of the token count when {@code skip}. */
     public EvaluationSettings withSkipDocstart(boolean skip) {
         return new EvaluationSettings(tagMode, scheme, matching, conll4, skip, lenient, threads, resamples, seed);
     }
 
+    /**
+     * These settings with bad JSONL predictions skipped and reported ({@code true}) or refusing the file
+     * ({@code false}).
+     */
     public EvaluationSettings withLenient(boolean skipBadPredictions) {
         return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, skipBadPredictions, threads,
                 resamples, seed);
     }
 
+    /**
+     * These settings with a CoNLL file scored in up to {@code n} parts in parallel; the figures are the same
+     * for any {@code n}.
+     */
     public EvaluationSettings withThreads(int n) {
         return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, lenient, n, resamples, seed);
     }
 
+    /**
+     * These settings with {@code bootstrapResamples} bootstrap resamples (0 for no interval) drawn from
+     * {@code bootstrapSeed}.
+     */
     public EvaluationSettings withIntervals(int bootstrapResamples, long bootstrapSeed) {
         return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, lenient, threads,
                 bootstrapResamples, bootstrapSeed);

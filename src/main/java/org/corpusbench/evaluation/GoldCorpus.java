@@ -40,7 +40,15 @@ public record GoldCorpus(String name, String version, String fingerprint, Map<St
 
     /** A layer of a corpus: what a task scores and what a file can hold. */
     public enum Layer {
-        DOCUMENTS("documents"), ENTITIES("entities"), TIMEXES("dates"), CONTRADICTIONS("contradictions"),
+        /** The documents and their text, which every other layer points into. */
+        DOCUMENTS("documents"),
+        /** Named-entity mentions, in the per-document annotation records. */
+        ENTITIES("entities"),
+        /** TIMEX3 expressions, in the per-document annotation records. */
+        TIMEXES("dates"),
+        /** Contradiction pairs, a record each. */
+        CONTRADICTIONS("contradictions"),
+        /** Labelled premise/hypothesis pairs, a record each. */
         NLI("NLI pairs");
 
         private final String label;
@@ -62,11 +70,16 @@ public record GoldCorpus(String name, String version, String fingerprint, Map<St
      * @param layers the layers with at least one record in the file
      */
     public record GoldFile(Path path, Set<Layer> layers) {
+        /** Copies the layers. */
         public GoldFile {
             layers = Set.copyOf(layers);
         }
     }
 
+    /**
+     * Copies every map and list (the maps in their order) into ones that cannot be modified, so that the gold
+     * cannot change during an evaluation.
+     */
     public GoldCorpus {
         documents = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(documents));
         annotations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(annotations));

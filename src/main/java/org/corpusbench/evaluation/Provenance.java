@@ -13,6 +13,7 @@ public record Provenance(String dataset, String version, String fingerprint, Lis
 
     /** One input file: {@code role} is {@code predictions} or {@code gold}. */
     public record Input(String role, String path, String sha256) {
+        /** Requires all three. */
         public Input {
             Objects.requireNonNull(role, "role");
             Objects.requireNonNull(path, "path");
@@ -20,6 +21,7 @@ public record Provenance(String dataset, String version, String fingerprint, Lis
         }
     }
 
+    /** Copies the inputs; the dataset, version and fingerprint may be {@code null}, as the class comment says. */
     public Provenance {
         inputs = List.copyOf(inputs);
     }

@@ -30,6 +30,10 @@ public sealed interface Scores {
 
     /** {@link Task#CONTRADICTIONS}: pair counts overall and per gold type. */
     record Contradictions(Counts overall, Map<ContradictionType, Counts> types) implements Scores {
+        /**
+         * Copies the per-type counts into a map that cannot be modified, in {@link ContradictionType} order;
+         * a type without pairs may be absent.
+         */
         public Contradictions {
             types = Collections.unmodifiableMap(new EnumMap<>(types.isEmpty()
                     ? new EnumMap<>(ContradictionType.class) : types));

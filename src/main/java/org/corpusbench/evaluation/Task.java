@@ -7,8 +7,16 @@ import java.util.Locale;
  * layer of a gold corpus that {@link #layer()} names (entities can also come from a CoNLL file).
  */
 public enum Task {
-    TAGS(null), ENTITIES(GoldCorpus.Layer.ENTITIES), DATES(GoldCorpus.Layer.TIMEXES),
-    CONTRADICTIONS(GoldCorpus.Layer.CONTRADICTIONS), NLI(GoldCorpus.Layer.NLI);
+    /** Gold and predicted tags of a CoNLL file, scored on their own by chunks as conlleval does. */
+    TAGS(null),
+    /** Entity mentions against the gold entities, under the four SemEval-2013 schemes. */
+    ENTITIES(GoldCorpus.Layer.ENTITIES),
+    /** TIMEX3 expressions against the gold ones, as TempEval-3 scores them. */
+    DATES(GoldCorpus.Layer.TIMEXES),
+    /** Contradiction pairs against the gold pairs, matched one to one. */
+    CONTRADICTIONS(GoldCorpus.Layer.CONTRADICTIONS),
+    /** NLI labels against the labels of the gold pairs. */
+    NLI(GoldCorpus.Layer.NLI);
 
     private final GoldCorpus.Layer layer;
 

@@ -31,7 +31,14 @@ public record Corpus(List<Document> documents, Map<String, DocumentAnnotations> 
 
     /** The layers a corpus can hold beyond its documents, as a format's documentation names them. */
     public enum Layer {
-        ENTITIES("entity mentions"), DATES("dates"), CONTRADICTIONS("contradictions"), NLI("NLI pairs");
+        /** Entity mentions, in each document's {@link DocumentAnnotations#entities()}. */
+        ENTITIES("entity mentions"),
+        /** TIMEX3 expressions, in each document's {@link DocumentAnnotations#timexes()}. */
+        DATES("dates"),
+        /** Contradictions between two evidence spans, in {@link Corpus#contradictions()}. */
+        CONTRADICTIONS("contradictions"),
+        /** Premise/hypothesis pairs, in {@link Corpus#nliPairs()}. */
+        NLI("NLI pairs");
 
         private final String label;
 
@@ -45,6 +52,11 @@ public record Corpus(List<Document> documents, Map<String, DocumentAnnotations> 
         }
     }
 
+    /**
+     * Copies the four parts, the annotations in the order given. Nothing is checked between them: a corpus
+     * may hold annotations, contradictions or NLI pairs without the documents they point into, as the CSV
+     * layers and SNLI-style files are read.
+     */
     public Corpus {
         documents = List.copyOf(documents);
         annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));

@@ -37,12 +37,15 @@ public final class BaselineSuite {
                             List<CrossValidation.Fold> folds) {
     }
 
+    /** The TIMEX3s one date tagger predicted, by document id (entity layers empty). */
     public record DateRun(String system, Map<String, DocumentAnnotations> predictions) {
     }
 
+    /** The pairs one contradiction detector flagged across the documents. */
     public record ContradictionRun(String system, List<Contradiction> predictions) {
     }
 
+    /** The label one NLI classifier gave each pair, by pair id. */
     public record NliRun(String system, Map<String, NliLabel> predictions) {
     }
 
@@ -122,6 +125,7 @@ public final class BaselineSuite {
      */
     public record Predicted(Task task, String system, Map<String, DocumentAnnotations> layers,
                             List<Contradiction> contradictions, Map<String, NliLabel> nliLabels) {
+        /** Copies the predictions, so that a result cannot change after the suite has made it. */
         public Predicted {
             layers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(layers));
             contradictions = List.copyOf(contradictions);
@@ -131,6 +135,10 @@ public final class BaselineSuite {
 
     private static final String MAJORITY = "majority";
 
+    /**
+     * Entity recognizers (maximum entropy, gazetteer), each run by leave-one-document-out cross-validation
+     * over {@code docs} and their {@code gold}, so that no document is tagged by a model that saw its gold.
+     */
     public static List<EntityRun> entities(List<Document> docs, Map<String, DocumentAnnotations> gold,
                                            Consumer<String> progress) {
         List<EntityRun> out = new ArrayList<>();

@@ -28,6 +28,7 @@ public record LeaderboardReport(String dataset, String version, String fingerpri
             + "their guidelines in view, so its figures here are not held-out; docs/baselines.md gives TempEval-3 "
             + "figures.";
 
+    /** Copies the rows. */
     public LeaderboardReport {
         rows = List.copyOf(rows);
     }

@@ -14,6 +14,10 @@ import java.util.Objects;
  */
 public record Contradiction(String id, ContradictionType type, Evidence a, Evidence b, String explanation) {
 
+    /**
+     * Requires both sides; the id, type and explanation may be {@code null}, as they often are in a system's
+     * predictions.
+     */
     public Contradiction {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");

@@ -23,6 +23,10 @@ import java.util.Collections;
 public record Document(String id, String text, String title, String source, String sha256,
                        Map<String, String> metadata) {
 
+    /**
+     * Requires an id that is not empty, the text and the checksum. {@code metadata} is copied sorted by key,
+     * and {@code null} is read as none, so that equal documents are equal records.
+     */
     public Document {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(text, "text");
@@ -34,6 +38,7 @@ public record Document(String id, String text, String title, String source, Stri
                 : Collections.unmodifiableMap(new TreeMap<>(metadata));
     }
 
+    /** A document with no further metadata. */
     public Document(String id, String text, String title, String source, String sha256) {
         this(id, text, title, source, sha256, Map.of());
     }

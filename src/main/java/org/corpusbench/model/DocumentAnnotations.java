@@ -10,6 +10,11 @@ import java.util.Objects;
  */
 public record DocumentAnnotations(String docId, List<EntityMention> entities, List<Timex3> timexes) {
 
+    /**
+     * Requires the document id. Sorts entities by span then type and timexes by span then value, so that the
+     * same annotations in another order make an equal record and are written in one order; a {@code null}
+     * list is read as empty, a {@code null} element is refused.
+     */
     public DocumentAnnotations {
         Objects.requireNonNull(docId, "docId");
         entities = sorted(entities == null ? List.of() : entities, Comparator.comparing(EntityMention::span)
@@ -18,6 +23,7 @@ public record DocumentAnnotations(String docId, List<EntityMention> entities, Li
                 .thenComparing(Timex3::value));
     }
 
+    /** A document with nothing annotated in either layer, such as one a system found nothing in. */
     public static DocumentAnnotations empty(String docId) {
         return new DocumentAnnotations(docId, List.of(), List.of());
     }

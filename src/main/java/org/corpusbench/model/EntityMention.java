@@ -13,6 +13,7 @@ import java.util.Objects;
  */
 public record EntityMention(Span span, String type, String entityId) implements Annotation {
 
+    /** Requires a span and a type that is not blank; {@code entityId} may be {@code null}. */
     public EntityMention {
         Objects.requireNonNull(span, "span");
         Objects.requireNonNull(type, "type");

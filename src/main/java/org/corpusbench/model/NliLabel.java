@@ -4,7 +4,12 @@ import java.util.Locale;
 
 /** The three labels of SNLI-style natural language inference. */
 public enum NliLabel {
-    ENTAILMENT, NEUTRAL, CONTRADICTION;
+    /** The hypothesis follows from the premise. */
+    ENTAILMENT,
+    /** The premise neither implies nor rules out the hypothesis. */
+    NEUTRAL,
+    /** The hypothesis cannot be true if the premise is. */
+    CONTRADICTION;
 
     /** The lower-case name used in files ({@code entailment}, ...). */
     public String wireName() {

@@ -13,6 +13,7 @@ import java.util.Objects;
  */
 public record NliPair(String id, Segment premise, Segment hypothesis, NliLabel label, String contradictionId) {
 
+    /** Requires an id, a premise and a hypothesis; the label and the contradiction id may be {@code null}. */
     public NliPair {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(premise, "premise");

@@ -11,6 +11,10 @@ import java.util.Objects;
  */
 public record Segment(String text, String docId, Span span) {
 
+    /**
+     * Requires the text. A document id and a span come together or not at all, and the span's surface text
+     * must equal the text, so that a segment cannot claim a place it was not cut from.
+     */
     public Segment {
         Objects.requireNonNull(text, "text");
         if ((docId == null) != (span == null)) {
@@ -21,10 +25,12 @@ public record Segment(String text, String docId, Span span) {
         }
     }
 
+    /** Text that was not drawn from the corpus, such as a hypothesis written for the pair. */
     public static Segment of(String text) {
         return new Segment(text, null, null);
     }
 
+    /** The surface text of a span of a corpus document, with where it was drawn from. */
     public static Segment of(String docId, Span span) {
         return new Segment(span.text(), docId, span);
     }

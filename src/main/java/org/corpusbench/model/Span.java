@@ -11,6 +11,11 @@ import java.util.Objects;
  */
 public record Span(int start, int end, String text) implements Comparable<Span> {
 
+    /**
+     * Requires {@code 0 <= start <= end} and a surface text of exactly {@code end - start} code points.
+     * Whether the text is really there in the document is not checked here, since a span does not know its
+     * document; the corpus validator checks it.
+     */
     public Span {
         Objects.requireNonNull(text, "text");
         if (start < 0) {
@@ -31,14 +36,24 @@ public record Span(int start, int end, String text) implements Comparable<Span> 
         return new Span(start, end, CodePoints.substring(rawText, start, end));
     }
 
+    /** Length in code points; 0 for an empty span. */
     public int length() {
         return end - start;
     }
 
+    /**
+     * Whether the two intersect as half-open intervals: spans that only touch ({@code [0,3)} and
+     * {@code [3,5)}) do not. An empty span overlaps a span around its position but not one that starts or ends
+     * there. The surface texts are not compared.
+     */
     public boolean overlaps(Span other) {
         return start < other.end && other.start < end;
     }
 
+    /**
+     * Same start and same end, the surface texts not compared: the strict match of TIMEX3 scoring, where a
+     * gold and a predicted span carry texts read from different files.
+     */
     public boolean sameExtent(Span other) {
         return start == other.start && end == other.end;
     }

@@ -18,12 +18,17 @@ import java.util.Objects;
 public record Timex3(String tid, Span span, TimexType type, String value, String mod, String anchor,
                      String quant, String freq) implements Annotation {
 
+    /** Requires a span, a type and a value; the other attributes are optional in TIMEX3 and may be {@code null}. */
     public Timex3 {
         Objects.requireNonNull(span, "span");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(value, "value");
     }
 
+    /**
+     * A TIMEX3 with only the attributes every one has (span, type, value), as a tagger without ids or
+     * modifiers predicts it.
+     */
     public static Timex3 of(Span span, TimexType type, String value) {
         return new Timex3(null, span, type, value, null, null, null, null);
     }

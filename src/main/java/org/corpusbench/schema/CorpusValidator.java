@@ -49,7 +49,12 @@ import org.corpusbench.model.Timex3;
 public final class CorpusValidator {
 
     /** Whether annotation records are gold (ids and no overlaps required) or system predictions. */
-    public enum Role { GOLD, PREDICTIONS }
+    public enum Role {
+        /** A release's gold: the gold schemas (ids, types, both layers), and no overlapping entity spans. */
+        GOLD,
+        /** A system's output: the predictions schema, where ids, types and layers may be left out. */
+        PREDICTIONS
+    }
 
     /**
      * What {@link #check} found and how much it read: for benchmarks and progress reports.
@@ -100,6 +105,11 @@ public final class CorpusValidator {
     /** Reused by {@link DocumentText#index}. */
     private char[] scratch = new char[0];
 
+    /**
+     * A validator that hands each diagnostic to {@code sink} as it is found, in reading order and unsorted,
+     * for a caller that prints them as they come; {@link #validate} and {@link #check} collect and sort them
+     * instead.
+     */
     public CorpusValidator(Role role, Consumer<Diagnostic> sink) {
         this(role, sink, true);
     }
@@ -150,6 +160,12 @@ public final class CorpusValidator {
         return texts.size();
     }
 
+    /**
+     * Checks every path (a file, or a directory's {@code .txt}, {@code .csv}, {@code .jsonl} and
+     * {@code manifest.json} files): documents first, then the other records against them, each problem to
+     * the sink. Bad input never throws. The documents and ids of an earlier call stay known to a later one
+     * on the same validator.
+     */
     public void run(List<Path> paths) {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {

@@ -34,6 +34,10 @@ public final class EntityTypes {
     private EntityTypes() {
     }
 
+    /**
+     * Whether {@code type} is an OntoNotes 5 or a CoNLL-2003 label. The validator and the loading of
+     * predictions report any other label as an error, since it would otherwise score as a type of its own.
+     */
     public static boolean isKnown(String type) {
         return ONTONOTES.contains(type) || CONLL4.contains(type);
     }

@@ -34,8 +34,21 @@ public final class SchemaValidator {
 
     /** The record kinds that have a schema. */
     public enum Kind {
-        DOCUMENT("document"), ANNOTATIONS("annotations"), PREDICTIONS("predictions"),
-        CONTRADICTION("contradiction"), NLI("nli"), MANIFEST("manifest"), REPORT("report"),
+        /** One article and its raw text, a line of {@code documents.jsonl}. */
+        DOCUMENT("document"),
+        /** One document's gold entities and TIMEX3s, ids required, a line of {@code annotations.jsonl}. */
+        ANNOTATIONS("annotations"),
+        /** A line of a system's output: document layers, a contradiction or an NLI label, ids optional. */
+        PREDICTIONS("predictions"),
+        /** A gold contradiction: id, type, both pieces of evidence and the explanation. */
+        CONTRADICTION("contradiction"),
+        /** A labelled premise/hypothesis pair. */
+        NLI("nli"),
+        /** A release's {@code manifest.json}: name, version and every file pinned by SHA-256. */
+        MANIFEST("manifest"),
+        /** The JSON report of an evaluation ({@code evaluate --json}). */
+        REPORT("report"),
+        /** The JSON report of {@code agree --json}: agreement between annotation sets. */
         AGREEMENT("agreement");
 
         private final String file;
@@ -44,10 +57,12 @@ public final class SchemaValidator {
             this.file = name + ".schema.json";
         }
 
+        /** The schema's file name under {@code schema/} ({@code document.schema.json}), as diagnostics cite it. */
         public String fileName() {
             return file;
         }
 
+        /** The schema's {@code $id}, {@link #ID_BASE} and the file name, which the registry maps to the classpath. */
         public String id() {
             return ID_BASE + file;
         }
@@ -77,6 +92,10 @@ public final class SchemaValidator {
         }
     }
 
+    /**
+     * The one instance, so that the schemas and their fast paths are compiled once per JVM (the networknt
+     * schemas on first use, under a lock).
+     */
     public static SchemaValidator get() {
         return INSTANCE;
     }

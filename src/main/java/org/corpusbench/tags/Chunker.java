@@ -47,6 +47,7 @@ public final class Chunker {
         private boolean started;
         private boolean endedUnstarted;
 
+        /** State for the start of an input, before any sentence. */
         public Lenient() {
             this(false);
         }
@@ -123,6 +124,7 @@ public final class Chunker {
     /** Thrown when a tag has a prefix the strict scheme does not allow. */
     public static final class InvalidTagException extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
+        /** Index of the offending tag in its sentence; serialized with the exception. */
         private final int index;
 
         InvalidTagException(String message, int index) {

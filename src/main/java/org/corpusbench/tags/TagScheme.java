@@ -8,7 +8,18 @@ import java.util.Locale;
  * restated here as prefix/type conditions).
  */
 public enum TagScheme {
-    IOB1("IOB"), IOB2("IOB"), IOE1("IOE"), IOE2("IOE"), IOBES("IOBES"), BILOU("BILOU");
+    /** I- inside chunks; B- only on the first token of a chunk that directly follows one of its type. */
+    IOB1("IOB"),
+    /** B- on the first token of every chunk, I- on the others. */
+    IOB2("IOB"),
+    /** I- inside chunks; E- only on the last token of a chunk directly followed by one of its type. */
+    IOE1("IOE"),
+    /** E- on the last token of every chunk, I- on the others. */
+    IOE2("IOE"),
+    /** B-, I- and E- on the first, inner and last token of a longer chunk, S- on a chunk of one token. */
+    IOBES("IOBES"),
+    /** IOBES with other letters: L- (last) where IOBES has E-, U- (unit) where it has S-. */
+    BILOU("BILOU");
 
     private final String allowed;
 

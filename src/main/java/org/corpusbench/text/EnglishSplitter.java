@@ -28,6 +28,7 @@ public final class EnglishSplitter {
 
     /** A sentence and its tokens, all as code-point spans of the document. */
     public record Sentence(Span span, List<Span> tokens) {
+        /** Copies the tokens. */
         public Sentence {
             tokens = List.copyOf(tokens);
         }
@@ -36,6 +37,7 @@ public final class EnglishSplitter {
     private final SentenceDetectorME sentences;
     private final TokenizerME tokens;
 
+    /** A splitter of its own over the models all instances share, which the first one loads from the classpath. */
     public EnglishSplitter() {
         synchronized (EnglishSplitter.class) {
             if (sentenceModel == null) {

@@ -9,6 +9,7 @@ import org.corpusbench.model.DocumentAnnotations;
 /** A contradiction baseline: from documents and their entity mentions, the pairs of evidence it flags. */
 public interface ContradictionDetector {
 
+    /** The system's name on the leaderboard. */
     String name();
 
     /**

@@ -33,6 +33,10 @@ public final class Conll2003NameFinder implements EntityRecognizer {
     private final int iterations;
     private TokenNameFinderModel model;
 
+    /**
+     * A finder that trains on first use, for {@code iterations} iterations, on {@code trainFile}: a local
+     * copy of the CoNLL-2003 English training file. Nothing is read until then.
+     */
     public Conll2003NameFinder(Path trainFile, int iterations) {
         this.trainFile = trainFile;
         this.iterations = iterations;

@@ -12,6 +12,7 @@ public final class CrossValidation {
 
     /** One fold: which documents trained the model that predicted {@code testId}. */
     public record Fold(List<String> trainIds, String testId) {
+        /** Copies the training ids. */
         public Fold {
             trainIds = List.copyOf(trainIds);
         }
@@ -24,6 +25,11 @@ public final class CrossValidation {
     private CrossValidation() {
     }
 
+    /**
+     * Trains {@code recognizer} once per document, on all the other documents and their gold, and predicts
+     * that document with it, so that no gold of a document reaches its own prediction. Costs one training per
+     * document.
+     */
     public static Result leaveOneDocumentOut(EntityRecognizer recognizer, List<Document> docs,
                                              Map<String, DocumentAnnotations> gold) {
         Map<String, DocumentAnnotations> predictions = new LinkedHashMap<>();

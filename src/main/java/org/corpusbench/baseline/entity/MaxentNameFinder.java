@@ -25,10 +25,15 @@ public final class MaxentNameFinder implements EntityRecognizer {
     private final int iterations;
     private final int cutoff;
 
+    /** The leaderboard's settings: 100 iterations, cutoff 1. */
     public MaxentNameFinder() {
         this(100, 1);
     }
 
+    /**
+     * A finder trained for {@code iterations} iterations of OpenNLP's maximum-entropy trainer, which leaves
+     * out features seen fewer than {@code cutoff} times.
+     */
     public MaxentNameFinder(int iterations, int cutoff) {
         this.iterations = iterations;
         this.cutoff = cutoff;

@@ -11,6 +11,7 @@ public final class MajorityClassifier implements NliClassifier {
 
     private final NliLabel label;
 
+    /** Takes the majority label of {@code training}; with no training pair it answers {@link NliLabel#NEUTRAL}. */
     public MajorityClassifier(List<NliPair> training) {
         Map<NliLabel, Integer> counts = new TreeMap<>();
         training.forEach(p -> counts.merge(p.label(), 1, Integer::sum));

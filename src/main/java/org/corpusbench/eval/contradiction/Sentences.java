@@ -15,6 +15,10 @@ public final class Sentences {
     private Sentences() {
     }
 
+    /**
+     * The sentences of {@code text}, in order, as spans in code points whose surface is the sentence without
+     * the white space around it; a stretch that is only white space gives no sentence.
+     */
     public static List<Span> of(String text) {
         List<Span> out = new ArrayList<>();
         int n = text.length();

@@ -8,6 +8,7 @@ public record LabelledSpan(int start, int end, String label) {
     static final Comparator<LabelledSpan> ORDER = Comparator.comparingInt(LabelledSpan::start)
             .thenComparingInt(LabelledSpan::end).thenComparing(LabelledSpan::label);
 
+    /** Refuses {@code end < start}; an empty span is allowed. */
     public LabelledSpan {
         if (end < start) {
             throw new IllegalArgumentException("end < start: [" + start + "," + end + ")");

@@ -12,8 +12,14 @@ import org.corpusbench.eval.Prf;
  */
 public record SpanEvaluation(Map<SpanScheme, SpanCounts> overall, Map<String, Map<SpanScheme, SpanCounts>> labels) {
 
+    /** The evaluation of no span, every count 0: the start of a sum. */
     public static final SpanEvaluation EMPTY = new SpanEvaluation(Map.of(), Map.of());
 
+    /**
+     * Copies both maps, giving every scheme missing from {@code overall} or from a label zero counts and
+     * sorting the labels, so that evaluations that differ only in what was left out are equal. The copies
+     * cannot be modified.
+     */
     public SpanEvaluation {
         EnumMap<SpanScheme, SpanCounts> o = new EnumMap<>(SpanScheme.class);
         for (SpanScheme s : SpanScheme.values()) {
@@ -31,6 +37,7 @@ public record SpanEvaluation(Map<SpanScheme, SpanCounts> overall, Map<String, Ma
         labels = Collections.unmodifiableMap(l);
     }
 
+    /** The evaluation of both parts together: counts summed per scheme and per label, a label of either part kept. */
     public SpanEvaluation plus(SpanEvaluation o) {
         Map<SpanScheme, SpanCounts> ov = new EnumMap<>(SpanScheme.class);
         for (SpanScheme s : SpanScheme.values()) {

@@ -42,6 +42,11 @@ public final class SpanEvaluator {
     private SpanEvaluator() {
     }
 
+    /**
+     * The counts of {@code predicted} against {@code gold} under every scheme, overall and per label, matched
+     * as the class comment says. Both lists hold the spans of one document (offsets of one text) in any
+     * order; a label must not be {@code null}.
+     */
     public static SpanEvaluation evaluate(List<LabelledSpan> gold, List<LabelledSpan> predicted) {
         String[] names = labelNames(gold, predicted);
         Map<String, Integer> ids = new HashMap<>();

@@ -16,6 +16,7 @@ public enum SpanScheme {
     /** Overlap and the same type. */
     TYPE;
 
+    /** The lower-case name the reports use ({@code strict}, {@code exact}, {@code partial}, {@code type}). */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -12,6 +12,7 @@ import org.corpusbench.model.NliLabel;
  */
 public final class NliCounts {
 
+    /** No pair: the start of a sum. */
     public static final NliCounts ZERO = new NliCounts(new long[9], new long[3]);
 
     private final long[] cells;
@@ -55,6 +56,7 @@ public final class NliCounts {
         return missing[gold.ordinal()];
     }
 
+    /** The counts of both parts together, cell by cell. */
     public NliCounts plus(NliCounts o) {
         long[] c = new long[9];
         long[] m = new long[3];
@@ -79,10 +81,15 @@ public final class NliCounts {
         return new NliCounts(c, m);
     }
 
+    /** Every gold pair counted, predicted or not: the denominator of {@link #accuracy}. */
     public long total() {
         return Arrays.stream(cells).sum() + Arrays.stream(missing).sum();
     }
 
+    /**
+     * Pairs predicted with their gold label over all pairs, a pair without a prediction counted wrong; 0 when
+     * there is none.
+     */
     public double accuracy() {
         return Prf.ratio(cells[0] + cells[4] + cells[8], total());
     }

@@ -28,6 +28,7 @@ public final class HtmlReportWriter {
     /** Everything the page shows. */
     public record Page(String title, Map<String, String> facts, List<LabelRow> labels,
                        List<DocumentView> documents) {
+        /** Copies the facts (keeping their order), the label rows and the documents. */
         public Page {
             facts = new LinkedHashMap<>(facts);
             labels = List.copyOf(labels);
@@ -38,6 +39,12 @@ public final class HtmlReportWriter {
     private HtmlReportWriter() {
     }
 
+    /**
+     * The whole page: the facts, the per-label table with bars, the label confusion over all documents, then
+     * each document's text twice with its gold and its predicted spans marked by error kind. A span that
+     * overlaps one marked before it in the same text is left unmarked, since marks cannot cross; of spans
+     * that start together, the longest is marked.
+     */
     public static String render(Page page) {
         StringBuilder h = new StringBuilder(1 << 16);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")

@@ -34,6 +34,7 @@ public final class JsonReport {
         return root;
     }
 
+    /** Puts {@code precision}, {@code recall} and {@code f1} into {@code n}, as the report schema names them. */
     public static void prf(ObjectNode n, Prf p) {
         n.put("precision", p.precision());
         n.put("recall", p.recall());
@@ -86,6 +87,7 @@ public final class JsonReport {
         prf(n, c.prf(s));
     }
 
+    /** The report as text, indented and ending in a line feed. */
     public static String toJson(ObjectNode root) {
         try {
             return JSON.writeValueAsString(root) + "\n";
@@ -94,6 +96,7 @@ public final class JsonReport {
         }
     }
 
+    /** Writes the report's text to {@code file} atomically, so that a failed run leaves no half-written report. */
     public static void write(Path file, ObjectNode root) throws IOException {
         AtomicFiles.writeString(file, toJson(root));
     }

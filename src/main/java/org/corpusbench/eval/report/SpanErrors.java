@@ -25,6 +25,7 @@ public final class SpanErrors {
 
     /** Both sides of one document. */
     public record Result(List<Marked> gold, List<Marked> predicted) {
+        /** Copies both lists. */
         public Result {
             gold = List.copyOf(gold);
             predicted = List.copyOf(predicted);
@@ -34,6 +35,13 @@ public final class SpanErrors {
     private SpanErrors() {
     }
 
+    /**
+     * Marks every predicted and every gold span of one document. A prediction is correct or of the wrong type
+     * when a gold span has its extent (the first such decides), of the wrong boundary when it only overlaps
+     * one, and spurious otherwise; a gold span is correct, of the wrong type or of the wrong boundary by the
+     * same tests against the predictions, and missed when nothing overlaps it. Each span is judged on its
+     * own, with no one-to-one matching, so the marks need not add up to the scores.
+     */
     public static Result classify(List<Labelled> gold, List<Labelled> predicted) {
         List<Marked> p = new ArrayList<>();
         for (Labelled s : predicted) {

@@ -13,6 +13,7 @@ public final class CountRows {
     private int[] data;
     private int rows;
 
+    /** An empty table of {@code width} counts a row; {@code width} is at least 1. */
     public CountRows(int width) {
         if (width < 1) {
             throw new IllegalArgumentException("width must be at least 1, found " + width);
@@ -42,10 +43,12 @@ public final class CountRows {
         rows++;
     }
 
+    /** Number of units added. */
     public int rows() {
         return rows;
     }
 
+    /** Number of counts each unit has. */
     public int width() {
         return width;
     }

@@ -186,10 +186,15 @@ public final class PoissonBootstrap<T> {
         return replicates;
     }
 
+    /**
+     * The bootstrap seed: with a unit's key it fixes the unit's weight in every replicate, and only
+     * accumulators of one seed merge.
+     */
     public long seed() {
         return seed;
     }
 
+    /** How a unit's counts become the integers summed here; only accumulators of equal layouts merge. */
     public CountLayout<T> layout() {
         return layout;
     }

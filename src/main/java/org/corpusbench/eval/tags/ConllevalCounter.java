@@ -98,6 +98,10 @@ public final class ConllevalCounter {
     private int lineFrom;
     private long lineOffset = -1;
 
+    /**
+     * A counter with conlleval.pl's defaults: fields separated by a single space, outside tag {@code O}, tags
+     * with prefixes.
+     */
     public ConllevalCounter() {
         this(" ", "O", false);
     }
@@ -430,22 +434,33 @@ public final class ConllevalCounter {
         lastGuessed = outside;
     }
 
+    /**
+     * Tokens counted: every line that is not a sentence boundary (empty, or {@code -X-} as its first field),
+     * so a {@code -DOCSTART-} line counts, as it does for conlleval.pl.
+     */
     public long tokens() {
         return tokens;
     }
 
+    /** Tokens whose guessed tag has the gold tag's prefix and type: the numerator of the accuracy. */
     public long correctTags() {
         return correctTags;
     }
 
+    /** Chunks in the gold column, conlleval.pl's {@code foundCorrect}: the denominator of recall. */
     public long foundCorrect() {
         return foundCorrect;
     }
 
+    /** Chunks in the guessed column, conlleval.pl's {@code foundGuessed}: the denominator of precision. */
     public long foundGuessed() {
         return foundGuessed;
     }
 
+    /**
+     * Chunks with the same first and last token and the same type in both columns: the numerator of precision
+     * and recall.
+     */
     public long correctChunks() {
         return correctChunks;
     }

@@ -16,12 +16,15 @@ import org.corpusbench.eval.Prf;
  */
 public record TagCounts(Map<String, Counts> types, long tokens, long correctTokens) {
 
+    /** No sentence scored: the start of a sum. */
     public static final TagCounts EMPTY = new TagCounts(Map.of(), 0, 0);
 
+    /** Copies the types, sorted by name and unmodifiable. */
     public TagCounts {
         types = Collections.unmodifiableMap(new TreeMap<>(types));
     }
 
+    /** The counts of both parts together: per-type counts summed, a type of either part kept, tokens summed. */
     public TagCounts plus(TagCounts o) {
         Map<String, Counts> m = new TreeMap<>(types);
         o.types.forEach((k, v) -> m.merge(k, v, Counts::plus));

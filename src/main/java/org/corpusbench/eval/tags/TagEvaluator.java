@@ -35,6 +35,10 @@ public final class TagEvaluator {
     /** Columns of the token lines of the input scored by {@link #score}, -1 if none; parts must agree. */
     private int columns = -1;
 
+    /**
+     * An evaluator with nothing counted yet. {@code scheme} is what {@link TagMode#STRICT} decodes by, and
+     * must then be given; {@link TagMode#DEFAULT} does not use it.
+     */
     public TagEvaluator(TagMode mode, TagScheme scheme) {
         this(mode, scheme, false);
     }

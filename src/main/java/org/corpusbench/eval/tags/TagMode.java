@@ -4,8 +4,15 @@ import java.util.Locale;
 
 /** How chunks are decoded: leniently as conlleval and seqeval's default do, or strictly by scheme. */
 public enum TagMode {
-    DEFAULT, STRICT;
+    /** conlleval's rules, as seqeval's default mode: every sequence gives chunks, malformed ones included. */
+    DEFAULT,
+    /** seqeval's strict mode: only chunks well formed in a given scheme; a prefix it forbids is an error. */
+    STRICT;
 
+    /**
+     * The mode of that name, case-insensitively; {@code null} when it is neither, for the caller to refuse
+     * with the choices.
+     */
     public static TagMode parse(String s) {
         for (TagMode m : values()) {
             if (m.name().equalsIgnoreCase(s)) {
@@ -15,6 +22,7 @@ public enum TagMode {
         return null;
     }
 
+    /** The lower-case name, as options and reports spell it ({@code default}, {@code strict}). */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -11,18 +11,22 @@ import org.corpusbench.eval.Prf;
 public record TimexCounts(long gold, long system, long relaxed, long strict, long valueMatches, long typeMatches,
                           long modMatches, long compatibleValueMatches) {
 
+    /** No expression at all: the start of a sum. */
     public static final TimexCounts ZERO = new TimexCounts(0, 0, 0, 0, 0, 0, 0, 0);
 
+    /** The counts of both parts together, each of the eight summed. */
     public TimexCounts plus(TimexCounts o) {
         return new TimexCounts(gold + o.gold, system + o.system, relaxed + o.relaxed, strict + o.strict,
                 valueMatches + o.valueMatches, typeMatches + o.typeMatches, modMatches + o.modMatches,
                 compatibleValueMatches + o.compatibleValueMatches);
     }
 
+    /** Precision strict/system, recall strict/gold and their F1: the extents must be identical. */
     public Prf strictPrf() {
         return Prf.of(Prf.ratio(strict, system), Prf.ratio(strict, gold));
     }
 
+    /** Precision relaxed/system, recall relaxed/gold and their F1: overlapping extents count. */
     public Prf relaxedPrf() {
         return Prf.of(Prf.ratio(relaxed, system), Prf.ratio(relaxed, gold));
     }
@@ -32,14 +36,20 @@ public record TimexCounts(long gold, long system, long relaxed, long strict, lon
         return Prf.ratio(valueMatches, relaxed);
     }
 
+    /** Share of relaxed matches whose TIMEX3 type is the same. */
     public double typeAccuracy() {
         return Prf.ratio(typeMatches, relaxed);
     }
 
+    /** Share of relaxed matches whose {@code mod} is the same, both absent included. */
     public double modAccuracy() {
         return Prf.ratio(modMatches, relaxed);
     }
 
+    /**
+     * Share of relaxed matches whose values are compatible ({@link TimexEvaluator#compatible}); never below
+     * the value accuracy.
+     */
     public double compatibleValueAccuracy() {
         return Prf.ratio(compatibleValueMatches, relaxed);
     }
@@ -49,10 +59,15 @@ public record TimexCounts(long gold, long system, long relaxed, long strict, lon
         return valueAccuracy() * relaxedPrf().f1();
     }
 
+    /** TempEval-3's type F1: the type accuracy times the relaxed F1. */
     public double typeF1() {
         return typeAccuracy() * relaxedPrf().f1();
     }
 
+    /**
+     * The compatible value accuracy times the relaxed F1: the value F1 that lets an unknown digit
+     * ({@code X}) on either side match.
+     */
     public double compatibleValueF1() {
         return compatibleValueAccuracy() * relaxedPrf().f1();
     }

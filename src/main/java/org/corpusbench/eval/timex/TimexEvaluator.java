@@ -18,6 +18,10 @@ public final class TimexEvaluator {
     private TimexEvaluator() {
     }
 
+    /**
+     * The counts of one document's system TIMEX3s against its gold ones, matched as the class comment says;
+     * the lists may come in any order.
+     */
     public static TimexCounts evaluate(List<Timex3> gold, List<Timex3> system) {
         List<Timex3> g = sorted(gold);
         List<Timex3> s = sorted(system);

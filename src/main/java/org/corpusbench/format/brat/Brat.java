@@ -52,6 +52,10 @@ import org.corpusbench.model.TimexType;
  */
 public final class Brat {
 
+    /**
+     * The file, beside the {@code .ann}/{@code .txt} pairs, that lists as corpusbench JSONL the contradictions
+     * whose sides lie in two documents: a brat relation joins annotations of one {@code .ann} only.
+     */
     public static final String CROSS_DOCUMENT = "cross-document-contradictions.jsonl";
     static final String TIMEX = "TIMEX3";
     static final String EVIDENCE = "Evidence";
@@ -62,6 +66,16 @@ public final class Brat {
     private Brat() {
     }
 
+    /**
+     * Writes {@code docs} into {@code dir} (created if missing): a {@code .txt} and a {@code .ann} per
+     * document, {@link #CROSS_DOCUMENT}, {@code annotation.conf} with the entity types used, and
+     * {@code visual.conf}. Each file is replaced atomically, the directory as a whole is not: the caller
+     * stages it. The annotations and single-document contradictions of a document that is not in
+     * {@code docs} are not written. A contradiction inside one document must have a type, which its note
+     * records.
+     *
+     * @throws CorpusFormatException when a span holds only line breaks, which brat cannot show
+     */
     public static void write(Path dir, List<Document> docs, Map<String, DocumentAnnotations> annotations,
                              List<Contradiction> contradictions) throws IOException {
         Files.createDirectories(dir);

@@ -44,6 +44,10 @@ public final class Conll {
      */
     @FunctionalInterface
     public interface Tokenizer {
+        /**
+         * The sentences of {@code document} in text order, each its token spans in order; a token that holds
+         * white space makes the export fail, since a CoNLL column cannot hold it.
+         */
         List<List<Span>> sentences(Document document);
     }
 
@@ -52,6 +56,10 @@ public final class Conll {
                          List<Misaligned> misaligned) {
     }
 
+    /**
+     * A gold mention that an export could not tag, with its document's id: it does not start and end on token
+     * boundaries of one sentence, and is reported rather than moved to the nearest tokens.
+     */
     public record Misaligned(String docId, EntityMention mention) {
     }
 

@@ -30,6 +30,7 @@ public final class ConllTagger {
     /** Receives each sentence's tokens and their tags (same length), in document order. */
     @FunctionalInterface
     public interface Sink {
+        /** Takes one sentence: its tokens and their tags, index for index, in an array the sink may keep. */
         void sentence(List<Span> tokens, String[] tags) throws IOException;
     }
 
@@ -43,7 +44,8 @@ public final class ConllTagger {
 
     /**
      * @param scheme IOB2, IOB1 or IOBES
-     * @param label  maps a gold type to the written one (identity, or the CoNLL-4 mapping)
+     * @param label  maps a gold type to the written one (identity, or the CoNLL-4 mapping); a type it maps to
+     *               {@code null} is left out, its tokens tagged O
      */
     public ConllTagger(TagScheme scheme, UnaryOperator<String> label) {
         if (scheme != TagScheme.IOB2 && scheme != TagScheme.IOB1 && scheme != TagScheme.IOBES) {
@@ -87,6 +89,9 @@ public final class ConllTagger {
             String prevType = null;
             for (int[] c : chunks) {
                 String type = label.apply(mentions.get(c[2]).type());
+                if (type == null) {
+                    continue; // a type the mapping leaves out (CoNLL-4 has no DATE): written O
+                }
                 for (int i = c[0]; i < c[1]; i++) {
                     String prefix = switch (scheme) {
                         case IOB2 -> i == c[0] ? "B-" : "I-";

@@ -44,12 +44,18 @@ public final class CsvDocumentReader {
      */
     public record Columns(String id, String text, String title, List<String> metadata) {
 
+        /** Requires the id and text columns; {@code null} metadata is read as none. */
         public Columns {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(text, "text");
             metadata = List.copyOf(metadata == null ? List.of() : metadata);
         }
 
+        /**
+         * {@code id} and {@code text}, the {@code title} column when there is one (else the first line of the
+         * text), and no metadata: what {@link CsvDocumentWriter} writes without metadata columns, and what the
+         * validator reads a CSV of documents with.
+         */
         public static Columns defaults() {
             return new Columns("id", "text", null, List.of());
         }
@@ -73,6 +79,11 @@ public final class CsvDocumentReader {
         }
     }
 
+    /**
+     * The documents of the CSV text that {@code reader} gives, named {@code fileName} in locations: as
+     * {@link #read(Path, Columns)}, but the caller has decoded the bytes, so a byte order mark is not skipped
+     * and no error names a byte offset. Closing the stream closes {@code reader}.
+     */
     public static Stream<Document> read(Reader reader, String fileName, Columns columns) throws IOException {
         return read(reader, fileName, columns, null);
     }

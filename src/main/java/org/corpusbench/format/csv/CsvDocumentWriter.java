@@ -27,6 +27,10 @@ public final class CsvDocumentWriter {
         });
     }
 
+    /**
+     * Writes the CSV text to {@code out}, flushed but not closed: the header {@code id,text,title} and the
+     * metadata columns, then a record per document, with an empty field for an absent title or metadata value.
+     */
     public static void write(Appendable out, Iterable<Document> docs, List<String> metadataColumns) throws IOException {
         List<String> header = new ArrayList<>(List.of("id", "text", "title"));
         header.addAll(metadataColumns);

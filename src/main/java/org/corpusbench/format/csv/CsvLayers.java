@@ -35,9 +35,19 @@ import org.corpusbench.model.TimexType;
  */
 public final class CsvLayers {
 
+    /** The entity mentions: {@code doc_id,start,end,text,type,entity_id}. */
     public static final String ENTITIES = "entities.csv";
+    /**
+     * The TIMEX3 expressions: {@code doc_id,start,end,text,type,value,mod}. The tid, anchor, quant and freq
+     * are not written; reading numbers the tids of each document anew ({@code t1}, {@code t2}, ...).
+     */
     public static final String DATES = "dates.csv";
+    /**
+     * The contradictions, both sides on one row:
+     * {@code id,type,doc_a,start_a,end_a,text_a,doc_b,start_b,end_b,text_b,explanation}.
+     */
     public static final String CONTRADICTIONS = "contradictions.csv";
+    /** The NLI pairs, texts and label only: {@code id,premise,hypothesis,label}. */
     public static final String NLI = "nli.csv";
 
     static final List<String> ENTITY_HEADER = List.of("doc_id", "start", "end", "text", "type", "entity_id");

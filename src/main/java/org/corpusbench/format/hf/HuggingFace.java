@@ -38,7 +38,9 @@ import org.corpusbench.model.TimexType;
  */
 public final class HuggingFace {
 
+    /** The document configuration: a document per line with its entity and TIMEX3 records; what {@link #read} reads. */
     public static final String DOCUMENTS = "documents.jsonl";
+    /** The token configuration: a sentence per line, its tokens and IOB2 tag indices; written, never read back. */
     public static final String TOKENS = "tokens.jsonl";
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -88,6 +88,11 @@ public final class JsonCodec {
 
     // ---------------------------------------------------------------- reading
 
+    /**
+     * Decodes a document record: {@code id}, {@code text} and {@code sha256}, with {@code title},
+     * {@code source} and string-valued {@code metadata} optional. An empty id is refused, and so is text with a
+     * lone surrogate, which no UTF-8 file can hold.
+     */
     public static Document document(JsonNode node, Location at) throws CorpusFormatException {
         JsonFields f = new JsonFields(node, at, "");
         String id = f.string("id");
@@ -126,6 +131,11 @@ public final class JsonCodec {
         return -1;
     }
 
+    /**
+     * Decodes an annotation record: {@code doc_id}, and the {@code entities} and {@code timexes} arrays, each
+     * optional. Every span must cover at least one code point and carry a text of exactly its length. The first
+     * bad element fails the whole record; {@link #entityMention} and {@link #timex} decode one at a time.
+     */
     public static DocumentAnnotations annotations(JsonNode node, Location at) throws CorpusFormatException {
         JsonFields f = new JsonFields(node, at, "");
         String docId = f.string("doc_id");
@@ -162,6 +172,11 @@ public final class JsonCodec {
                 t.optionalString("anchor"), t.optionalString("quant"), t.optionalString("freq"));
     }
 
+    /**
+     * Decodes a contradiction record: the evidence objects {@code a} and {@code b} ({@code doc_id} and a span
+     * each), and {@code id}, {@code type} and {@code explanation}, which are optional here so that predictions
+     * decode too; the gold schema is what requires them.
+     */
     public static Contradiction contradiction(JsonNode node, Location at) throws CorpusFormatException {
         JsonFields f = new JsonFields(node, at, "");
         ContradictionType type = null;
@@ -178,6 +193,11 @@ public final class JsonCodec {
                 f.optionalString("explanation"));
     }
 
+    /**
+     * Decodes an NLI record: {@code id}, a {@code label}, and the {@code premise} and {@code hypothesis}
+     * segments (a text, with {@code doc_id}, {@code start} and {@code end} when it comes from a document);
+     * {@code contradiction_id} optional.
+     */
     public static NliPair nliPair(JsonNode node, Location at) throws CorpusFormatException {
         JsonFields f = new JsonFields(node, at, "");
         return new NliPair(f.string("id"), segment(f.object("premise")), segment(f.object("hypothesis")),
@@ -257,6 +277,10 @@ public final class JsonCodec {
 
     // ---------------------------------------------------------------- writing
 
+    /**
+     * Writes a document as one JSON object in a fixed field order, leaving out an absent title or source and
+     * empty metadata, so that equal documents give identical bytes.
+     */
     public static void write(JsonGenerator g, Document d) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", d.id());
@@ -278,6 +302,7 @@ public final class JsonCodec {
         g.writeEndObject();
     }
 
+    /** Writes an annotation record: both arrays always, each absent optional attribute left out. */
     public static void write(JsonGenerator g, DocumentAnnotations a) throws IOException {
         g.writeStartObject();
         g.writeStringField("doc_id", a.docId());
@@ -307,6 +332,7 @@ public final class JsonCodec {
         g.writeEndObject();
     }
 
+    /** Writes a contradiction, leaving out an absent id, type or explanation (as a prediction may have them). */
     public static void write(JsonGenerator g, Contradiction c) throws IOException {
         g.writeStartObject();
         optional(g, "id", c.id());
@@ -317,6 +343,10 @@ public final class JsonCodec {
         g.writeEndObject();
     }
 
+    /**
+     * Writes an NLI pair: a segment's {@code doc_id}, {@code start} and {@code end} only when it comes from a
+     * document, and no {@code label} for an unlabelled pair.
+     */
     public static void write(JsonGenerator g, NliPair p) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", p.id());
@@ -386,8 +416,24 @@ public final class JsonCodec {
 
     /** The kind of record a JSON line holds, judged by its fields. */
     public enum RecordKind {
-        DOCUMENT, ANNOTATIONS, CONTRADICTION, NLI, NLI_PREDICTION, UNKNOWN;
+        /** A document: {@code id} and {@code text}. */
+        DOCUMENT,
+        /** A document's entity and TIMEX3 layers: {@code doc_id}, whatever else the object holds. */
+        ANNOTATIONS,
+        /** A contradiction: {@code a} and {@code b}. */
+        CONTRADICTION,
+        /** An NLI pair: {@code premise} or {@code hypothesis}. */
+        NLI,
+        /** A system's label for a gold NLI pair, by id: {@code id} and {@code label}, none of the above. */
+        NLI_PREDICTION,
+        /** Not a JSON object, or none of the fields above: a validator reports it as unrecognised. */
+        UNKNOWN;
 
+        /**
+         * The kind of {@code n}, by the first of these that it has: {@code doc_id}; {@code a} and {@code b};
+         * {@code premise} or {@code hypothesis}; {@code id} and {@code text}; {@code id} and {@code label}.
+         * Only the presence of fields is looked at; decoding the record checks them.
+         */
         public static RecordKind of(JsonNode n) {
             if (n == null || !n.isObject()) {
                 return UNKNOWN;
@@ -410,6 +456,7 @@ public final class JsonCodec {
             return UNKNOWN;
         }
 
+        /** The kind in lower case ({@code nli_prediction}), as the project's other enums name themselves. */
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
         }

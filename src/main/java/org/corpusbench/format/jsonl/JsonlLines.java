@@ -68,6 +68,7 @@ public final class JsonlLines implements Closeable {
     /** The bytes before the newline found by the last {@link #indexOfNewline}, OR-ed (high bits: non-ASCII). */
     private long scannedBits;
 
+    /** Lines of {@code in}, named {@code fileName} in locations; {@link #close()} closes {@code in}. */
     public JsonlLines(InputStream in, String fileName) {
         this(in, fileName, CHUNK);
     }
@@ -267,6 +268,10 @@ public final class JsonlLines implements Closeable {
         return Location.of(fileName, lineNumber);
     }
 
+    /**
+     * Whether the input began with a UTF-8 byte order mark, which was skipped rather than read as text; known
+     * once {@link #next()} has been called. The validator reports it as a note.
+     */
     public boolean hadByteOrderMark() {
         return bom;
     }

@@ -35,17 +35,20 @@ public final class JsonlReader implements Closeable {
     /** Turns a parsed line into a record. */
     @FunctionalInterface
     public interface Decoder<T> {
+        /** The record of the line at {@code at}; a missing or mistyped field is an error naming it and the line. */
         T decode(JsonNode node, Location at) throws CorpusFormatException;
     }
 
     private final JsonlLines lines;
     private final String fileName;
 
+    /** Records of {@code in}, named {@code fileName} in locations; {@link #close()} closes {@code in}. */
     public JsonlReader(InputStream in, String fileName) {
         this.lines = new JsonlLines(in, fileName);
         this.fileName = fileName;
     }
 
+    /** Opens {@code file}; locations name it as {@code file.toString()}. */
     public static JsonlReader open(Path file) throws IOException {
         return new JsonlReader(Files.newInputStream(file), file.toString());
     }
@@ -62,6 +65,7 @@ public final class JsonlReader implements Closeable {
         return new JsonLine(at, lines.parse());
     }
 
+    /** Whether the input began with a UTF-8 byte order mark, which was skipped; known after {@link #next()}. */
     public boolean hadByteOrderMark() {
         return lines.hadByteOrderMark();
     }
@@ -116,18 +120,22 @@ public final class JsonlReader implements Closeable {
                 });
     }
 
+    /** The documents of {@code file}, every non-blank line a document record, decoded as {@link #stream} says. */
     public static Stream<Document> documents(Path file) throws IOException {
         return stream(file, JsonCodec::document);
     }
 
+    /** The annotation records of {@code file}, one per non-blank line, decoded as {@link #stream} says. */
     public static Stream<DocumentAnnotations> annotations(Path file) throws IOException {
         return stream(file, JsonCodec::annotations);
     }
 
+    /** The contradictions of {@code file}, one per non-blank line, decoded as {@link #stream} says. */
     public static Stream<Contradiction> contradictions(Path file) throws IOException {
         return stream(file, JsonCodec::contradiction);
     }
 
+    /** The NLI pairs of {@code file}, one per non-blank line, decoded as {@link #stream} says. */
     public static Stream<NliPair> nliPairs(Path file) throws IOException {
         return stream(file, JsonCodec::nliPair);
     }

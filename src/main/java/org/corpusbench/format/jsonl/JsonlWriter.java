@@ -23,6 +23,11 @@ public final class JsonlWriter {
         AtomicFiles.write(file, out -> write(out, records));
     }
 
+    /**
+     * Writes every record of {@code records} to {@code out}, one line each; {@code out} is flushed, not
+     * closed. A record that is not a document, annotations, contradiction or NLI pair is an
+     * {@link IllegalArgumentException}.
+     */
     public static void write(OutputStream out, Iterable<?> records) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         for (Object r : records) {

@@ -68,7 +68,10 @@ public final class LabelStudio {
 
     /** Where the spans of a task are: what people made, or what a model suggested. */
     public enum Results {
-        ANNOTATIONS("annotations"), PREDICTIONS("predictions");
+        /** People's work: the task's {@code annotations} list. */
+        ANNOTATIONS("annotations"),
+        /** A model's suggestions, shown as pre-annotations: the task's {@code predictions} list. */
+        PREDICTIONS("predictions");
 
         private final String key;
 
@@ -90,6 +93,7 @@ public final class LabelStudio {
      */
     public record WriteOptions(Results results, String modelVersion) {
 
+        /** Refuses a model version on annotations, and predictions without one (Label Studio needs it). */
         public WriteOptions {
             Objects.requireNonNull(results, "results");
             if (results == Results.PREDICTIONS && (modelVersion == null || modelVersion.isBlank())) {
@@ -100,6 +104,7 @@ public final class LabelStudio {
             }
         }
 
+        /** Spans as annotations, as if an annotator had made them: the gold, or an imported adjudication. */
         public static WriteOptions annotations() {
             return new WriteOptions(Results.ANNOTATIONS, null);
         }
@@ -120,22 +125,27 @@ public final class LabelStudio {
      */
     public record Selection(Results results, String who) {
 
+        /** A selection always names its list; {@code who} may be left open. */
         public Selection {
             Objects.requireNonNull(results, "results");
         }
 
+        /** The one annotation of each task; a task annotated by several people is refused, naming them. */
         public static Selection annotations() {
             return new Selection(Results.ANNOTATIONS, null);
         }
 
+        /** The annotation of one annotator, for measuring agreement between annotators one by one. */
         public static Selection annotationsBy(String completedBy) {
             return new Selection(Results.ANNOTATIONS, Objects.requireNonNull(completedBy, "completedBy"));
         }
 
+        /** The one prediction of each task; several model versions are refused, naming them. */
         public static Selection predictions() {
             return new Selection(Results.PREDICTIONS, null);
         }
 
+        /** The predictions of one model version, to score a pre-annotating model against the annotators. */
         public static Selection predictionsOf(String modelVersion) {
             return new Selection(Results.PREDICTIONS, Objects.requireNonNull(modelVersion, "modelVersion"));
         }

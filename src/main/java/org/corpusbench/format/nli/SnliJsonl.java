@@ -41,6 +41,11 @@ public final class SnliJsonl {
     private SnliJsonl() {
     }
 
+    /**
+     * Writes {@code pairs} to {@code file}, atomically, with SNLI's field names, the source fields of a
+     * sentence taken from a document, and {@code contradiction_id} when there is one. Every pair must have a
+     * label.
+     */
     public static void write(Path file, Iterable<NliPair> pairs) throws IOException {
         AtomicFiles.write(file, out -> {
             ObjectMapper mapper = new ObjectMapper();
@@ -72,6 +77,11 @@ public final class SnliJsonl {
         }
     }
 
+    /**
+     * Reads {@code file} in any of the shapes the class comment names. A pair's id is its {@code pairID},
+     * {@code uid} or {@code id}, else {@code line-<n>}, and must be unique. Every bad line is reported, all
+     * together.
+     */
     public static Read read(Path file) throws IOException {
         List<NliPair> pairs = new ArrayList<>();
         Map<String, Location> seen = new LinkedHashMap<>();

@@ -62,7 +62,12 @@ public enum CorpusFormat {
 
     /** What a format is read from. */
     public enum Input {
-        FILE, DIRECTORY, EITHER
+        /** One file, read as given. */
+        FILE,
+        /** A directory of the format's files. */
+        DIRECTORY,
+        /** A file, or a directory that holds it (Hugging Face {@code documents.jsonl}) or several (TimeML). */
+        EITHER
     }
 
     /** The CoNLL tag schemes an export can write. */

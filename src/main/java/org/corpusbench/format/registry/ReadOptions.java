@@ -12,6 +12,7 @@ import org.corpusbench.tags.TagScheme;
  */
 public record ReadOptions(TagScheme scheme, Brat.Fragments fragments) {
 
+    /** Requires both options, whichever format is read; {@link #defaults()} gives the usual ones. */
     public ReadOptions {
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(fragments, "fragments");

@@ -23,6 +23,10 @@ import org.corpusbench.tags.TagScheme;
 public record WriteOptions(String name, Conll.Tokenizer tokenizer, TagScheme scheme, UnaryOperator<String> label,
                            Map<String, LocalDate> creationDates) {
 
+    /**
+     * Requires the name, the scheme and the label mapping, and copies the creation dates. The tokenizer may be
+     * {@code null} when neither CoNLL nor Hugging Face is written, the only formats that tokenise.
+     */
     public WriteOptions {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(scheme, "scheme");
@@ -35,14 +39,20 @@ public record WriteOptions(String name, Conll.Tokenizer tokenizer, TagScheme sch
         return new WriteOptions(name, tokenizer, TagScheme.IOB2, UnaryOperator.identity(), Map.of());
     }
 
+    /**
+     * These options with CoNLL tags in scheme {@code s}; a CoNLL export refuses a scheme that is not one of
+     * {@link CorpusFormat#WRITTEN_SCHEMES}.
+     */
     public WriteOptions withScheme(TagScheme s) {
         return new WriteOptions(name, tokenizer, s, label, creationDates);
     }
 
+    /** These options with {@code l} mapping each entity type to the label CoNLL tags carry. */
     public WriteOptions withLabel(UnaryOperator<String> l) {
         return new WriteOptions(name, tokenizer, scheme, l, creationDates);
     }
 
+    /** These options with {@code dates}, by document id, as the TimeML creation dates. */
     public WriteOptions withCreationDates(Map<String, LocalDate> dates) {
         return new WriteOptions(name, tokenizer, scheme, label, dates);
     }

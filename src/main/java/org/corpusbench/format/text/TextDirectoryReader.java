@@ -49,6 +49,11 @@ public final class TextDirectoryReader {
         });
     }
 
+    /**
+     * One article, as {@link #read} reads each: the id is the file name without {@code .txt}, the checksum
+     * that of the file's bytes, byte order mark included. Invalid UTF-8 or an empty id is a
+     * {@link CorpusFormatException}.
+     */
     public static TextFile readFile(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         return fromBytes(bytes, file.getFileName().toString(), file.toString());

@@ -45,6 +45,7 @@ public final class TimemlReader {
     public record TimemlDocument(Document document, DocumentAnnotations annotations, Timex3 creationTime,
                                  int assignedTids) {
 
+        /** A document none of whose TIMEX3 was given a tid ({@code assignedTids} 0). */
         public TimemlDocument(Document document, DocumentAnnotations annotations, Timex3 creationTime) {
             this(document, annotations, creationTime, 0);
         }
@@ -74,6 +75,10 @@ public final class TimemlReader {
         return f;
     }
 
+    /**
+     * Reads one {@code .tml} file: the document id is the file name without {@code .tml}, the checksum that of
+     * the file's bytes, and locations name the file by its path.
+     */
     public static TimemlDocument read(Path file) throws IOException {
         String name = file.getFileName().toString();
         String id = name.endsWith(".tml") ? name.substring(0, name.length() - 4) : name;
@@ -81,6 +86,11 @@ public final class TimemlReader {
         return parse(bytes, id, file.toString(), Hashes.sha256(bytes));
     }
 
+    /**
+     * Reads a TimeML document from {@code in} to its end (without closing it), for a caller that names it:
+     * {@code id} is the document id, {@code fileName} the source and the file of locations, and {@code sha256}
+     * is recorded as given, not computed.
+     */
     public static TimemlDocument read(InputStream in, String id, String fileName, String sha256) throws IOException {
         return parse(in.readAllBytes(), id, fileName, sha256);
     }

@@ -48,6 +48,12 @@ public final class TimemlWriter {
         return tid;
     }
 
+    /**
+     * The text of the {@code .tml} file that {@link #write} writes. TIMEX3 elements follow in text order; one
+     * without a tid gets {@code t<n>}, n its position in that order from 1, or the next n that no other TIMEX3 of
+     * the document has as its tid. Overlapping TIMEX3 spans and
+     * characters XML 1.0 cannot hold are a {@link CorpusFormatException}.
+     */
     public static String render(Document doc, List<Timex3> timexes, LocalDate creationDate)
             throws CorpusFormatException {
         List<Timex3> sorted = new ArrayList<>(timexes);
@@ -66,6 +72,8 @@ public final class TimemlWriter {
         String text = doc.text();
         int pos = 0;
         int n = 1;
+        java.util.Set<String> used = new java.util.HashSet<>();
+        timexes.forEach(t -> used.add(t.tid()));
         for (Timex3 t : sorted) {
             if (t.span().start() < pos) {
                 throw new CorpusFormatException(at, "timexes", "TIMEX3 at [" + t.span().start() + ","
@@ -73,7 +81,16 @@ public final class TimemlWriter {
             }
             escape(sb, CodePoints.substring(text, pos, t.span().start()), at);
             sb.append("<TIMEX3 tid=\"");
-            escape(sb, t.tid() != null ? t.tid() : "t" + n, at, true);
+            String tid = t.tid();
+            if (tid == null) {
+                // t<n>, n its position, unless another TIMEX3 of the document has that tid: then the next free one
+                while (used.contains("t" + n)) {
+                    n++;
+                }
+                tid = "t" + n;
+                used.add(tid);
+            }
+            escape(sb, tid, at, true);
             n++;
             sb.append("\" type=\"").append(t.type().name()).append("\" value=\"");
             escape(sb, t.value(), at, true);

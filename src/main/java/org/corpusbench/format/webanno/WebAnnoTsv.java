@@ -57,6 +57,7 @@ public final class WebAnnoTsv {
      */
     public record Layer(String type, String labelFeature, String idFeature) {
 
+        /** A layer needs its type and label feature; without an id feature, mentions have no entity id. */
         public Layer {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(labelFeature, "labelFeature");

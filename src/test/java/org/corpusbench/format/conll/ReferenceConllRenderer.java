@@ -65,6 +65,9 @@ public final class ReferenceConllRenderer {
                 String prevType = null;
                 for (int[] c : chunks) {
                     String type = label.apply(mentions.get(c[2]).type());
+                    if (type == null) {
+                        continue; // a type the mapping leaves out (CoNLL-4 has no DATE): written O
+                    }
                     for (int i = c[0]; i < c[1]; i++) {
                         String prefix = switch (scheme) {
                             case IOB2 -> i == c[0] ? "B-" : "I-";
