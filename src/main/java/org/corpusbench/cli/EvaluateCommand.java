@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.corpusbench.eval.stats.Bootstrap;
 import org.corpusbench.eval.tags.TagMode;
+import org.corpusbench.evaluation.BootstrapMethod;
 import org.corpusbench.evaluation.ContradictionMatching;
 import org.corpusbench.evaluation.EvaluationResult;
 import org.corpusbench.evaluation.EvaluationSettings;
@@ -96,6 +97,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", description = "Bootstrap seed (default: 13).")
     long seed = 13;
+
+    @Option(names = "--bootstrap", paramLabel = "M", description = "How intervals are resampled: auto (default: "
+            + "the classic bootstrap up to 10000 units - documents, document pairs, NLI pairs or sentences - and the "
+            + "streaming Poisson bootstrap, in constant memory, above), classic or poisson.")
+    String bootstrap = "auto";
 
     @Override
     public Integer call() throws IOException {
@@ -199,7 +205,15 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** The options as the library's settings; option values that name nothing are refused here. */
     private EvaluationSettings settings(Task t, boolean conll) {
+        BootstrapMethod method = BootstrapMethod.parse(bootstrap);
+        if (method == null) {
+            throw new UsageException("unknown --bootstrap '" + bootstrap + "'; expected auto, classic or poisson");
+        }
+        if (t == Task.TAGS && method != BootstrapMethod.AUTO) {
+            throw new UsageException("--bootstrap applies to tasks with intervals; --task tags reports none");
+        }
         EvaluationSettings s = EvaluationSettings.defaults().withIntervals(resamples, seed).withLenient(lenient)
+                .withBootstrap(method)
                 .withThreads(threads).withSkipDocstart(skipDocstart).withConll4(map != null);
         if (conll) {
             TagMode m = TagMode.parse(mode);

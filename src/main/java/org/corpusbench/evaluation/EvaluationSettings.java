@@ -22,9 +22,11 @@ import org.corpusbench.tags.TagScheme;
  * @param threads       tags: parts of the file scored in parallel (the figures do not depend on it)
  * @param resamples     bootstrap resamples for the 95% intervals; 0 gives no interval
  * @param seed          bootstrap seed
+ * @param bootstrap     how the intervals are resampled: classic, Poisson, or chosen by the number of units
  */
 public record EvaluationSettings(TagMode tagMode, TagScheme scheme, ContradictionMatching matching, boolean conll4,
-                                 boolean skipDocstart, boolean lenient, int threads, int resamples, long seed) {
+                                 boolean skipDocstart, boolean lenient, int threads, int resamples, long seed,
+                                 BootstrapMethod bootstrap) {
 
     /** The command line's default seed, so that library and command line give the same intervals. */
     public static final long DEFAULT_SEED = 13;
@@ -36,6 +38,7 @@ public record EvaluationSettings(TagMode tagMode, TagScheme scheme, Contradictio
     public EvaluationSettings {
         Objects.requireNonNull(tagMode, "tagMode");
         Objects.requireNonNull(matching, "matching");
+        Objects.requireNonNull(bootstrap, "bootstrap");
         if (tagMode == TagMode.STRICT && scheme == null) {
             throw new IllegalArgumentException("strict decoding needs a tag scheme");
         }
@@ -48,10 +51,13 @@ public record EvaluationSettings(TagMode tagMode, TagScheme scheme, Contradictio
         }
     }
 
-    /** Default decoding, span matching, no mapping, strict input, one thread, 1000 resamples, seed 13. */
+    /**
+     * Default decoding, span matching, no mapping, strict input, one thread, 1000 resamples, seed 13, the
+     * bootstrap method chosen by the number of units.
+     */
     public static EvaluationSettings defaults() {
         return new EvaluationSettings(TagMode.DEFAULT, null, ContradictionMatching.SPAN, false, false, false, 1,
-                Bootstrap.DEFAULT_RESAMPLES, DEFAULT_SEED);
+                Bootstrap.DEFAULT_RESAMPLES, DEFAULT_SEED, BootstrapMethod.AUTO);
     }
 
     /**
@@ -60,12 +66,13 @@ public record EvaluationSettings(TagMode tagMode, TagScheme scheme, Contradictio
      */
     public EvaluationSettings withDecoding(TagMode mode, TagScheme tagScheme) {
         return new EvaluationSettings(mode, tagScheme, matching, conll4, skipDocstart, lenient, threads, resamples,
-                seed);
+                seed, bootstrap);
     }
 
     /** These settings with contradictions matched by {@code m}. */
     public EvaluationSettings withMatching(ContradictionMatching m) {
-        return new EvaluationSettings(tagMode, scheme, m, conll4, skipDocstart, lenient, threads, resamples, seed);
+        return new EvaluationSettings(tagMode, scheme, m, conll4, skipDocstart, lenient, threads, resamples, seed,
+                bootstrap);
     }
 
     /**
@@ -74,12 +81,13 @@ public record EvaluationSettings(TagMode tagMode, TagScheme scheme, Contradictio
      */
     public EvaluationSettings withConll4(boolean map) {
         return new EvaluationSettings(tagMode, scheme, matching, map, skipDocstart, lenient, threads, resamples,
-                seed);
+                seed, bootstrap);
     }
 
     /** These settings with {@code -DOCSTART-} lines left out of the token count when {@code skip}. */
     public EvaluationSettings withSkipDocstart(boolean skip) {
-        return new EvaluationSettings(tagMode, scheme, matching, conll4, skip, lenient, threads, resamples, seed);
+        return new EvaluationSettings(tagMode, scheme, matching, conll4, skip, lenient, threads, resamples, seed,
+                bootstrap);
     }
 
     /**
@@ -88,7 +96,8 @@ public record EvaluationSettings(TagMode tagMode, TagScheme scheme, Contradictio
      */
     public EvaluationSettings withLenient(boolean skipBadPredictions) {
         return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, skipBadPredictions, threads,
-                resamples, seed);
+                resamples, seed,
+                bootstrap);
     }
 
     /**
@@ -96,7 +105,8 @@ public record EvaluationSettings(TagMode tagMode, TagScheme scheme, Contradictio
      * for any {@code n}.
      */
     public EvaluationSettings withThreads(int n) {
-        return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, lenient, n, resamples, seed);
+        return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, lenient, n, resamples, seed,
+                bootstrap);
     }
 
     /**
@@ -105,6 +115,12 @@ public record EvaluationSettings(TagMode tagMode, TagScheme scheme, Contradictio
      */
     public EvaluationSettings withIntervals(int bootstrapResamples, long bootstrapSeed) {
         return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, lenient, threads,
-                bootstrapResamples, bootstrapSeed);
+                bootstrapResamples, bootstrapSeed, bootstrap);
+    }
+
+    /** The same settings with intervals resampled by {@code method}. */
+    public EvaluationSettings withBootstrap(BootstrapMethod method) {
+        return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, lenient, threads, resamples,
+                seed, method);
     }
 }

@@ -32,7 +32,10 @@ import org.corpusbench.eval.report.HtmlReportWriter;
 import org.corpusbench.eval.report.JsonReport;
 import org.corpusbench.eval.report.SpanErrors;
 import org.corpusbench.eval.stats.Bootstrap;
+import org.corpusbench.eval.stats.CountLayout;
+import org.corpusbench.eval.stats.CountLayouts;
 import org.corpusbench.eval.stats.CountRows;
+import org.corpusbench.eval.stats.PoissonBootstrap;
 import org.corpusbench.eval.tags.ConllTagReader;
 import org.corpusbench.eval.tags.TagCounts;
 import org.corpusbench.eval.tags.TagEvaluator;
@@ -107,7 +110,14 @@ public final class Evaluations {
         // Sentences are the bootstrap units; each keeps 20 longs, not an evaluation object, so files of
         // millions of sentences fit.
         SpanEvaluation total = SpanEvaluation.EMPTY;
+        // Sentences are the bootstrap's units, each by its position in the file. The classic bootstrap keeps a
+        // row of 20 longs per sentence; under AUTO it keeps rows only while they are few enough for it, and the
+        // streaming Poisson bootstrap (constant memory) takes over above that (issue 15).
+        BootstrapMethod method = settings.bootstrap();
         CountRows units = new CountRows(UNIT_WIDTH);
+        PoissonBootstrap<long[]> poisson = method == BootstrapMethod.CLASSIC ? null
+                : new PoissonBootstrap<>(CountLayouts.longs(UNIT_WIDTH), settings.resamples(), settings.seed());
+        long sentences = 0;
         try (InputStream in = Files.newInputStream(conll);
              ConllTagReader reader = new ConllTagReader(in, conll.toString(), true)) {
             for (ConllTagReader.Sentence sent = reader.next(); sent != null; sent = reader.next()) {
@@ -124,14 +134,21 @@ public final class Evaluations {
                 }
                 SpanEvaluation e = SpanEvaluator.evaluate(chunks(g), chunks(p));
                 total = total.plus(e);
-                units.add(unitCounts(e));
+                long[] row = unitCounts(e);
+                if (poisson != null) {
+                    poisson.add(sentences, row);
+                }
+                if (!method.poissonFor(units.rows())) {
+                    units.add(row);
+                }
+                sentences++;
             }
         }
-        if (units.rows() == 0) {
+        if (sentences == 0) {
             throw new CorpusFormatException(Location.ofFile(conll.toString()), null, NO_TOKENS);
         }
         Report r = new Report(Task.ENTITIES, "conll", conll, settings);
-        String text = spans(r, total, units, Map.of());
+        String text = spans(r, total, method.poissonFor(sentences) ? poisson : null, units, sentences, Map.of());
         return r.result(new Scores.Entities(total), text, null);
     }
 
@@ -266,16 +283,23 @@ public final class Evaluations {
         boolean conll4 = r.settings.conll4();
         SpanEvaluation total = SpanEvaluation.EMPTY;
         CountRows units = new CountRows(UNIT_WIDTH);
+        boolean byPoisson = r.settings.bootstrap().poissonFor(gold.documents().size());
+        PoissonBootstrap<long[]> poisson = byPoisson ? new PoissonBootstrap<>(CountLayouts.longs(UNIT_WIDTH),
+                r.settings.resamples(), r.settings.seed()) : null;
         List<HtmlReportWriter.DocumentView> views = new ArrayList<>();
         for (Document d : gold.documents().values()) {
             List<LabelledSpan> g = entities(gold.gold(d.id()), conll4);
             List<LabelledSpan> p = entities(read.layers().get(d.id()), conll4);
             SpanEvaluation e = SpanEvaluator.evaluate(g, p);
             total = total.plus(e);
-            units.add(unitCounts(e));
+            if (byPoisson) {
+                poisson.add(d.id(), unitCounts(e));
+            } else {
+                units.add(unitCounts(e));
+            }
             views.add(new HtmlReportWriter.DocumentView(d.id(), d.text(), errors(g), errors(p)));
         }
-        String text = spans(r, total, units, read.skipped());
+        String text = spans(r, total, poisson, units, gold.documents().size(), read.skipped());
         return r.result(new Scores.Entities(total), text, html(gold, total, views, predictions));
     }
 
@@ -300,15 +324,18 @@ public final class Evaluations {
                 rows, views));
     }
 
-    private static String spans(Report r, SpanEvaluation total, CountRows units, Map<String, Long> skipped) {
+    /** The span report; intervals from {@code poisson} when it is not null, else from the classic rows. */
+    private static String spans(Report r, SpanEvaluation total, PoissonBootstrap<long[]> poisson, CountRows units,
+                                long unitCount, Map<String, Long> skipped) {
         JsonReport.spans(r.root, total);
         ObjectNode ci = r.root.putObject("confidence_intervals");
         List<ToDoubleFunction<long[]>> metrics = new ArrayList<>();
         for (SpanScheme s : SpanScheme.values()) {
             metrics.add(row -> f1(s, row));
         }
-        List<Bootstrap.Interval> ivs = Bootstrap.intervals(units, metrics, r.settings.resamples(), 0.95,
-                r.settings.seed());
+        List<Bootstrap.Interval> ivs = poisson != null ? poisson.intervals(metrics, 0.95)
+                : Bootstrap.intervals(units, metrics, r.settings.resamples(), 0.95, r.settings.seed());
+        r.method(poisson != null, unitCount);
         for (SpanScheme s : SpanScheme.values()) {
             r.interval(ci, s.wireName() + ".f1", ivs.get(s.ordinal()));
         }
@@ -331,7 +358,7 @@ public final class Evaluations {
             types.add(new String[] {label, f(prf.precision()), f(prf.recall()), f(prf.f1()), n(c.possible()),
                 n(c.actual())});
         });
-        return TextTable.markdown(rows) + "\n" + TextTable.markdown(types) + skippedLine(skipped);
+        return TextTable.markdown(rows) + "\n" + TextTable.markdown(types) + skippedLine(skipped) + r.methodLine();
     }
 
     private static EvaluationResult dates(Report r, GoldCorpus gold, Predictions.Read read) {
@@ -353,14 +380,13 @@ public final class Evaluations {
         attrs.putObject("value_underspecified").put("matches", c.compatibleValueMatches())
                 .put("accuracy", c.compatibleValueAccuracy()).put("f1", c.compatibleValueF1());
         ObjectNode ci = root.putObject("confidence_intervals");
-        int b = r.settings.resamples();
-        long seed = r.settings.seed();
-        Bootstrap.Interval s = Bootstrap.interval(perDoc, TimexCounts.ZERO, TimexCounts::plus,
-                x -> x.strictPrf().f1(), b, 0.95, seed);
-        Bootstrap.Interval rel = Bootstrap.interval(perDoc, TimexCounts.ZERO, TimexCounts::plus,
-                x -> x.relaxedPrf().f1(), b, 0.95, seed);
-        Bootstrap.Interval v = Bootstrap.interval(perDoc, TimexCounts.ZERO, TimexCounts::plus,
-                TimexCounts::valueF1, b, 0.95, seed);
+        List<String> ids = List.copyOf(gold.documents().keySet());
+        List<Bootstrap.Interval> ivs = r.intervals(ids, perDoc, TimexCounts.ZERO, TimexCounts::plus,
+                CountLayouts.timex(), List.of(x -> x.strictPrf().f1(), x -> x.relaxedPrf().f1(),
+                        TimexCounts::valueF1));
+        Bootstrap.Interval s = ivs.get(0);
+        Bootstrap.Interval rel = ivs.get(1);
+        Bootstrap.Interval v = ivs.get(2);
         r.interval(ci, "strict.f1", s);
         r.interval(ci, "relaxed.f1", rel);
         r.interval(ci, "value.f1", v);
@@ -377,7 +403,8 @@ public final class Evaluations {
         rows.add(new String[] {"mod accuracy", "", "", f(c.modAccuracy()), ""});
         rows.add(new String[] {"value, X-compatible", "", "", f(c.compatibleValueF1()) + " (acc "
             + f(c.compatibleValueAccuracy()) + ")", ""});
-        return r.result(new Scores.Dates(c), TextTable.markdown(rows) + skippedLine(read.skipped()), null);
+        return r.result(new Scores.Dates(c), TextTable.markdown(rows) + skippedLine(read.skipped()) + r.methodLine(),
+                null);
     }
 
     private static EvaluationResult contradictions(Report r, GoldCorpus gold, Predictions.Read read) {
@@ -387,6 +414,7 @@ public final class Evaluations {
         // the leaderboard and compare resample, whatever the predictions hold.
         List<String> ids = new ArrayList<>(gold.documents().keySet());
         List<Counts> perGroup = new ArrayList<>();
+        List<String> groupIds = new ArrayList<>();
         Map<ContradictionType, Counts> types = new EnumMap<>(ContradictionType.class);
         for (int i = 0; i < ids.size(); i++) {
             for (int j = i; j < ids.size(); j++) {
@@ -396,6 +424,7 @@ public final class Evaluations {
                         ? PairMatcher.matchBySentence(g, p, id -> Sentences.of(gold.documents().get(id).text()))
                         : PairMatcher.match(g, p);
                 perGroup.add(m.overall());
+                groupIds.add(ids.get(i) + "|" + ids.get(j));
                 m.types().forEach((t, c) -> types.merge(t, c, Counts::plus));
             }
         }
@@ -403,8 +432,8 @@ public final class Evaluations {
         JsonReport.counts(r.root.putObject("overall"), total);
         ObjectNode tn = r.root.putObject("types");
         types.forEach((t, c) -> JsonReport.counts(tn.putObject(t.name()), c));
-        Bootstrap.Interval iv = Bootstrap.interval(perGroup, Counts.ZERO, Counts::plus, Counts::f1,
-                r.settings.resamples(), 0.95, r.settings.seed());
+        Bootstrap.Interval iv = r.intervals(groupIds, perGroup, Counts.ZERO, Counts::plus, CountLayouts.counts(),
+                List.of(Counts::f1)).get(0);
         r.interval(r.root.putObject("confidence_intervals"), "f1", iv);
         r.skipped(read.skipped());
         List<String[]> rows = new ArrayList<>();
@@ -414,7 +443,7 @@ public final class Evaluations {
         rows.add(new String[] {"overall" + (bySentence ? " (sentence level)" : ""), f(total.precision()),
             f(total.recall()), f(total.f1()) + " " + ci(iv), n(total.tp()), n(total.predicted()), n(total.gold())});
         return r.result(new Scores.Contradictions(total, types), TextTable.markdown(rows)
-                + skippedLine(read.skipped()), null);
+                + skippedLine(read.skipped()) + r.methodLine(), null);
     }
 
     private static EvaluationResult nli(Report r, GoldCorpus gold, Predictions.Read read) {
@@ -439,10 +468,11 @@ public final class Evaluations {
             row.put("(none)", c.missing(g));
         }
         ObjectNode ci = root.putObject("confidence_intervals");
-        Bootstrap.Interval acc = Bootstrap.interval(perPair, NliCounts.ZERO, NliCounts::plus, NliCounts::accuracy,
-                r.settings.resamples(), 0.95, r.settings.seed());
-        Bootstrap.Interval mf = Bootstrap.interval(perPair, NliCounts.ZERO, NliCounts::plus, NliCounts::macroF1,
-                r.settings.resamples(), 0.95, r.settings.seed());
+        List<String> pairIds = gold.nliPairs().stream().map(p -> p.id()).toList();
+        List<Bootstrap.Interval> ivs = r.intervals(pairIds, perPair, NliCounts.ZERO, NliCounts::plus,
+                CountLayouts.nli(), List.of(NliCounts::accuracy, NliCounts::macroF1));
+        Bootstrap.Interval acc = ivs.get(0);
+        Bootstrap.Interval mf = ivs.get(1);
         r.interval(ci, "accuracy", acc);
         r.interval(ci, "macro_f1", mf);
         r.skipped(read.skipped());
@@ -459,7 +489,8 @@ public final class Evaluations {
         average(rows, "weighted avg", c.weighted());
         rows.add(new String[] {"accuracy " + f(c.accuracy()) + " " + ci(acc), "", "", "", "", "", "macro-F1",
             f(c.macroF1())});
-        return r.result(new Scores.Nli(c), TextTable.markdown(rows) + skippedLine(read.skipped()), null);
+        return r.result(new Scores.Nli(c), TextTable.markdown(rows) + skippedLine(read.skipped()) + r.methodLine(),
+                null);
     }
 
     private static void average(List<String[]> rows, String name, Prf p) {
@@ -543,6 +574,8 @@ public final class Evaluations {
         final List<String> notes = new ArrayList<>();
         Map<String, Long> skipped = Map.of();
         GoldCorpus gold;
+        boolean poisson;
+        long units;
 
         Report(Task task, String format, Path predictions, EvaluationSettings settings) throws IOException {
             this.task = task;
@@ -595,7 +628,44 @@ public final class Evaluations {
             }
             intervals.put(name, iv);
             ci.putObject(name).put("estimate", iv.estimate()).put("low", iv.low()).put("high", iv.high())
-                    .put("level", iv.level()).put("resamples", iv.resamples()).put("seed", iv.seed());
+                    .put("level", iv.level()).put("resamples", iv.resamples()).put("seed", iv.seed())
+                    .put("method", poisson ? "poisson" : "classic");
+        }
+
+        /** Records which bootstrap made the intervals, over how many units. */
+        void method(boolean byPoisson, long unitCount) {
+            poisson = byPoisson;
+            units = unitCount;
+        }
+
+        /**
+         * The intervals of {@code metrics} over per-unit counts, by the settings' method: the classic
+         * bootstrap of the list, or Poisson weights keyed by each unit's id.
+         */
+        <T> List<Bootstrap.Interval> intervals(List<String> ids, List<T> perUnit, T zero, BinaryOperator<T> merge,
+                                               CountLayout<T> layout, List<ToDoubleFunction<T>> metrics) {
+            method(settings.bootstrap().poissonFor(perUnit.size()), perUnit.size());
+            if (poisson) {
+                PoissonBootstrap<T> b = new PoissonBootstrap<>(layout, settings.resamples(), settings.seed());
+                for (int i = 0; i < perUnit.size(); i++) {
+                    b.add(ids.get(i), perUnit.get(i));
+                }
+                return b.intervals(metrics, 0.95);
+            }
+            List<Bootstrap.Interval> out = new ArrayList<>();
+            for (ToDoubleFunction<T> metric : metrics) {
+                out.add(Bootstrap.interval(perUnit, zero, merge, metric, settings.resamples(), 0.95, settings.seed()));
+            }
+            return out;
+        }
+
+        /** A line under the tables when the Poisson bootstrap made the intervals; nothing for the classic one. */
+        String methodLine() {
+            if (!poisson || settings.resamples() == 0) {
+                return "";
+            }
+            return "95% intervals: Poisson bootstrap over " + units + " units (seeded by each unit's key; "
+                    + "--bootstrap classic resamples units instead)\n";
         }
 
         void skipped(Map<String, Long> s) {

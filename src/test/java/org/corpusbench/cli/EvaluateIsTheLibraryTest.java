@@ -64,4 +64,20 @@ class EvaluateIsTheLibraryTest {
             assertThat(r.out()).isEmpty();
         }
     }
+
+    @Test
+    void bootstrapMethodIsAnOptionRefusedWhereNoIntervalIsMade() {
+        CliTest.Run bad = CliTest.run("evaluate", "--task", "nli", "--dataset", RELEASE.toString(), "--pred",
+                RELEASE.resolve("nli.jsonl").toString(), "--bootstrap", "jackknife");
+        assertThat(bad.code()).isEqualTo(Main.USAGE);
+        assertThat(bad.err()).contains("unknown --bootstrap 'jackknife'; expected auto, classic or poisson");
+        CliTest.Run tags = CliTest.run("evaluate", "--task", "tags", "--format", "conll", "--pred",
+                EvaluateCommandTest.VECTOR.toString(), "--bootstrap", "poisson");
+        assertThat(tags.code()).isEqualTo(Main.USAGE);
+        assertThat(tags.out()).isEmpty();
+        CliTest.Run ok = CliTest.run("evaluate", "--task", "nli", "--dataset", RELEASE.toString(), "--pred",
+                RELEASE.resolve("nli.jsonl").toString(), "--bootstrap", "POISSON");
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("Poisson bootstrap over 65 units");
+    }
 }
