@@ -75,7 +75,9 @@ final class EvaluateCommand implements Callable<Integer> {
             + "output, instead of the table).")
     Path json;
 
-    @Option(names = "--html", paramLabel = "OUT", description = "Write a self-contained HTML report here.")
+    @Option(names = "--html", paramLabel = "OUT", description = "Write a self-contained HTML report here (entities "
+            + "against a --dataset: per-label bars and each document with its errors marked; other tasks: the "
+            + "tables).")
     Path html;
 
     @Option(names = "--lenient", description = "Skip (and count) predictions with unknown documents, bad offsets "
@@ -152,7 +154,7 @@ final class EvaluateCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(result.toText());
         }
         if (html != null) {
-            AtomicFiles.writeString(html, result.toHtml().orElseThrow());
+            AtomicFiles.writeString(html, result.toHtml());
         }
         spec.commandLine().getOut().flush();
         return 0;
@@ -196,10 +198,6 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (lenient && conll) {
             throw new UsageException("--lenient applies to JSONL predictions only; a CoNLL file is scored whole");
-        }
-        if (html != null && !(t == Task.ENTITIES && !conll)) {
-            throw new UsageException("--html is written only for --task entities against a --dataset (an HTML "
-                    + "report of " + t.wireName() + (conll ? " from CoNLL" : "") + " is not available yet); use --json");
         }
     }
 

@@ -5,13 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.corpusbench.eval.stats.Bootstrap;
 
 /**
  * The outcome of one evaluation: the counts, the 95% bootstrap intervals, where the inputs came from, and
  * the same result rendered as the command line shows it (text), as the JSON report
- * ({@code schema/report.schema.json}) and, where the task has one, as a self-contained HTML page. Immutable;
+ * ({@code schema/report.schema.json}) and as a self-contained HTML page. Immutable;
  * the renderings are made once, from the same counts, so they cannot disagree.
  */
 public final class EvaluationResult {
@@ -36,7 +35,7 @@ public final class EvaluationResult {
         this.notes = List.copyOf(notes);
         this.text = Objects.requireNonNull(text);
         this.json = Objects.requireNonNull(json);
-        this.html = html;
+        this.html = Objects.requireNonNull(html);
     }
 
     /** The task that was scored, which decides the kind of {@link #scores()}. */
@@ -86,8 +85,11 @@ public final class EvaluationResult {
         return json;
     }
 
-    /** The HTML report, for the tasks that have one (entities against a gold corpus). */
-    public Optional<String> toHtml() {
-        return Optional.ofNullable(html);
+    /**
+     * The HTML report: for entities against a gold corpus, per-label bars and the documents with their errors
+     * marked; for the other tasks, the tables with the provenance.
+     */
+    public String toHtml() {
+        return html;
     }
 }

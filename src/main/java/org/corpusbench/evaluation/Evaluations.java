@@ -95,9 +95,11 @@ public final class Evaluations {
             n(o.predicted()), n(o.gold())});
         rows.add(new String[] {"macro", f(c.macro().precision()), f(c.macro().recall()), f(c.macro().f1()), "", "",
             ""});
+        r.table(rows);
         String text = TextTable.markdown(rows) + "token accuracy " + f(c.accuracy()) + " over " + c.tokens()
                 + " tokens (" + (settings.scheme() == null ? "" : settings.scheme() + ", ") + m.wireName()
                 + " mode)\n";
+        r.pageNotes.add(text.substring(text.lastIndexOf("token accuracy")).strip());
         return r.result(new Scores.Tags(c), text, null);
     }
 
@@ -358,6 +360,8 @@ public final class Evaluations {
             types.add(new String[] {label, f(prf.precision()), f(prf.recall()), f(prf.f1()), n(c.possible()),
                 n(c.actual())});
         });
+        r.table(rows);
+        r.table(types);
         return TextTable.markdown(rows) + "\n" + TextTable.markdown(types) + skippedLine(skipped) + r.methodLine();
     }
 
@@ -403,6 +407,7 @@ public final class Evaluations {
         rows.add(new String[] {"mod accuracy", "", "", f(c.modAccuracy()), ""});
         rows.add(new String[] {"value, X-compatible", "", "", f(c.compatibleValueF1()) + " (acc "
             + f(c.compatibleValueAccuracy()) + ")", ""});
+        r.table(rows);
         return r.result(new Scores.Dates(c), TextTable.markdown(rows) + skippedLine(read.skipped()) + r.methodLine(),
                 null);
     }
@@ -442,6 +447,7 @@ public final class Evaluations {
             n(c.tp()), n(c.predicted()), n(c.gold())}));
         rows.add(new String[] {"overall" + (bySentence ? " (sentence level)" : ""), f(total.precision()),
             f(total.recall()), f(total.f1()) + " " + ci(iv), n(total.tp()), n(total.predicted()), n(total.gold())});
+        r.table(rows);
         return r.result(new Scores.Contradictions(total, types), TextTable.markdown(rows)
                 + skippedLine(read.skipped()) + r.methodLine(), null);
     }
@@ -489,6 +495,7 @@ public final class Evaluations {
         average(rows, "weighted avg", c.weighted());
         rows.add(new String[] {"accuracy " + f(c.accuracy()) + " " + ci(acc), "", "", "", "", "", "macro-F1",
             f(c.macroF1())});
+        r.table(rows);
         return r.result(new Scores.Nli(c), TextTable.markdown(rows) + skippedLine(read.skipped()) + r.methodLine(),
                 null);
     }
@@ -576,10 +583,14 @@ public final class Evaluations {
         GoldCorpus gold;
         boolean poisson;
         long units;
+        final Path predictions;
+        final List<List<String[]>> tables = new ArrayList<>();
+        final List<String> pageNotes = new ArrayList<>();
 
         Report(Task task, String format, Path predictions, EvaluationSettings settings) throws IOException {
             this.task = task;
             this.settings = settings;
+            this.predictions = predictions;
             root = JsonReport.start(task.wireName(), version());
             ObjectNode o = root.putObject("options");
             o.put("task", task.wireName());
@@ -676,11 +687,50 @@ public final class Evaluations {
             }
         }
 
+        /** A table of the text rendering, kept for the HTML one. */
+        void table(List<String[]> rows) {
+            tables.add(rows);
+        }
+
+        /** The result; a task without a page of its own gets one of its tables, with the provenance. */
         EvaluationResult result(Scores scores, String text, String html) {
             Provenance p = gold == null ? new Provenance(null, null, null, inputs)
                     : new Provenance(gold.name(), gold.version(), gold.fingerprint(), inputs);
+            String page = html;
+            if (page == null) {
+                Map<String, String> facts = new LinkedHashMap<>();
+                if (gold != null) {
+                    facts.put("dataset", gold.name() + (gold.version() == null ? "" : " " + gold.version()));
+                    if (gold.fingerprint() != null) {
+                        facts.put("fingerprint", gold.fingerprint());
+                    }
+                }
+                facts.put("predictions", predictions.toString());
+                facts.put("sha256", inputs.get(0).sha256());
+                facts.put("tool", "corpusbench " + version());
+                List<String> lines = new ArrayList<>(pageNotes);
+                if (!skipped.isEmpty()) {
+                    lines.add("skipped (--lenient): " + skipped);
+                }
+                String method = methodLine();
+                if (!method.isEmpty()) {
+                    lines.add(method.strip());
+                }
+                page = HtmlReportWriter.renderTables(title(task) + ": " + predictions.getFileName(), facts, tables,
+                        lines);
+            }
             return new EvaluationResult(task, scores, intervals, p, skipped, notes, text, JsonReport.toJson(root),
-                    html);
+                    page);
+        }
+
+        private static String title(Task t) {
+            return switch (t) {
+                case TAGS -> "Tags";
+                case ENTITIES -> "Entities";
+                case DATES -> "Dates (TIMEX3)";
+                case CONTRADICTIONS -> "Contradictions";
+                case NLI -> "NLI";
+            };
         }
     }
 }

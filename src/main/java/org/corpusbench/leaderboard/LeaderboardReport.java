@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.corpusbench.eval.report.JsonReport;
 
@@ -69,11 +70,59 @@ public record LeaderboardReport(String dataset, String version, String fingerpri
             }
             sb.append("</tr>\n");
         }
-        sb.append("</table>\n<p>Intervals: bootstrap percentile, ").append(rows.isEmpty() ? 0
+        sb.append("</table>\n");
+        chart(sb);
+        sb.append("<p>Intervals: bootstrap percentile, ").append(rows.isEmpty() ? 0
                 : rows.get(0).f1Interval().resamples()).append(" resamples of documents (document pairs for ")
-                .append("contradictions, pairs for NLI), seed ").append(rows.isEmpty() ? 0 : rows.get(0).f1Interval().seed())
+                .append("contradictions, pairs for NLI), seed ")
+                .append(rows.isEmpty() ? 0 : rows.get(0).f1Interval().seed())
                 .append(".</p>\n<p>").append(escape(DATE_RULES_CAVEAT)).append("</p>\n</body>\n</html>\n");
         return sb.toString();
+    }
+
+    /**
+     * A bar chart of every row's headline figure with its 95% interval as a whisker, as inline SVG (no script,
+     * nothing fetched), so that the page shows at a glance which differences the intervals make uncertain.
+     */
+    private void chart(StringBuilder sb) {
+        int label = 330;
+        int width = 400;
+        int rowHeight = 22;
+        int height = rows.size() * rowHeight + 30;
+        sb.append("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(label + width + 20)
+                .append("\" height=\"").append(height)
+                .append("\" role=\"img\" aria-label=\"F1 with 95% intervals\">\n")
+                .append("<style>text{font:12px system-ui,sans-serif}</style>\n");
+        for (int k = 0; k <= 4; k++) {
+            double v = k / 4.0;
+            int x = label + (int) Math.round(v * width);
+            sb.append("<line x1=\"").append(x).append("\" y1=\"0\" x2=\"").append(x).append("\" y2=\"")
+                    .append(height - 20).append("\" stroke=\"#ddd\"/><text x=\"").append(x).append("\" y=\"")
+                    .append(height - 6).append("\" text-anchor=\"middle\">")
+                    .append(String.format(Locale.ROOT, "%.2f", v))
+                    .append("</text>\n");
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            Leaderboard.Row r = rows.get(i);
+            int y = i * rowHeight;
+            double f1 = Double.isNaN(r.f1()) ? 0 : r.f1();
+            sb.append("<text x=\"").append(label - 6).append("\" y=\"").append(y + 15)
+                    .append("\" text-anchor=\"end\">")
+                    .append(escape(r.task() + " · " + r.system() + " · " + r.metric()))
+                    .append("</text><rect x=\"").append(label).append("\" y=\"").append(y + 4).append("\" width=\"")
+                    .append(Math.round(f1 * width)).append("\" height=\"14\" fill=\"#4a7fc1\"><title>")
+                    .append(escape(String.format(Locale.ROOT, "%.4f", f1))).append("</title></rect>");
+            var iv = r.f1Interval();
+            if (iv.resamples() > 0) {
+                long lo = label + Math.round(iv.low() * width);
+                long hi = label + Math.round(iv.high() * width);
+                sb.append("<line x1=\"").append(lo).append("\" y1=\"").append(y + 11).append("\" x2=\"").append(hi)
+                        .append("\" y2=\"").append(y + 11).append("\" stroke=\"#222\" stroke-width=\"1.5\"/>");
+            }
+            sb.append("\n");
+        }
+        sb.append("</svg>\n<figcaption>Headline figure of each row (bar) and its 95% bootstrap interval (line).")
+                .append("</figcaption>\n</figure>\n");
     }
 
     /**

@@ -31,6 +31,11 @@ class RunCommandTest {
         // the page and the JSON carry the caveat the terminal prints (issue 14: the page dropped it)
         assertThat(r.out()).contains("not held-out");
         assertThat(Files.readString(html)).contains("rules were written with these articles", "not held-out");
+        // a chart (issue 14): one bar per leaderboard row, inline SVG, no script
+        String page = Files.readString(html);
+        long rows = r.out().lines().filter(l -> l.matches("\\| (entities|dates|contradictions|nli) .*")).count();
+        assertThat(page.split("<rect ", -1).length - 1L).isEqualTo(rows);
+        assertThat(page).contains("<svg").doesNotContain("<script");
         Path json = tmp.resolve("leaderboard.json");
         assertThat(r.out()).contains("JSON report: " + json.toAbsolutePath().normalize());
         com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(

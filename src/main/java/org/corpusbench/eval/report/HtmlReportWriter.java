@@ -136,6 +136,50 @@ public final class HtmlReportWriter {
         return String.format(Locale.ROOT, "%.2f", 100 * v);
     }
 
+    /**
+     * A self-contained page of tables (inline CSS, no scripts, nothing fetched): the report of a task that has
+     * no document view, with the same rows as its text table. The first row of each table is its header;
+     * cells that hold a number are right-aligned.
+     *
+     * @param title  the page's title and heading
+     * @param facts  what the figures were computed from (dataset, fingerprint, predictions, tool), in order
+     * @param tables the tables, each a header row and its data rows
+     * @param notes  lines shown under the tables (skipped predictions, the bootstrap used)
+     */
+    public static String renderTables(String title, Map<String, String> facts, List<List<String[]>> tables,
+                                      List<String> notes) {
+        StringBuilder h = new StringBuilder(1 << 12);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>").append(esc(title))
+                .append("</title>\n<style>\n")
+                .append("body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#222;max-width:1400px}")
+                .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px}")
+                .append("td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f3f3f3}")
+                .append("</style></head><body>\n<h1>").append(esc(title)).append("</h1>\n<table>");
+        facts.forEach((k, v) -> h.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v))
+                .append("</td></tr>"));
+        h.append("</table>\n");
+        for (List<String[]> table : tables) {
+            h.append("<table>\n");
+            for (int r = 0; r < table.size(); r++) {
+                h.append("<tr>");
+                for (String cell : table.get(r)) {
+                    if (r == 0) {
+                        h.append("<th>").append(esc(cell)).append("</th>");
+                    } else {
+                        boolean number = !cell.isEmpty() && (Character.isDigit(cell.charAt(0)) || cell.charAt(0) == '[');
+                        h.append(number ? "<td class=\"n\">" : "<td>").append(esc(cell)).append("</td>");
+                    }
+                }
+                h.append("</tr>\n");
+            }
+            h.append("</table>\n");
+        }
+        for (String note : notes) {
+            h.append("<p>").append(esc(note)).append("</p>\n");
+        }
+        return h.append("</body></html>\n").toString();
+    }
+
     static String esc(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
