@@ -13,16 +13,13 @@ import org.corpusbench.diagnostic.CorpusFormatException;
 import org.corpusbench.diagnostic.Location;
 import org.corpusbench.evaluation.GoldCorpus;
 import org.corpusbench.format.Corpus;
-import org.corpusbench.format.conll.Conll;
 import org.corpusbench.format.registry.CorpusFormat;
 import org.corpusbench.format.registry.WriteOptions;
 import org.corpusbench.format.timeml.CreationDates;
 import org.corpusbench.internal.StagedDirectory;
 import org.corpusbench.model.Document;
-import org.corpusbench.model.Span;
 import org.corpusbench.schema.EntityTypes;
 import org.corpusbench.tags.TagScheme;
-import org.corpusbench.text.EnglishSplitter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -86,8 +83,7 @@ final class ExportCommand implements Callable<Integer> {
         GoldCorpus gold = GoldCorpus.read(dataset, expectFingerprint);
         Corpus corpus = new Corpus(List.copyOf(gold.documents().values()), gold.annotations(),
                 gold.contradictions(), gold.nliPairs());
-        options = new WriteOptions(gold.name() + (gold.version() == null ? "" : "-" + gold.version()),
-                options.tokenizer(), options.scheme(), options.label(), options.creationDates());
+        options = options.withName(gold.name() + (gold.version() == null ? "" : "-" + gold.version()));
         if (format == CorpusFormat.TIMEML) {
             options = options.withCreationDates(creationDates(corpus.documents(), dctDate));
         }
@@ -123,7 +119,7 @@ final class ExportCommand implements Callable<Integer> {
             }
             label = EntityTypes::toConll4;
         }
-        return WriteOptions.of("", englishTokens()).withScheme(s).withLabel(label);
+        return WriteOptions.english("").withScheme(s).withLabel(label);
     }
 
     /**
@@ -178,18 +174,6 @@ final class ExportCommand implements Callable<Integer> {
                     + "write them without one");
         }
         return dates;
-    }
-
-    /** OpenNLP's English sentences and tokens, quotes and clitics split off; one document at a time. */
-    private static Conll.Tokenizer englishTokens() {
-        EnglishSplitter splitter = new EnglishSplitter();
-        return d -> {
-            List<List<Span>> sentences = new ArrayList<>();
-            for (EnglishSplitter.Sentence s : splitter.split(d.text())) {
-                sentences.add(EnglishSplitter.splitQuotesAndClitics(d.text(), s.tokens()));
-            }
-            return sentences;
-        };
     }
 
     /** Says on stderr which layers of this corpus the format leaves out: an export never loses data silently. */

@@ -19,7 +19,6 @@ import org.corpusbench.leaderboard.BaselineSuite;
 import org.corpusbench.model.DocumentAnnotations;
 import org.corpusbench.model.NliLabel;
 import org.corpusbench.model.NliPair;
-import org.corpusbench.text.EnglishSplitter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -111,9 +110,7 @@ final class PredictCommand implements Callable<Integer> {
             gold.documents().keySet().forEach(id -> layers.put(id, p.layers().getOrDefault(id,
                     DocumentAnnotations.empty(id))));
             Corpus corpus = new Corpus(List.copyOf(gold.documents().values()), layers, p.contradictions(), pairs);
-            EnglishSplitter splitter = new EnglishSplitter();
-            WriteOptions options = WriteOptions.of(gold.name() + "-" + system, d -> splitter.split(d.text()).stream()
-                    .map(s -> EnglishSplitter.splitQuotesAndClitics(d.text(), s.tokens())).toList());
+            WriteOptions options = WriteOptions.english(gold.name() + "-" + system);
             try (StagedDirectory staged = StagedDirectory.create(out, overwrite)) {
                 List<String> said = format.write(corpus, staged.path(), options);
                 staged.commit();

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.corpusbench.format.conll.Conll;
 import org.corpusbench.tags.TagScheme;
+import org.corpusbench.text.EnglishSplitter;
 
 /**
  * How a corpus is written, where the format leaves a choice.
@@ -43,6 +44,23 @@ public record WriteOptions(String name, Conll.Tokenizer tokenizer, TagScheme sch
      * These options with CoNLL tags in scheme {@code s}; a CoNLL export refuses a scheme that is not one of
      * {@link CorpusFormat#WRITTEN_SCHEMES}.
      */
+    /**
+     * IOB2 tags, the corpus's own labels, no creation dates, and the English tokenisation of the exports
+     * (docs/formats.md, "Tokenisation for conll and hf"): OpenNLP's sentences and tokens, quotes and clitics
+     * split off. The models are loaded once, here.
+     */
+    public static WriteOptions english(String name) {
+        EnglishSplitter splitter = new EnglishSplitter();
+        return of(name, d -> splitter.split(d.text()).stream()
+                .map(s -> EnglishSplitter.splitQuotesAndClitics(d.text(), s.tokens())).toList());
+    }
+
+    /** The same options with another file-name stem. */
+    public WriteOptions withName(String n) {
+        return new WriteOptions(n, tokenizer, scheme, label, creationDates);
+    }
+
+    /** The same options with another tag scheme (CoNLL). */
     public WriteOptions withScheme(TagScheme s) {
         return new WriteOptions(name, tokenizer, s, label, creationDates);
     }

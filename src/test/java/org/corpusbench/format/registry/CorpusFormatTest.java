@@ -11,7 +11,6 @@ import org.corpusbench.dataset.Dataset;
 import org.corpusbench.format.Corpus;
 import org.corpusbench.format.Corpus.Layer;
 import org.corpusbench.model.DocumentAnnotations;
-import org.corpusbench.text.EnglishSplitter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +27,7 @@ class CorpusFormatTest {
     }
 
     private static WriteOptions options() {
-        EnglishSplitter splitter = new EnglishSplitter();
-        return WriteOptions.of("oreshnik", doc -> splitter.split(doc.text()).stream()
-                .map(s -> EnglishSplitter.splitQuotesAndClitics(doc.text(), s.tokens())).toList());
+        return WriteOptions.english("oreshnik");
     }
 
     private Corpus roundTrip(CorpusFormat f, Corpus c) throws IOException {
