@@ -111,6 +111,17 @@ public final class HuggingFace {
         }
     }
 
+    /** The YAML of a struct's fields, {@code name:dtype} each, as an item of a {@code list:} feature. */
+    private static String fields(String... nameAndType) {
+        StringBuilder sb = new StringBuilder();
+        for (String f : nameAndType) {
+            int colon = f.indexOf(':');
+            sb.append("    - name: ").append(f, 0, colon).append("\n      dtype: ").append(f.substring(colon + 1))
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
     private static void span(JsonGenerator g, Span s) throws IOException {
         g.writeNumberField("start", s.start());
         g.writeNumberField("end", s.end());
@@ -159,9 +170,20 @@ public final class HuggingFace {
     }
 
     private static String card(String name, List<String> labels) {
-        StringBuilder sb = new StringBuilder("---\nconfigs:\n- config_name: documents\n  data_files: ")
-                .append(DOCUMENTS).append("\n  default: true\n- config_name: tokens\n  data_files: ").append(TOKENS)
-                .append("\ndataset_info:\n- config_name: tokens\n  features:\n  - name: id\n    dtype: string\n")
+        // Both configurations are one "test" split: the gold of a benchmark is scored, not trained on. The
+        // documents configuration declares its features, so that attributes that are null in every record
+        // (a TIMEX3's anchor or freq) load as strings, not as Arrow's null type (issue 14).
+        StringBuilder sb = new StringBuilder("---\nconfigs:\n- config_name: documents\n  data_files:\n")
+                .append("  - split: test\n    path: ").append(DOCUMENTS).append("\n  default: true\n")
+                .append("- config_name: tokens\n  data_files:\n  - split: test\n    path: ").append(TOKENS)
+                .append("\ndataset_info:\n- config_name: documents\n  features:\n")
+                .append("  - name: id\n    dtype: string\n  - name: title\n    dtype: string\n")
+                .append("  - name: text\n    dtype: string\n  - name: entities\n    list:\n")
+                .append(fields("start:int64", "end:int64", "text:string", "type:string", "entity_id:string"))
+                .append("  - name: timexes\n    list:\n")
+                .append(fields("tid:string", "start:int64", "end:int64", "text:string", "type:string",
+                        "value:string", "mod:string", "anchor:string", "quant:string", "freq:string"))
+                .append("- config_name: tokens\n  features:\n  - name: id\n    dtype: string\n")
                 .append("  - name: tokens\n    sequence: string\n  - name: ner_tags\n    sequence:\n")
                 .append("      class_label:\n        names:\n");
         for (int i = 0; i < labels.size(); i++) {
@@ -172,7 +194,7 @@ public final class HuggingFace {
                 .append("code-point offsets (Python `str` slicing); `tokens` has one record per sentence, tokenised ")
                 .append("with OpenNLP's English UD models, tags in IOB2 with the label names above. Token ids are ")
                 .append("`<document number>-<sentence number>`, documents numbered from 1 in `documents.jsonl` ")
-                .append("order.\n");
+                .append("order. Both are one `test` split: `load_dataset(dir, \"documents\", split=\"test\")`.\n");
         return sb.toString();
     }
 
