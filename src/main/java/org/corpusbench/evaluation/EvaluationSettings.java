@@ -19,12 +19,15 @@ import org.corpusbench.tags.TagScheme;
  *                      and leave the others out
  * @param skipDocstart  tags: leave {@code -DOCSTART-} lines out of the token count
  * @param lenient       JSONL predictions: skip (and report) bad predictions instead of refusing the file
+ * @param allowEmpty    contradictions: score an empty predictions file (no line at all) as a detector that
+ *                      flagged no pair, instead of refusing it as a wrong or truncated file
  * @param threads       tags: parts of the file scored in parallel (the figures do not depend on it)
  * @param resamples     bootstrap resamples for the 95% intervals; 0 gives no interval
  * @param seed          bootstrap seed
  */
 public record EvaluationSettings(TagMode tagMode, TagScheme scheme, ContradictionMatching matching, boolean conll4,
-                                 boolean skipDocstart, boolean lenient, int threads, int resamples, long seed) {
+                                 boolean skipDocstart, boolean lenient, boolean allowEmpty, int threads, int resamples,
+                                 long seed) {
 
     /** The command line's default seed, so that library and command line give the same intervals. */
     public static final long DEFAULT_SEED = 13;
@@ -48,10 +51,13 @@ public record EvaluationSettings(TagMode tagMode, TagScheme scheme, Contradictio
         }
     }
 
-    /** Default decoding, span matching, no mapping, strict input, one thread, 1000 resamples, seed 13. */
+    /**
+     * Default decoding, span matching, no mapping, strict input (an empty file refused), one thread, 1000
+     * resamples, seed 13.
+     */
     public static EvaluationSettings defaults() {
-        return new EvaluationSettings(TagMode.DEFAULT, null, ContradictionMatching.SPAN, false, false, false, 1,
-                Bootstrap.DEFAULT_RESAMPLES, DEFAULT_SEED);
+        return new EvaluationSettings(TagMode.DEFAULT, null, ContradictionMatching.SPAN, false, false, false, false,
+                1, Bootstrap.DEFAULT_RESAMPLES, DEFAULT_SEED);
     }
 
     /**
@@ -59,13 +65,14 @@ public record EvaluationSettings(TagMode tagMode, TagScheme scheme, Contradictio
      * default mode.
      */
     public EvaluationSettings withDecoding(TagMode mode, TagScheme tagScheme) {
-        return new EvaluationSettings(mode, tagScheme, matching, conll4, skipDocstart, lenient, threads, resamples,
-                seed);
+        return new EvaluationSettings(mode, tagScheme, matching, conll4, skipDocstart, lenient, allowEmpty, threads,
+                resamples, seed);
     }
 
     /** These settings with contradictions matched by {@code m}. */
     public EvaluationSettings withMatching(ContradictionMatching m) {
-        return new EvaluationSettings(tagMode, scheme, m, conll4, skipDocstart, lenient, threads, resamples, seed);
+        return new EvaluationSettings(tagMode, scheme, m, conll4, skipDocstart, lenient, allowEmpty, threads, resamples,
+                seed);
     }
 
     /**
@@ -73,13 +80,14 @@ public record EvaluationSettings(TagMode tagMode, TagScheme scheme, Contradictio
      * and the labels without a mapping left out.
      */
     public EvaluationSettings withConll4(boolean map) {
-        return new EvaluationSettings(tagMode, scheme, matching, map, skipDocstart, lenient, threads, resamples,
-                seed);
+        return new EvaluationSettings(tagMode, scheme, matching, map, skipDocstart, lenient, allowEmpty, threads,
+                resamples, seed);
     }
 
     /** These settings with {@code -DOCSTART-} lines left out of the token count when {@code skip}. */
     public EvaluationSettings withSkipDocstart(boolean skip) {
-        return new EvaluationSettings(tagMode, scheme, matching, conll4, skip, lenient, threads, resamples, seed);
+        return new EvaluationSettings(tagMode, scheme, matching, conll4, skip, lenient, allowEmpty, threads, resamples,
+                seed);
     }
 
     /**
@@ -87,8 +95,17 @@ public record EvaluationSettings(TagMode tagMode, TagScheme scheme, Contradictio
      * ({@code false}).
      */
     public EvaluationSettings withLenient(boolean skipBadPredictions) {
-        return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, skipBadPredictions, threads,
-                resamples, seed);
+        return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, skipBadPredictions,
+                allowEmpty, threads, resamples, seed);
+    }
+
+    /**
+     * These settings with an empty contradiction predictions file scored as a detector that flagged no pair
+     * ({@code true}) or refused ({@code false}, the default: an empty file is more often a mistake).
+     */
+    public EvaluationSettings withAllowEmpty(boolean emptyIsNoPair) {
+        return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, lenient, emptyIsNoPair,
+                threads, resamples, seed);
     }
 
     /**
@@ -96,7 +113,8 @@ public record EvaluationSettings(TagMode tagMode, TagScheme scheme, Contradictio
      * for any {@code n}.
      */
     public EvaluationSettings withThreads(int n) {
-        return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, lenient, n, resamples, seed);
+        return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, lenient, allowEmpty, n,
+                resamples, seed);
     }
 
     /**
@@ -104,7 +122,7 @@ public record EvaluationSettings(TagMode tagMode, TagScheme scheme, Contradictio
      * {@code bootstrapSeed}.
      */
     public EvaluationSettings withIntervals(int bootstrapResamples, long bootstrapSeed) {
-        return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, lenient, threads,
+        return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, lenient, allowEmpty, threads,
                 bootstrapResamples, bootstrapSeed);
     }
 }

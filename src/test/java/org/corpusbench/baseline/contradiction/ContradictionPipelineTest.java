@@ -96,7 +96,8 @@ class ContradictionPipelineTest {
         List<ContradictionDetector> detectors = List.of(new HeuristicContradictionDetector(),
                 new AllPairsContradictionDetector());
         EntityRecognizer gazetteer = new GazetteerNameFinder();
-        List<ContradictionPipeline.Unit> trueUnits = ContradictionPipeline.entities(gazetteer, docs, gold.annotations());
+        List<ContradictionPipeline.Unit> trueUnits = ContradictionPipeline.entities(gazetteer, docs,
+                gold.annotations());
         Map<String, List<Contradiction>> truth = new LinkedHashMap<>();
         detectors.forEach(d -> truth.put(d.name(), ContradictionPipeline.detect(d, docs, trueUnits)));
         assertThat(truth.get("all-pairs")).as("something a leak would change").hasSizeGreaterThan(10);
