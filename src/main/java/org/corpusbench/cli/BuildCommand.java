@@ -44,7 +44,7 @@ final class BuildCommand implements Callable<Integer> {
             CommandPaths.outsideOf(out, "--out", src, "--source");
             CommandPaths.outsideOf(out, "--out", sd, "--seeds");
         }
-        ReleaseBuilder.Result r = ReleaseBuilder.build(src, sd, out, Leaderboard::cardTable);
+        ReleaseBuilder.Result r = ReleaseBuilder.build(src, sd, out, Leaderboard.cardTables());
         PrintWriter w = spec.commandLine().getOut();
         w.println((r.outcome() == ReleaseBuilder.Outcome.CREATED ? "built " : "up to date: ") + r.manifest().name()
                 + " " + r.manifest().version() + " in " + r.directory());

@@ -84,6 +84,10 @@ final class EvaluateCommand implements Callable<Integer> {
             + "or mismatched text instead of failing.")
     boolean lenient;
 
+    @Option(names = "--allow-empty", description = "--task contradictions: score an empty predictions file as a "
+            + "detector that flagged no pair (refused otherwise, as a wrong or truncated file would be).")
+    boolean allowEmpty;
+
     @Option(names = "--threads", paramLabel = "N", description = "--task tags: score the file in N parts (at most "
             + "256) cut at blank lines, on at most as many threads as there are processors (default: 1; the "
             + "figures are the same for every N).")
@@ -199,6 +203,10 @@ final class EvaluateCommand implements Callable<Integer> {
         if (lenient && conll) {
             throw new UsageException("--lenient applies to JSONL predictions only; a CoNLL file is scored whole");
         }
+        if (allowEmpty && t != Task.CONTRADICTIONS) {
+            throw new UsageException("--allow-empty applies to --task contradictions only (the other tasks' "
+                    + "predictions hold a record per document or pair, even where a system found nothing)");
+        }
     }
 
     /** The options as the library's settings; option values that name nothing are refused here. */
@@ -211,7 +219,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new UsageException("--bootstrap applies to tasks with intervals; --task tags reports none");
         }
         EvaluationSettings s = EvaluationSettings.defaults().withIntervals(resamples, seed).withLenient(lenient)
-                .withBootstrap(method)
+                .withBootstrap(method).withAllowEmpty(allowEmpty)
                 .withThreads(threads).withSkipDocstart(skipDocstart).withConll4(map != null);
         if (conll) {
             TagMode m = TagMode.parse(mode);

@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
                 + "(trained systems by leave-one-document-out), so that 'evaluate' on them prints the "
                 + "leaderboard's figures.",
             "Systems: opennlp-maxent, gazetteer (entities); rule-based (dates); heuristic, all-pairs "
-                + "(contradictions); lexical-overlap, majority (nli)."})
+                + "(contradictions, on the gazetteer's entities), 'heuristic (gold entities, oracle)', "
+                + "'all-pairs (gold entities, oracle)' (contradictions on the gold entities: an upper reference); "
+                + "lexical-overlap, majority (nli)."})
 final class PredictCommand implements Callable<Integer> {
 
     @Spec
@@ -98,7 +100,10 @@ final class PredictCommand implements Callable<Integer> {
             JsonlWriter.write(out, records);
             w.println("wrote " + out + ": " + records.size() + " " + (task == Task.ENTITIES || task == Task.DATES
                     ? "documents" : task == Task.CONTRADICTIONS ? "contradictions" : "NLI pairs")
-                    + " of " + system + " predictions (" + task.wireName() + ")");
+                    + " of " + system + " predictions (" + task.wireName() + ")"
+                    + (records.isEmpty() && task == Task.CONTRADICTIONS
+                    ? "; the detector flagged no pair, so the file is empty: evaluate scores it with --allow-empty"
+                    : ""));
         } else {
             List<NliPair> pairs = new ArrayList<>();
             gold.nliPairs().forEach(pair -> {
@@ -110,7 +115,7 @@ final class PredictCommand implements Callable<Integer> {
             gold.documents().keySet().forEach(id -> layers.put(id, p.layers().getOrDefault(id,
                     DocumentAnnotations.empty(id))));
             Corpus corpus = new Corpus(List.copyOf(gold.documents().values()), layers, p.contradictions(), pairs);
-            WriteOptions options = WriteOptions.english(gold.name() + "-" + system);
+            WriteOptions options = WriteOptions.english(gold.name() + "-" + fileName(system));
             try (StagedDirectory staged = StagedDirectory.create(out, overwrite)) {
                 List<String> said = format.write(corpus, staged.path(), options);
                 staged.commit();
@@ -124,6 +129,11 @@ final class PredictCommand implements Callable<Integer> {
         }
         w.flush();
         return 0;
+    }
+
+    /** A system name as a file-name part: "heuristic (gold entities, oracle)" as heuristic-gold-entities-oracle. */
+    static String fileName(String system) {
+        return system.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
     }
 
     private static Corpus.Layer layerOf(Task task) {

@@ -40,7 +40,8 @@ import org.corpusbench.schema.CorpusValidator;
  *
  * <p>The source directory holds {@code dataset.json} (name, version, license, description, citation),
  * {@code gold/} (see {@link GoldSources}) and {@code card/} ({@code README.md} with a
- * {@code {{statistics}}} placeholder, and {@code CHANGELOG.md}).
+ * {@code {{statistics}}} placeholder and the placeholders of baseline tables the caller fills, and
+ * {@code CHANGELOG.md}).
  *
  * <p>It also keeps {@code releases.tsv} in the source directory, the list of published fingerprints
  * ({@link PublishedReleases}): a version built into its own place in the source directory is recorded there,
@@ -74,10 +75,14 @@ public final class ReleaseBuilder {
      * or into {@code outDir} when given.
      */
     public static Result build(Path sourceDir, Path seedsDir, Path outDir) throws IOException {
-        return build(sourceDir, seedsDir, outDir, gold -> NO_BASELINES);
+        return build(sourceDir, seedsDir, outDir, Map.of("baselines", gold -> NO_BASELINES,
+                "leaderboard", gold -> NO_BASELINES));
     }
 
-    /** What the card's {@code {{baselines}}} placeholder says when a build computes no baselines. */
+    /**
+     * What the card's {@code {{baselines}}} and {@code {{leaderboard}}} placeholders say when a build computes
+     * no baselines.
+     */
     public static final String NO_BASELINES = "_No baseline figures were computed for this build._";
 
     /**
@@ -87,12 +92,28 @@ public final class ReleaseBuilder {
      */
     public static Result build(Path sourceDir, Path seedsDir, Path outDir,
                                Function<GoldSources.Gold, String> baselines) throws IOException {
-        return build(sourceDir, seedsDir, outDir, baselines, Clock.systemUTC());
+        return build(sourceDir, seedsDir, outDir, Map.of("baselines", baselines), Clock.systemUTC());
+    }
+
+    /**
+     * Builds a release whose card's placeholders {@code {{NAME}}} are filled by {@code tables.get(NAME)},
+     * given the gold the release is made of; a table is computed only when the card holds its placeholder, so
+     * that a card template chooses its tables (the released cards keep the table they were published with).
+     */
+    public static Result build(Path sourceDir, Path seedsDir, Path outDir,
+                               Map<String, Function<GoldSources.Gold, String>> tables) throws IOException {
+        return build(sourceDir, seedsDir, outDir, tables, Clock.systemUTC());
     }
 
     /** As {@link #build(Path, Path, Path, Function)}; {@code clock} dates a new row of the published list. */
     static Result build(Path sourceDir, Path seedsDir, Path outDir, Function<GoldSources.Gold, String> baselines,
                         Clock clock) throws IOException {
+        return build(sourceDir, seedsDir, outDir, Map.of("baselines", baselines), clock);
+    }
+
+    /** As {@link #build(Path, Path, Path, Map)}; {@code clock} dates a new row of the published list. */
+    static Result build(Path sourceDir, Path seedsDir, Path outDir,
+                        Map<String, Function<GoldSources.Gold, String>> tables, Clock clock) throws IOException {
         Path configFile = sourceDir.resolve("dataset.json");
         JsonNode config = JsonCodec.readTree(configFile);
         String name = required(config, "name", configFile);
@@ -104,7 +125,7 @@ public final class ReleaseBuilder {
         }
         Path target = outDir != null ? outDir : sourceDir.resolve(version);
 
-        Map<String, byte[]> files = render(sourceDir, seedsDir, config, name, version, baselines);
+        Map<String, byte[]> files = render(sourceDir, seedsDir, config, name, version, tables);
         String fingerprint = JSON.readTree(files.get(Manifest.FILE_NAME)).get("fingerprint").asText();
         Path listFile = sourceDir.resolve(PublishedReleases.FILE_NAME);
         PublishedReleases list = PublishedReleases.read(listFile, name);
@@ -180,7 +201,7 @@ public final class ReleaseBuilder {
 
     /** Every file of the release, by name, in memory (a release of this size is small). */
     static Map<String, byte[]> render(Path sourceDir, Path seedsDir, JsonNode config, String name, String version,
-                                      Function<GoldSources.Gold, String> baselines) throws IOException {
+                                      Map<String, Function<GoldSources.Gold, String>> tables) throws IOException {
         GoldSources.Gold gold = GoldSources.read(seedsDir, sourceDir.resolve("gold"));
         Map<String, byte[]> files = new LinkedHashMap<>();
         List<Manifest.FileEntry> entries = new ArrayList<>();
@@ -199,8 +220,11 @@ public final class ReleaseBuilder {
         String card = Files.readString(sourceDir.resolve("card/README.md"), StandardCharsets.UTF_8)
                 .replace("{{version}}", version)
                 .replace("{{statistics}}", "```\n" + stats.render() + "```");
-        if (card.contains("{{baselines}}")) {
-            card = card.replace("{{baselines}}", baselines.apply(gold));
+        for (Map.Entry<String, Function<GoldSources.Gold, String>> t : new java.util.TreeMap<>(tables).entrySet()) {
+            String placeholder = "{{" + t.getKey() + "}}";
+            if (card.contains(placeholder)) {
+                card = card.replace(placeholder, t.getValue().apply(gold));
+            }
         }
         add(files, entries, "README.md", card.getBytes(StandardCharsets.UTF_8), null, "card");
         add(files, entries, "CHANGELOG.md", Files.readAllBytes(sourceDir.resolve("card/CHANGELOG.md")), null,

@@ -19,14 +19,16 @@ import org.corpusbench.tags.TagScheme;
  *                      and leave the others out
  * @param skipDocstart  tags: leave {@code -DOCSTART-} lines out of the token count
  * @param lenient       JSONL predictions: skip (and report) bad predictions instead of refusing the file
+ * @param allowEmpty    contradictions: score an empty predictions file (no line at all) as a detector that
+ *                      flagged no pair, instead of refusing it as a wrong or truncated file
  * @param threads       tags: parts of the file scored in parallel (the figures do not depend on it)
  * @param resamples     bootstrap resamples for the 95% intervals; 0 gives no interval
  * @param seed          bootstrap seed
  * @param bootstrap     how the intervals are resampled: classic, Poisson, or chosen by the number of units
  */
 public record EvaluationSettings(TagMode tagMode, TagScheme scheme, ContradictionMatching matching, boolean conll4,
-                                 boolean skipDocstart, boolean lenient, int threads, int resamples, long seed,
-                                 BootstrapMethod bootstrap) {
+                                 boolean skipDocstart, boolean lenient, boolean allowEmpty, int threads, int resamples,
+                                 long seed, BootstrapMethod bootstrap) {
 
     /** The command line's default seed, so that library and command line give the same intervals. */
     public static final long DEFAULT_SEED = 13;
@@ -56,8 +58,8 @@ public record EvaluationSettings(TagMode tagMode, TagScheme scheme, Contradictio
      * bootstrap method chosen by the number of units.
      */
     public static EvaluationSettings defaults() {
-        return new EvaluationSettings(TagMode.DEFAULT, null, ContradictionMatching.SPAN, false, false, false, 1,
-                Bootstrap.DEFAULT_RESAMPLES, DEFAULT_SEED, BootstrapMethod.AUTO);
+        return new EvaluationSettings(TagMode.DEFAULT, null, ContradictionMatching.SPAN, false, false, false, false,
+                1, Bootstrap.DEFAULT_RESAMPLES, DEFAULT_SEED, BootstrapMethod.AUTO);
     }
 
     /**
@@ -65,14 +67,14 @@ public record EvaluationSettings(TagMode tagMode, TagScheme scheme, Contradictio
      * default mode.
      */
     public EvaluationSettings withDecoding(TagMode mode, TagScheme tagScheme) {
-        return new EvaluationSettings(mode, tagScheme, matching, conll4, skipDocstart, lenient, threads, resamples,
-                seed, bootstrap);
+        return new EvaluationSettings(mode, tagScheme, matching, conll4, skipDocstart, lenient, allowEmpty, threads,
+                resamples, seed, bootstrap);
     }
 
     /** These settings with contradictions matched by {@code m}. */
     public EvaluationSettings withMatching(ContradictionMatching m) {
-        return new EvaluationSettings(tagMode, scheme, m, conll4, skipDocstart, lenient, threads, resamples, seed,
-                bootstrap);
+        return new EvaluationSettings(tagMode, scheme, m, conll4, skipDocstart, lenient, allowEmpty, threads,
+                resamples, seed, bootstrap);
     }
 
     /**
@@ -80,14 +82,14 @@ public record EvaluationSettings(TagMode tagMode, TagScheme scheme, Contradictio
      * and the labels without a mapping left out.
      */
     public EvaluationSettings withConll4(boolean map) {
-        return new EvaluationSettings(tagMode, scheme, matching, map, skipDocstart, lenient, threads, resamples,
-                seed, bootstrap);
+        return new EvaluationSettings(tagMode, scheme, matching, map, skipDocstart, lenient, allowEmpty, threads,
+                resamples, seed, bootstrap);
     }
 
     /** These settings with {@code -DOCSTART-} lines left out of the token count when {@code skip}. */
     public EvaluationSettings withSkipDocstart(boolean skip) {
-        return new EvaluationSettings(tagMode, scheme, matching, conll4, skip, lenient, threads, resamples, seed,
-                bootstrap);
+        return new EvaluationSettings(tagMode, scheme, matching, conll4, skip, lenient, allowEmpty, threads,
+                resamples, seed, bootstrap);
     }
 
     /**
@@ -95,9 +97,8 @@ public record EvaluationSettings(TagMode tagMode, TagScheme scheme, Contradictio
      * ({@code false}).
      */
     public EvaluationSettings withLenient(boolean skipBadPredictions) {
-        return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, skipBadPredictions, threads,
-                resamples, seed,
-                bootstrap);
+        return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, skipBadPredictions, allowEmpty,
+                threads, resamples, seed, bootstrap);
     }
 
     /**
@@ -105,8 +106,8 @@ public record EvaluationSettings(TagMode tagMode, TagScheme scheme, Contradictio
      * for any {@code n}.
      */
     public EvaluationSettings withThreads(int n) {
-        return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, lenient, n, resamples, seed,
-                bootstrap);
+        return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, lenient, allowEmpty, n,
+                resamples, seed, bootstrap);
     }
 
     /**
@@ -114,13 +115,22 @@ public record EvaluationSettings(TagMode tagMode, TagScheme scheme, Contradictio
      * {@code bootstrapSeed}.
      */
     public EvaluationSettings withIntervals(int bootstrapResamples, long bootstrapSeed) {
-        return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, lenient, threads,
+        return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, lenient, allowEmpty, threads,
                 bootstrapResamples, bootstrapSeed, bootstrap);
     }
 
     /** The same settings with intervals resampled by {@code method}. */
     public EvaluationSettings withBootstrap(BootstrapMethod method) {
-        return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, lenient, threads, resamples,
-                seed, method);
+        return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, lenient, allowEmpty, threads,
+                resamples, seed, method);
+    }
+
+    /**
+     * These settings with an empty file of contradiction predictions scored as a detector that flagged no pair
+     * (refused otherwise, as a truncated output would be).
+     */
+    public EvaluationSettings withAllowEmpty(boolean emptyIsNoPair) {
+        return new EvaluationSettings(tagMode, scheme, matching, conll4, skipDocstart, lenient, emptyIsNoPair,
+                threads, resamples, seed, bootstrap);
     }
 }

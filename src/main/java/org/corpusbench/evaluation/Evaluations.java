@@ -177,7 +177,8 @@ public final class Evaluations {
         if (task == Task.TAGS) {
             throw new IllegalArgumentException("tags are scored from a CoNLL file: use Evaluations.tags");
         }
-        Predictions.Read read = predictions(predictions, "the predictions", gold, task.layer(), settings.lenient());
+        Predictions.Read read = predictions(predictions, "the predictions", gold, task.layer(), settings.lenient(),
+                settings.allowEmpty());
         Report r = new Report(task, "jsonl", predictions, settings);
         r.notes.addAll(goldNotes);
         read.problems().forEach(d -> r.notes.add("skipped: " + d));
@@ -218,7 +219,17 @@ public final class Evaluations {
      */
     public static Predictions.Read predictions(Path file, String whose, GoldCorpus gold, GoldCorpus.Layer layer,
                                                boolean lenient) throws IOException {
-        Predictions.Read read = Predictions.read(file, gold, layer, lenient);
+        return predictions(file, whose, gold, layer, lenient, false);
+    }
+
+    /**
+     * As {@link #predictions(Path, String, GoldCorpus, GoldCorpus.Layer, boolean)}; with {@code allowEmpty}, an
+     * empty file of contradiction predictions is a detector that flagged no pair
+     * ({@link Predictions#read(Path, GoldCorpus, GoldCorpus.Layer, boolean, boolean)}).
+     */
+    public static Predictions.Read predictions(Path file, String whose, GoldCorpus gold, GoldCorpus.Layer layer,
+                                               boolean lenient, boolean allowEmpty) throws IOException {
+        Predictions.Read read = Predictions.read(file, gold, layer, lenient, allowEmpty);
         if (!read.problems().isEmpty() && !lenient) {
             throw new InvalidInputException(whose, read.problems(),
                     "fix them, or pass --lenient to skip and count them");
@@ -239,8 +250,10 @@ public final class Evaluations {
         if (shuffles < 1 || shuffles > Bootstrap.MAX_SHUFFLES) {
             throw new IllegalArgumentException("shuffles must be between 1 and " + Bootstrap.MAX_SHUFFLES);
         }
-        Predictions.Read ra = predictions(a, "the predictions of system A", gold, task.layer(), settings.lenient());
-        Predictions.Read rb = predictions(b, "the predictions of system B", gold, task.layer(), settings.lenient());
+        Predictions.Read ra = predictions(a, "the predictions of system A", gold, task.layer(), settings.lenient(),
+                settings.allowEmpty());
+        Predictions.Read rb = predictions(b, "the predictions of system B", gold, task.layer(), settings.lenient(),
+                settings.allowEmpty());
         List<String> notes = new ArrayList<>();
         ra.problems().forEach(d -> notes.add("skipped: " + d));
         rb.problems().forEach(d -> notes.add("skipped: " + d));
@@ -605,6 +618,9 @@ public final class Evaluations {
                 o.put("skip_docstart", true);
             }
             o.put("lenient", settings.lenient());
+            if (settings.allowEmpty()) {
+                o.put("allow_empty", true);
+            }
             o.put("resamples", settings.resamples());
             o.put("seed", settings.seed());
             if (settings.conll4()) {

@@ -63,7 +63,20 @@ public final class Predictions {
      * @throws CorpusFormatException when the file holds no prediction of {@code layer}
      */
     public static Read read(Path file, GoldCorpus gold, Layer layer, boolean lenient) throws IOException {
-        return new Reader(file, gold, layer).read(lenient);
+        return read(file, gold, layer, lenient, false);
+    }
+
+    /**
+     * As {@link #read(Path, GoldCorpus, Layer, boolean)}; with {@code allowEmpty}, an empty file (no line at
+     * all) of contradiction predictions is read as a detector that flagged no pair. A file with lines but no
+     * contradiction among them is refused all the same, and so is an empty file of any other layer (a
+     * system writes a record per document or pair even when it finds nothing there).
+     *
+     * @throws CorpusFormatException when the file holds no prediction of {@code layer}
+     */
+    public static Read read(Path file, GoldCorpus gold, Layer layer, boolean lenient, boolean allowEmpty)
+            throws IOException {
+        return new Reader(file, gold, layer).read(lenient, allowEmpty);
     }
 
     /** The state of one read: what was found so far, by kind, and the problems. */
@@ -103,7 +116,7 @@ public final class Predictions {
             gold.nliPairs().forEach(p -> pairIds.add(p.id()));
         }
 
-        Read read(boolean lenient) throws IOException {
+        Read read(boolean lenient, boolean allowEmpty) throws IOException {
             long lines = 0;
             try (JsonlReader r = JsonlReader.open(file)) {
                 while (true) {
@@ -128,11 +141,14 @@ public final class Predictions {
                     }
                 }
             }
-            if (layerRecords == 0) {
+            boolean noPair = lines == 0 && layer == Layer.CONTRADICTIONS;
+            if (layerRecords == 0 && !(noPair && allowEmpty)) {
                 throw new CorpusFormatException(Location.ofFile(file.toString()), null, "holds no " + what()
                         + "; " + (lines == 0 ? "the file is empty" : "it holds " + heldSummary())
                         + (held.isEmpty() && !problems.isEmpty() ? " (the first: " + problems.get(0) + ")" : "")
-                        + ". Expected lines like " + example() + " (is it the right file for this task?)");
+                        + ". Expected lines like " + example() + " (is it the right file for this task?)"
+                        + (noPair ? " A detector that flagged no pair writes an empty file: pass --allow-empty to "
+                                + "score it so" : ""));
             }
             if (!aligned.isEmpty()) {
                 align(lines);

@@ -159,11 +159,54 @@ public final class Leaderboard {
     }
 
     /**
-     * The dataset card's baseline table: the same computation and defaults as {@code corpusbench run}
-     * (1000 resamples, seed 13), so the card and a fresh run agree digit for digit.
+     * The baseline table of the cards published before issue 17 item 5, oreshnik-reports 1.0.0 and 1.0.1 (the
+     * card template's {@code {{baselines}}}): the same computation and defaults as {@code corpusbench run}
+     * (1000 resamples, seed 13), but with the contradiction detectors on the gold entity layer only, under the
+     * detector's name alone, as those cards show them (and say in their text). Kept so that the current
+     * release still rebuilds from its sources byte for byte; a new release's card takes the whole leaderboard,
+     * {@link #leaderboardTable}, through {@code {{leaderboard}}}.
      */
     public static String cardTable(GoldSources.Gold gold) {
+        return markdown(asFirstPublished(compute(GoldCorpus.of("card", gold), Bootstrap.DEFAULT_RESAMPLES,
+                DEFAULT_SEED, s -> { })));
+    }
+
+    /**
+     * The dataset card's baseline table (the card template's {@code {{leaderboard}}}): the leaderboard as
+     * {@code corpusbench run} prints it, with the same defaults (1000 resamples, seed 13), so the card and a
+     * fresh run agree digit for digit.
+     */
+    public static String leaderboardTable(GoldSources.Gold gold) {
         return markdown(compute(GoldCorpus.of("card", gold), Bootstrap.DEFAULT_RESAMPLES, DEFAULT_SEED, s -> { }));
+    }
+
+    /**
+     * The card placeholders this layer fills, by name without braces: {@code baselines} ({@link #cardTable})
+     * and {@code leaderboard} ({@link #leaderboardTable}); what {@code corpusbench build} hands the release
+     * builder.
+     */
+    public static Map<String, Function<GoldSources.Gold, String>> cardTables() {
+        Map<String, Function<GoldSources.Gold, String>> out = new LinkedHashMap<>();
+        out.put("baselines", Leaderboard::cardTable);
+        out.put("leaderboard", Leaderboard::leaderboardTable);
+        return out;
+    }
+
+    /**
+     * The rows as the cards before issue 17 item 5 showed them: the contradiction rows on gold entities
+     * renamed to the detector's name, the rows on predicted entities left out, every other row unchanged.
+     */
+    static List<Row> asFirstPublished(List<Row> rows) {
+        List<Row> out = new ArrayList<>();
+        for (Row r : rows) {
+            if (!r.task().equals("contradictions")) {
+                out.add(r);
+            } else if (r.system().endsWith(BaselineSuite.ORACLE)) {
+                String system = r.system().substring(0, r.system().length() - BaselineSuite.ORACLE.length());
+                out.add(new Row(r.task(), system, r.metric(), r.precision(), r.recall(), r.f1(), r.f1Interval()));
+            }
+        }
+        return out;
     }
 
     /** Seed of the leaderboard's bootstrap intervals unless told otherwise. */

@@ -10,7 +10,8 @@ import org.corpusbench.eval.report.JsonReport;
 
 /**
  * The leaderboard of a release as {@code corpusbench run} prints it, as a self-contained HTML page and as
- * JSON, all three from the same rows, so that they cannot disagree.
+ * JSON, all three from the same rows, so that they cannot disagree. Oracle rows (given gold input, see
+ * {@link BaselineSuite#ORACLE}) are named so in all three, set apart on the page and flagged in the JSON.
  *
  * @param dataset     dataset name
  * @param version     release version
@@ -29,6 +30,23 @@ public record LeaderboardReport(String dataset, String version, String fingerpri
             + "their guidelines in view, so its figures here are not held-out; docs/baselines.md gives TempEval-3 "
             + "figures.";
 
+    /**
+     * What the contradiction rows read, and what an oracle row is (issue 17 item 5). Printed under the table
+     * and shown on the page when the leaderboard has an oracle row.
+     */
+    public static final String ORACLE_NOTE = "The contradiction detectors read the entities the gazetteer predicts, "
+            + "trained without the pair of documents scored; the rows marked 'oracle' read the gold entities "
+            + "instead, which no real system has: an upper reference, not a result.";
+
+    /** True when {@code row} was given gold input that a real system does not have (its system name says so). */
+    public static boolean isOracle(Leaderboard.Row row) {
+        return row.system().endsWith(BaselineSuite.ORACLE);
+    }
+
+    private boolean hasOracle() {
+        return rows.stream().anyMatch(LeaderboardReport::isOracle);
+    }
+
     /** Copies the rows. */
     public LeaderboardReport {
         rows = List.copyOf(rows);
@@ -44,8 +62,9 @@ public record LeaderboardReport(String dataset, String version, String fingerpri
 
     /** The table with its heading and caveat, as {@code corpusbench run} prints it. */
     public String toText() {
-        return "== Leaderboard: " + dataset + " " + version + " (baselines; trained ones by leave-one-document-out)\n"
-                + Leaderboard.markdown(rows) + DATE_RULES_CAVEAT + "\n";
+        return "== Leaderboard: " + dataset + " " + version + " (baselines; trained ones by leave-one-document-out, "
+                + "the contradiction pipelines per pair of documents)\n"
+                + Leaderboard.markdown(rows) + DATE_RULES_CAVEAT + "\n" + (hasOracle() ? ORACLE_NOTE + "\n" : "");
     }
 
     /** The leaderboard as a self-contained HTML page (inline CSS, no scripts, nothing fetched). */
@@ -56,7 +75,8 @@ public record LeaderboardReport(String dataset, String version, String fingerpri
                 .append("<title>corpusbench leaderboard</title>\n<style>\n")
                 .append("body{font-family:system-ui,sans-serif;margin:2em;max-width:70em}")
                 .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em}")
-                .append("td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f3f3f3}\n")
+                .append("td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f3f3f3}")
+                .append("tr.oracle td{color:#666;font-style:italic}\n")
                 .append("</style>\n</head>\n<body>\n<h1>corpusbench leaderboard</h1>\n<dl>\n");
         facts.forEach((k, v) -> sb.append("<dt>").append(escape(k)).append("</dt><dd>").append(escape(v))
                 .append("</dd>\n"));
@@ -64,7 +84,7 @@ public record LeaderboardReport(String dataset, String version, String fingerpri
                 .append("<th>95% CI</th></tr>\n");
         for (Leaderboard.Row r : rows) {
             String[] c = Leaderboard.cells(r);
-            sb.append("<tr>");
+            sb.append(isOracle(r) ? "<tr class=\"oracle\">" : "<tr>");
             for (int i = 0; i < c.length; i++) {
                 sb.append(i < 3 ? "<td>" : "<td class=\"n\">").append(escape(c[i])).append("</td>");
             }
@@ -76,7 +96,11 @@ public record LeaderboardReport(String dataset, String version, String fingerpri
                 : rows.get(0).f1Interval().resamples()).append(" resamples of documents (document pairs for ")
                 .append("contradictions, pairs for NLI), seed ")
                 .append(rows.isEmpty() ? 0 : rows.get(0).f1Interval().seed())
-                .append(".</p>\n<p>").append(escape(DATE_RULES_CAVEAT)).append("</p>\n</body>\n</html>\n");
+                .append(".</p>\n<p>").append(escape(DATE_RULES_CAVEAT)).append("</p>\n");
+        if (hasOracle()) {
+            sb.append("<p>").append(escape(ORACLE_NOTE)).append("</p>\n");
+        }
+        sb.append("</body>\n</html>\n");
         return sb.toString();
     }
 
@@ -110,7 +134,8 @@ public record LeaderboardReport(String dataset, String version, String fingerpri
                     .append("\" text-anchor=\"end\">")
                     .append(escape(r.task() + " · " + r.system() + " · " + r.metric()))
                     .append("</text><rect x=\"").append(label).append("\" y=\"").append(y + 4).append("\" width=\"")
-                    .append(Math.round(f1 * width)).append("\" height=\"14\" fill=\"#4a7fc1\"><title>")
+                    .append(Math.round(f1 * width)).append("\" height=\"14\" fill=\"")
+                    .append(isOracle(r) ? "#b8b8b8" : "#4a7fc1").append("\"><title>")
                     .append(escape(String.format(Locale.ROOT, "%.4f", f1))).append("</title></rect>");
             var iv = r.f1Interval();
             if (iv.resamples() > 0) {
@@ -126,18 +151,22 @@ public record LeaderboardReport(String dataset, String version, String fingerpri
     }
 
     /**
-     * The leaderboard as JSON: the facts (dataset, fingerprint, tool) and one object per row with its
-     * figures and interval, for scripts that would otherwise scrape the HTML.
+     * The leaderboard as JSON: the facts (dataset, fingerprint, tool, the notes) and one object per row with
+     * its figures, interval and whether it is an oracle row, for scripts that would otherwise scrape the HTML.
      */
     public String toJson() {
         ObjectNode root = JsonReport.start("leaderboard", tool);
         ObjectNode f = root.putObject("facts");
         facts().forEach(f::put);
         f.put("caveat", DATE_RULES_CAVEAT);
+        if (hasOracle()) {
+            f.put("oracle_note", ORACLE_NOTE);
+        }
         ArrayNode a = root.putArray("rows");
         for (Leaderboard.Row r : rows) {
             ObjectNode n = a.addObject().put("task", r.task()).put("system", r.system()).put("metric", r.metric())
-                    .put("precision", r.precision()).put("recall", r.recall()).put("f1", r.f1());
+                    .put("oracle", isOracle(r)).put("precision", r.precision()).put("recall", r.recall())
+                    .put("f1", r.f1());
             var iv = r.f1Interval();
             if (iv.resamples() == 0) {
                 n.putNull("f1_interval");

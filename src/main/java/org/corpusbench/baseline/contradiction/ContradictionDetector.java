@@ -14,7 +14,8 @@ public interface ContradictionDetector {
 
     /**
      * @param docs     the documents, in a fixed order
-     * @param entities their entity layers by document id (gold mentions in the leaderboard's setting)
+     * @param entities their entity layers by document id: an entity baseline's predictions in the
+     *                 leaderboard's default rows ({@link ContradictionPipeline}), the gold in its oracle rows
      */
     List<Contradiction> detect(List<Document> docs, Map<String, DocumentAnnotations> entities);
 }
