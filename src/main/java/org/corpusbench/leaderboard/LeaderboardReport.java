@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.corpusbench.eval.report.JsonReport;
+import org.corpusbench.internal.Markup;
 
 /**
  * The leaderboard of a release as {@code corpusbench run} prints it, as a self-contained HTML page and as
@@ -57,22 +58,22 @@ public record LeaderboardReport(String dataset, String version, String fingerpri
                 .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em}")
                 .append("td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f3f3f3}\n")
                 .append("</style>\n</head>\n<body>\n<h1>corpusbench leaderboard</h1>\n<dl>\n");
-        facts.forEach((k, v) -> sb.append("<dt>").append(escape(k)).append("</dt><dd>").append(escape(v))
-                .append("</dd>\n"));
+        facts.forEach((k, v) -> sb.append("<dt>").append(Markup.html(k)).append("</dt><dd>")
+                .append(Markup.html(v)).append("</dd>\n"));
         sb.append("</dl>\n<table>\n<tr><th>task</th><th>system</th><th>metric</th><th>P</th><th>R</th><th>F1</th>")
                 .append("<th>95% CI</th></tr>\n");
         for (Leaderboard.Row r : rows) {
             String[] c = Leaderboard.cells(r);
             sb.append("<tr>");
             for (int i = 0; i < c.length; i++) {
-                sb.append(i < 3 ? "<td>" : "<td class=\"n\">").append(escape(c[i])).append("</td>");
+                sb.append(i < 3 ? "<td>" : "<td class=\"n\">").append(Markup.html(c[i])).append("</td>");
             }
             sb.append("</tr>\n");
         }
         sb.append("</table>\n<p>Intervals: bootstrap percentile, ").append(rows.isEmpty() ? 0
                 : rows.get(0).f1Interval().resamples()).append(" resamples of documents (document pairs for ")
                 .append("contradictions, pairs for NLI), seed ").append(rows.isEmpty() ? 0 : rows.get(0).f1Interval().seed())
-                .append(".</p>\n<p>").append(escape(DATE_RULES_CAVEAT)).append("</p>\n</body>\n</html>\n");
+                .append(".</p>\n<p>").append(Markup.html(DATE_RULES_CAVEAT)).append("</p>\n</body>\n</html>\n");
         return sb.toString();
     }
 
@@ -98,9 +99,5 @@ public record LeaderboardReport(String dataset, String version, String fingerpri
                     .put("resamples", iv.resamples()).put("seed", iv.seed());
         }
         return JsonReport.toJson(root);
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
