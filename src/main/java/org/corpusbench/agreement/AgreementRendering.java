@@ -19,6 +19,7 @@ import org.corpusbench.eval.Counts;
 import org.corpusbench.eval.entity.SpanCounts;
 import org.corpusbench.eval.entity.SpanScheme;
 import org.corpusbench.eval.timex.TimexCounts;
+import org.corpusbench.internal.Markup;
 import org.corpusbench.internal.TextTable;
 import org.corpusbench.model.ContradictionType;
 import org.corpusbench.model.TimexType;
@@ -347,19 +348,21 @@ public final class AgreementRendering {
     public static String html(AgreementReport r) {
         StringBuilder h = new StringBuilder();
         String title = headline(r).title();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>").append(esc(title))
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
+                .append(Markup.html(title))
                 .append("</title>\n<style>body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#222}")
                 .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;")
                 .append("text-align:right}th:first-child,td:first-child{text-align:left}</style></head><body>\n")
-                .append("<h1>").append(esc(title)).append("</h1>\n<p>Figures are defined in docs/agreement.md; n/a ")
+                .append("<h1>").append(Markup.html(title))
+                .append("</h1>\n<p>Figures are defined in docs/agreement.md; n/a ")
                 .append("marks a figure that is undefined (nothing to compare).</p>\n");
         for (Table t : tables(r)) {
-            h.append("<h2>").append(esc(t.title())).append("</h2>\n<table>\n");
+            h.append("<h2>").append(Markup.html(t.title())).append("</h2>\n<table>\n");
             for (int i = 0; i < t.rows().size(); i++) {
                 String cell = i == 0 ? "th" : "td";
                 h.append("<tr>");
                 for (String v : t.rows().get(i)) {
-                    h.append('<').append(cell).append('>').append(esc(v)).append("</").append(cell).append('>');
+                    h.append('<').append(cell).append('>').append(Markup.html(v)).append("</").append(cell).append('>');
                 }
                 h.append("</tr>\n");
             }
@@ -412,21 +415,5 @@ public final class AgreementRendering {
 
     private static String counts(List<Long> m) {
         return String.join(" / ", m.stream().map(String::valueOf).toList());
-    }
-
-    private static String esc(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }

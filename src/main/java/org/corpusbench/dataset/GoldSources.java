@@ -14,6 +14,7 @@ import org.corpusbench.diagnostic.CorpusFormatException;
 import org.corpusbench.diagnostic.Location;
 import org.corpusbench.format.jsonl.JsonlReader;
 import org.corpusbench.format.text.TextDirectoryReader;
+import org.corpusbench.internal.SpanMessages;
 import org.corpusbench.internal.TableRows;
 import org.corpusbench.model.CodePoints;
 import org.corpusbench.model.Contradiction;
@@ -130,13 +131,11 @@ public final class GoldSources {
         String text = r.get(startColumn + 2);
         int length = CodePoints.length(d.text());
         if (start < 0 || end < start || end > length) {
-            throw new CorpusFormatException(at, "end", "span [" + start + "," + end + ") is not inside the text ("
-                    + length + " code points)");
+            throw new CorpusFormatException(at, "end", SpanMessages.notInsideText(start, end, length));
         }
         Span span = Span.of(d.text(), start, end);
         if (!span.text().equals(text)) {
-            throw new CorpusFormatException(at, "text", "'" + text + "' does not match the text at [" + start + ","
-                    + end + "), which is '" + span.text() + "'");
+            throw new CorpusFormatException(at, "text", SpanMessages.textMismatch(text, start, end, span.text()));
         }
         return span;
     }

@@ -17,6 +17,7 @@ import org.corpusbench.diagnostic.Location;
 import org.corpusbench.format.jsonl.JsonCodec;
 import org.corpusbench.format.jsonl.JsonCodec.RecordKind;
 import org.corpusbench.format.jsonl.JsonlReader;
+import org.corpusbench.internal.SpanMessages;
 import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
@@ -481,9 +482,8 @@ public final class Predictions {
             }
             if (!text.matches(s.start(), s.end(), s.text())) {
                 String raw = text.substring(s.start(), s.end());
-                problem(Diagnostic.error(at, field + ".text", "'" + s.text() + "' does not match the text at ["
-                        + s.start() + "," + s.end() + "), which is '" + raw + "' (offsets count code points)"),
-                        "text_mismatches");
+                problem(Diagnostic.error(at, field + ".text", SpanMessages.textMismatch(s.text(), s.start(), s.end(),
+                        raw)), "text_mismatches");
                 return false;
             }
             return true;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.corpusbench.eval.report.JsonReport;
+import org.corpusbench.internal.Markup;
 
 /**
  * The leaderboard of a release as {@code corpusbench run} prints it, as a self-contained HTML page and as
@@ -78,15 +79,15 @@ public record LeaderboardReport(String dataset, String version, String fingerpri
                 .append("td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f3f3f3}")
                 .append("tr.oracle td{color:#666;font-style:italic}\n")
                 .append("</style>\n</head>\n<body>\n<h1>corpusbench leaderboard</h1>\n<dl>\n");
-        facts.forEach((k, v) -> sb.append("<dt>").append(escape(k)).append("</dt><dd>").append(escape(v))
-                .append("</dd>\n"));
+        facts.forEach((k, v) -> sb.append("<dt>").append(Markup.html(k)).append("</dt><dd>")
+                .append(Markup.html(v)).append("</dd>\n"));
         sb.append("</dl>\n<table>\n<tr><th>task</th><th>system</th><th>metric</th><th>P</th><th>R</th><th>F1</th>")
                 .append("<th>95% CI</th></tr>\n");
         for (Leaderboard.Row r : rows) {
             String[] c = Leaderboard.cells(r);
             sb.append(isOracle(r) ? "<tr class=\"oracle\">" : "<tr>");
             for (int i = 0; i < c.length; i++) {
-                sb.append(i < 3 ? "<td>" : "<td class=\"n\">").append(escape(c[i])).append("</td>");
+                sb.append(i < 3 ? "<td>" : "<td class=\"n\">").append(Markup.html(c[i])).append("</td>");
             }
             sb.append("</tr>\n");
         }
@@ -96,9 +97,9 @@ public record LeaderboardReport(String dataset, String version, String fingerpri
                 : rows.get(0).f1Interval().resamples()).append(" resamples of documents (document pairs for ")
                 .append("contradictions, pairs for NLI), seed ")
                 .append(rows.isEmpty() ? 0 : rows.get(0).f1Interval().seed())
-                .append(".</p>\n<p>").append(escape(DATE_RULES_CAVEAT)).append("</p>\n");
+                .append(".</p>\n<p>").append(Markup.html(DATE_RULES_CAVEAT)).append("</p>\n");
         if (hasOracle()) {
-            sb.append("<p>").append(escape(ORACLE_NOTE)).append("</p>\n");
+            sb.append("<p>").append(Markup.html(ORACLE_NOTE)).append("</p>\n");
         }
         sb.append("</body>\n</html>\n");
         return sb.toString();
@@ -132,11 +133,11 @@ public record LeaderboardReport(String dataset, String version, String fingerpri
             double f1 = Double.isNaN(r.f1()) ? 0 : r.f1();
             sb.append("<text x=\"").append(label - 6).append("\" y=\"").append(y + 15)
                     .append("\" text-anchor=\"end\">")
-                    .append(escape(r.task() + " · " + r.system() + " · " + r.metric()))
+                    .append(Markup.html(r.task() + " · " + r.system() + " · " + r.metric()))
                     .append("</text><rect x=\"").append(label).append("\" y=\"").append(y + 4).append("\" width=\"")
                     .append(Math.round(f1 * width)).append("\" height=\"14\" fill=\"")
                     .append(isOracle(r) ? "#b8b8b8" : "#4a7fc1").append("\"><title>")
-                    .append(escape(String.format(Locale.ROOT, "%.4f", f1))).append("</title></rect>");
+                    .append(Markup.html(String.format(Locale.ROOT, "%.4f", f1))).append("</title></rect>");
             var iv = r.f1Interval();
             if (iv.resamples() > 0) {
                 long lo = label + Math.round(iv.low() * width);
@@ -176,9 +177,5 @@ public record LeaderboardReport(String dataset, String version, String fingerpri
                     .put("resamples", iv.resamples()).put("seed", iv.seed());
         }
         return JsonReport.toJson(root);
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -23,6 +23,7 @@ import org.corpusbench.format.jsonl.JsonCodec;
 import org.corpusbench.format.jsonl.JsonCodec.RecordKind;
 import org.corpusbench.format.jsonl.JsonlLines;
 import org.corpusbench.format.text.TextDirectoryReader;
+import org.corpusbench.internal.SpanMessages;
 import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
@@ -549,9 +550,8 @@ public final class CorpusValidator {
         }
         if (!text.matches(s.start(), s.end(), s.text())) {
             String raw = text.substring(s.start(), s.end());
-            sink.accept(Diagnostic.error(at, field(name, index) + ".text", "'" + s.text()
-                    + "' does not match the text at [" + s.start() + "," + s.end() + "), which is '" + raw
-                    + "' (offsets count code points)"));
+            sink.accept(Diagnostic.error(at, field(name, index) + ".text",
+                    SpanMessages.textMismatch(s.text(), s.start(), s.end(), raw)));
         }
     }
 

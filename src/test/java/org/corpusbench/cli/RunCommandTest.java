@@ -38,7 +38,7 @@ class RunCommandTest {
         assertThat(r.out()).contains("not held-out");
         assertThat(Files.readString(html)).contains("rules were written with these articles", "not held-out",
                 "<tr class=\"oracle\"><td>contradictions</td><td>heuristic (gold entities, oracle)</td>",
-                "the rows marked 'oracle' read the gold entities");
+                "the rows marked &#39;oracle&#39; read the gold entities");
         // a chart (issue 14): one bar per leaderboard row, inline SVG, no script
         String page = Files.readString(html);
         long rows = r.out().lines().filter(l -> l.matches("\\| (entities|dates|contradictions|nli) .*")).count();

@@ -113,7 +113,8 @@ class ReleaseBuilderTest {
         Files.writeString(tsv, Files.readString(tsv, StandardCharsets.UTF_8).replace("Lukashenko\tPERSON",
                 "Lukashenk\tPERSON"), StandardCharsets.UTF_8);
         assertThatThrownBy(() -> ReleaseBuilder.build(src, MINI.resolve("seeds"), tmp.resolve("x")))
-                .hasMessage(tsv + ":4: text: 'Lukashenk' does not match the text at [21,31), which is 'Lukashenko'");
+                .hasMessage(tsv + ":4: text: 'Lukashenk' does not match the text at [21,31), which is 'Lukashenko' "
+                        + "(offsets count code points)");
         assertThat(tmp.resolve("x")).doesNotExist();
     }
 

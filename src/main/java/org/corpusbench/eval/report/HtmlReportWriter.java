@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.corpusbench.internal.Markup;
 import org.corpusbench.model.CodePoints;
 
 /**
@@ -48,7 +49,7 @@ public final class HtmlReportWriter {
     public static String render(Page page) {
         StringBuilder h = new StringBuilder(1 << 16);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
-                .append(esc(page.title())).append("</title>\n<style>\n")
+                .append(Markup.html(page.title())).append("</title>\n<style>\n")
                 .append("body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#222;max-width:1400px}")
                 .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;")
                 .append("text-align:right}th:first-child,td:first-child{text-align:left}")
@@ -59,13 +60,13 @@ public final class HtmlReportWriter {
                 .append("mark.MISSED{background:#ffd27a}mark.SPURIOUS{background:#ff9d9d}")
                 .append("mark.WRONG_TYPE{background:#d9b3ff}mark.WRONG_BOUNDARY{background:#9fd3ff}")
                 .append("sub{font-size:9px;color:#555}.legend mark{margin-right:.6em}")
-                .append("</style></head><body>\n<h1>").append(esc(page.title())).append("</h1>\n<table>");
-        page.facts().forEach((k, v) -> h.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v))
-                .append("</td></tr>"));
+                .append("</style></head><body>\n<h1>").append(Markup.html(page.title())).append("</h1>\n<table>");
+        page.facts().forEach((k, v) -> h.append("<tr><th>").append(Markup.html(k)).append("</th><td>")
+                .append(Markup.html(v)).append("</td></tr>"));
         h.append("</table>\n<h2>Per label</h2>\n<table><tr><th>label</th><th>precision</th><th>recall</th>")
                 .append("<th>F1</th><th></th><th>support</th></tr>\n");
         for (LabelRow r : page.labels()) {
-            h.append("<tr><td>").append(esc(r.label())).append("</td><td>").append(pct(r.precision()))
+            h.append("<tr><td>").append(Markup.html(r.label())).append("</td><td>").append(pct(r.precision()))
                     .append("</td><td>").append(pct(r.recall())).append("</td><td>").append(pct(r.f1()))
                     .append("</td><td style=\"text-align:left;width:210px\"><span class=\"bar\" style=\"width:")
                     .append(Math.round(200 * r.f1())).append("px\"></span></td><td>").append(r.support())
@@ -81,8 +82,8 @@ public final class HtmlReportWriter {
         h.append("</p>\n");
         for (DocumentView d : page.documents()) {
             SpanErrors.Result r = SpanErrors.classify(d.gold(), d.predicted());
-            h.append("<h3 id=\"").append(esc(d.docId())).append("\">").append(esc(d.docId())).append("</h3>\n")
-                    .append("<div class=\"docs\"><div><b>gold</b><div class=\"text\">");
+            h.append("<h3 id=\"").append(Markup.html(d.docId())).append("\">").append(Markup.html(d.docId()))
+                    .append("</h3>\n<div class=\"docs\"><div><b>gold</b><div class=\"text\">");
             marked(h, d.text(), r.gold());
             h.append("</div></div><div><b>predicted</b><div class=\"text\">");
             marked(h, d.text(), r.predicted());
@@ -101,10 +102,10 @@ public final class HtmlReportWriter {
         TreeSet<String> cols = new TreeSet<>();
         total.values().forEach(r -> cols.addAll(r.keySet()));
         h.append("<h2>Confusion (rows gold, columns predicted)</h2>\n<table><tr><th>gold \\ predicted</th>");
-        cols.forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
+        cols.forEach(c -> h.append("<th>").append(Markup.html(c)).append("</th>"));
         h.append("</tr>\n");
         total.forEach((g, row) -> {
-            h.append("<tr><td>").append(esc(g)).append("</td>");
+            h.append("<tr><td>").append(Markup.html(g)).append("</td>");
             cols.forEach(c -> h.append("<td>").append(row.getOrDefault(c, 0)).append("</td>"));
             h.append("</tr>\n");
         });
@@ -122,14 +123,14 @@ public final class HtmlReportWriter {
             if (m.span().start() < pos || m.span().end() > length) {
                 continue;
             }
-            h.append(esc(CodePoints.substring(text, pos, m.span().start())));
+            h.append(Markup.html(CodePoints.substring(text, pos, m.span().start())));
             h.append("<mark class=\"").append(m.kind()).append("\" title=\"").append(m.kind())
-                    .append(m.expected() == null ? "" : " (gold " + esc(m.expected()) + ")").append("\">")
-                    .append(esc(CodePoints.substring(text, m.span().start(), m.span().end())))
-                    .append("<sub>").append(esc(m.span().label())).append("</sub></mark>");
+                    .append(m.expected() == null ? "" : " (gold " + Markup.html(m.expected()) + ")").append("\">")
+                    .append(Markup.html(CodePoints.substring(text, m.span().start(), m.span().end())))
+                    .append("<sub>").append(Markup.html(m.span().label())).append("</sub></mark>");
             pos = m.span().end();
         }
-        h.append(esc(CodePoints.substring(text, pos, length)));
+        h.append(Markup.html(CodePoints.substring(text, pos, length)));
     }
 
     private static String pct(double v) {
@@ -149,13 +150,13 @@ public final class HtmlReportWriter {
     public static String renderTables(String title, Map<String, String> facts, List<List<String[]>> tables,
                                       List<String> notes) {
         StringBuilder h = new StringBuilder(1 << 12);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>").append(esc(title))
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>").append(Markup.html(title))
                 .append("</title>\n<style>\n")
                 .append("body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#222;max-width:1400px}")
                 .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px}")
                 .append("td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f3f3f3}")
-                .append("</style></head><body>\n<h1>").append(esc(title)).append("</h1>\n<table>");
-        facts.forEach((k, v) -> h.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v))
+                .append("</style></head><body>\n<h1>").append(Markup.html(title)).append("</h1>\n<table>");
+        facts.forEach((k, v) -> h.append("<tr><th>").append(Markup.html(k)).append("</th><td>").append(Markup.html(v))
                 .append("</td></tr>"));
         h.append("</table>\n");
         for (List<String[]> table : tables) {
@@ -164,10 +165,10 @@ public final class HtmlReportWriter {
                 h.append("<tr>");
                 for (String cell : table.get(r)) {
                     if (r == 0) {
-                        h.append("<th>").append(esc(cell)).append("</th>");
+                        h.append("<th>").append(Markup.html(cell)).append("</th>");
                     } else {
                         boolean number = !cell.isEmpty() && (Character.isDigit(cell.charAt(0)) || cell.charAt(0) == '[');
-                        h.append(number ? "<td class=\"n\">" : "<td>").append(esc(cell)).append("</td>");
+                        h.append(number ? "<td class=\"n\">" : "<td>").append(Markup.html(cell)).append("</td>");
                     }
                 }
                 h.append("</tr>\n");
@@ -175,24 +176,9 @@ public final class HtmlReportWriter {
             h.append("</table>\n");
         }
         for (String note : notes) {
-            h.append("<p>").append(esc(note)).append("</p>\n");
+            h.append("<p>").append(Markup.html(note)).append("</p>\n");
         }
         return h.append("</body></html>\n").toString();
     }
 
-    static String esc(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
 }

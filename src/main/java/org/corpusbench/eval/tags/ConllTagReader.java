@@ -7,12 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.corpusbench.diagnostic.CorpusFormatException;
 import org.corpusbench.diagnostic.Location;
+import org.corpusbench.internal.ConllColumns;
 import org.corpusbench.internal.Utf8LineReader;
 
 /**
  * Reads a CoNLL file whose last two columns are the gold and the predicted tag, one sentence at a time.
- * Blank lines end a sentence. Columns are separated by spaces or tabs. Every token line must have as many
- * columns as the first one.
+ * Blank lines end a sentence. Columns are separated by white space ({@link ConllColumns}). Every token
+ * line must have as many columns as the first one.
  *
  * <p>A {@code -DOCSTART-} line (a document separator, as in CoNLL-2003) is by default a token, as
  * conlleval.pl counts it: a sentence of its own, of one token whose tags are its last two columns (issue 14;
@@ -31,6 +32,7 @@ public final class ConllTagReader implements Closeable {
     private final Utf8LineReader lines;
     private final String fileName;
     private final boolean skipDocstart;
+    private final ConllColumns cols = new ConllColumns();
     private int columns = -1;
     private boolean documentStart;
     /** A {@code -DOCSTART-} line read at the end of a sentence, to be returned next (it is the current line). */
@@ -76,15 +78,14 @@ public final class ConllTagReader implements Closeable {
         String line;
         while ((line = pending != null ? pending : lines.readLine()) != null) {
             pending = null;
-            String trimmed = line.strip();
-            if (trimmed.isEmpty()) {
+            int n = cols.split(line);
+            if (n == 0) {
                 if (!gold.isEmpty()) {
                     break;
                 }
                 continue;
             }
-            int n = columns(trimmed);
-            boolean docStart = trimmed.startsWith(DOCSTART) && fieldEnd[0] == DOCSTART.length();
+            boolean docStart = cols.is(0, DOCSTART);
             if (docStart && !skipDocstart) {
                 if (!gold.isEmpty()) {
                     pending = line;
@@ -93,8 +94,8 @@ public final class ConllTagReader implements Closeable {
                 checkColumns(n, " on a " + DOCSTART + " line (it is a token, as conlleval.pl counts it; "
                         + "--skip-docstart leaves such lines out)");
                 documentStart = true;
-                return new Sentence(List.of(DOCSTART), List.of(trimmed.substring(fieldStart[n - 2], fieldEnd[n - 2])),
-                        List.of(trimmed.substring(fieldStart[n - 1], fieldEnd[n - 1])), lines.lineNumber());
+                return new Sentence(List.of(DOCSTART), List.of(cols.get(n - 2)), List.of(cols.get(n - 1)),
+                        lines.lineNumber());
             }
             if (docStart) {
                 if (!gold.isEmpty()) {
@@ -109,9 +110,9 @@ public final class ConllTagReader implements Closeable {
             if (gold.isEmpty()) {
                 first = lines.lineNumber();
             }
-            tokens.add(trimmed.substring(fieldStart[0], fieldEnd[0]));
-            gold.add(trimmed.substring(fieldStart[n - 2], fieldEnd[n - 2]));
-            pred.add(trimmed.substring(fieldStart[n - 1], fieldEnd[n - 1]));
+            tokens.add(cols.get(0));
+            gold.add(cols.get(n - 2));
+            pred.add(cols.get(n - 1));
         }
         if (gold.isEmpty()) {
             return null;
@@ -125,8 +126,8 @@ public final class ConllTagReader implements Closeable {
     private void checkColumns(int n, String where) throws CorpusFormatException {
         if (n < 2) {
             throw new CorpusFormatException(Location.of(fileName, lines.lineNumber()), null,
-                    "found 1 column" + where + "; expected at least 2 (... gold predicted), separated by spaces "
-                    + "or tabs");
+                    "found 1 column" + where + "; expected at least 2 (... gold predicted), separated by white "
+                    + "space");
         }
         if (columns < 0) {
             columns = n;
@@ -134,37 +135,6 @@ public final class ConllTagReader implements Closeable {
             throw new CorpusFormatException(Location.of(fileName, lines.lineNumber()), null, "found "
                     + n + " columns" + where + "; expected " + columns + " as on the first token line");
         }
-    }
-
-    private int[] fieldStart = new int[8];
-    private int[] fieldEnd = new int[8];
-
-    /**
-     * Finds the columns of a stripped line, runs of characters other than space and tab, into
-     * fieldStart/fieldEnd and returns their number. By hand, and without a String per column, because a
-     * regex split was most of the cost of reading a file and only three columns are used.
-     */
-    private int columns(String line) {
-        int n = 0;
-        int start = -1;
-        for (int i = 0; i <= line.length(); i++) {
-            boolean separator = i == line.length() || line.charAt(i) == ' ' || line.charAt(i) == '\t';
-            if (separator) {
-                if (start >= 0) {
-                    if (n == fieldStart.length) {
-                        fieldStart = java.util.Arrays.copyOf(fieldStart, n * 2);
-                        fieldEnd = java.util.Arrays.copyOf(fieldEnd, n * 2);
-                    }
-                    fieldStart[n] = start;
-                    fieldEnd[n] = i;
-                    n++;
-                    start = -1;
-                }
-            } else if (start < 0) {
-                start = i;
-            }
-        }
-        return n;
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.corpusbench.tags.TagScheme;
 import org.corpusbench.diagnostic.CorpusFormatException;
 import org.corpusbench.diagnostic.CorpusFormatProblems;
 import org.corpusbench.diagnostic.Location;
+import org.corpusbench.internal.ConllColumns;
 import org.corpusbench.internal.Hashes;
 import org.corpusbench.internal.Utf8LineReader;
 import org.corpusbench.model.Document;
@@ -100,7 +101,8 @@ public final class Conll {
 
     /**
      * Reads a CoNLL file: the first column is the token, the last the tag, decoded strictly in
-     * {@code scheme}. Each {@code -DOCSTART-} starts a document ({@code <file>-1}, {@code <file>-2}, ...; a
+     * {@code scheme}; columns are separated by white space ({@link ConllColumns}), the characters a token
+     * cannot hold when written. Each {@code -DOCSTART-} starts a document ({@code <file>-1}, {@code <file>-2}, ...; a
      * file without any is one document). A document's text is its tokens joined by spaces, one sentence per
      * line, so the original spacing is not recovered. The file is UTF-8, read strictly: an invalid byte is an
      * error naming its line and byte offset (a byte order mark is skipped).
@@ -122,33 +124,34 @@ public final class Conll {
             boolean any = false;
             int columns = 0;
             long columnsLine = 0;
+            ConllColumns cols = new ConllColumns();
             while ((line = r.readLine()) != null) {
                 n++;
-                String[] cols = line.trim().split("\\s+");
-                if (line.isBlank()) {
+                int count = cols.split(line);
+                if (count == 0) {
                     sentence(file, scheme, tokens, tags, lines, doc, problems);
-                } else if (cols[0].equals("-DOCSTART-")) {
+                } else if (cols.is(0, "-DOCSTART-")) {
                     sentence(file, scheme, tokens, tags, lines, doc, problems);
                     if (any) {
                         finish(stem, ++docNo[0], doc, docs, anns, file);
                     }
                     any = true;
-                } else if (cols.length < 2) {
+                } else if (count < 2) {
                     problems.add(new CorpusFormatException(Location.of(file.toString(), n), null, "expected a token "
                             + "and a tag separated by white space, found '" + line + "'"));
-                } else if (columns != 0 && cols.length != columns) {
+                } else if (columns != 0 && count != columns) {
                     // the tag is the last column: a line with fewer or more columns has it elsewhere
                     problems.add(new CorpusFormatException(Location.of(file.toString(), n), null, "found "
-                            + cols.length + " columns; expected " + columns + " as on line " + columnsLine
+                            + count + " columns; expected " + columns + " as on line " + columnsLine
                             + " (every token line of a CoNLL file has the same columns)"));
                 } else {
                     if (columns == 0) {
-                        columns = cols.length;
+                        columns = count;
                         columnsLine = n;
                     }
                     any = true;
-                    tokens.add(cols[0]);
-                    tags.add(cols[cols.length - 1]);
+                    tokens.add(cols.get(0));
+                    tags.add(cols.get(count - 1));
                     lines.add(n);
                 }
             }

@@ -22,6 +22,7 @@ import org.corpusbench.format.conll.ConllTagger;
 import org.corpusbench.format.jsonl.JsonlReader;
 import org.corpusbench.internal.AtomicFiles;
 import org.corpusbench.internal.Hashes;
+import org.corpusbench.internal.SpanMessages;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
 import org.corpusbench.model.EntityMention;
@@ -263,14 +264,13 @@ public final class HuggingFace {
         int e = required(n, "end", at).asInt();
         int length = text.codePointCount(0, text.length());
         if (s < 0 || e < s || e > length) {
-            throw new CorpusFormatException(at, field, "[" + s + "," + e + ") outside the text's " + length
-                    + " code points");
+            throw new CorpusFormatException(at, field, SpanMessages.notInsideText(s, e, length));
         }
         Span span = Span.of(text, s, e);
         String surface = str(n, "text");
         if (surface != null && !surface.equals(span.text())) {
-            throw new CorpusFormatException(at, field + ".text", "'" + surface + "' does not match the text at ["
-                    + s + "," + e + "), which is '" + span.text() + "'");
+            throw new CorpusFormatException(at, field + ".text", SpanMessages.textMismatch(surface, s, e,
+                    span.text()));
         }
         return span;
     }

@@ -21,6 +21,7 @@ import org.corpusbench.diagnostic.CorpusFormatProblems;
 import org.corpusbench.format.Corpus;
 import org.corpusbench.diagnostic.Location;
 import org.corpusbench.internal.AtomicFiles;
+import org.corpusbench.internal.Markup;
 import org.corpusbench.internal.Utf8LineReader;
 import org.corpusbench.model.CodePoints;
 import org.corpusbench.model.Document;
@@ -202,26 +203,12 @@ public final class LabelStudio {
         StringBuilder sb = new StringBuilder("<View>\n  <Labels name=\"" + FROM_NAME + "\" toName=\"" + TO_NAME
                 + "\">\n");
         for (String t : new TreeSet<>(types)) {
-            sb.append("    <Label value=\"").append(xmlAttribute(t)).append("\"/>\n");
+            sb.append("    <Label value=\"");
+            Markup.appendXmlAttribute(sb, t);
+            sb.append("\"/>\n");
         }
         return sb.append("  </Labels>\n  <Text name=\"").append(TO_NAME).append("\" value=\"$").append(TEXT)
                 .append("\"/>\n</View>\n").toString();
-    }
-
-    private static String xmlAttribute(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\t', '\n', '\r' -> sb.append("&#").append((int) c).append(';');
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     /** Reads the annotations of every task ({@link Selection#annotations()}). */

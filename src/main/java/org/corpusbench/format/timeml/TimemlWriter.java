@@ -9,6 +9,7 @@ import java.util.List;
 import org.corpusbench.diagnostic.CorpusFormatException;
 import org.corpusbench.diagnostic.Location;
 import org.corpusbench.internal.AtomicFiles;
+import org.corpusbench.internal.Markup;
 import org.corpusbench.model.CodePoints;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.Timex3;
@@ -124,36 +125,22 @@ public final class TimemlWriter {
 
     /**
      * Appends {@code s} escaped for text content or, with {@code inAttribute}, for a double-quoted
-     * attribute value. In text only what XML requires is escaped (issue 14): {@code &}, {@code <}, and
-     * {@code >} where it would end {@code ]]>}; quotes and tabs stay as they are. {@code ]]} is checked
-     * across calls through {@code sb}, since a TIMEX3's text and the text before it are appended apart.
+     * attribute value ({@link Markup}). In text only what XML requires is escaped (issue 14): {@code &},
+     * {@code <}, and {@code >} where it would end {@code ]]>}; quotes and tabs stay as they are. {@code ]]}
+     * is checked across calls through {@code sb}, since a TIMEX3's text and the text before it are appended
+     * apart. A character XML 1.0 cannot hold is refused.
      */
     private static void escape(StringBuilder sb, String s, Location at, boolean inAttribute)
             throws CorpusFormatException {
-        for (int i = 0; i < s.length(); ) {
-            int c = s.codePointAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append(inAttribute || endsWithBrackets(sb) ? "&gt;" : ">");
-                case '"' -> sb.append(inAttribute ? "&quot;" : "\"");
-                case '\r' -> sb.append("&#13;");
-                case '\t' -> sb.append(inAttribute ? "&#9;" : "\t");
-                case '\n' -> sb.append(inAttribute ? "&#10;" : "\n");
-                default -> {
-                    if (c < 0x20 || c == 0xFFFE || c == 0xFFFF) {
-                        throw new CorpusFormatException(at, "text", String.format(java.util.Locale.ROOT, "character U+%04X cannot be "
-                                + "written in XML 1.0", c));
-                    }
-                    sb.appendCodePoint(c);
-                }
-            }
-            i += Character.charCount(c);
+        int bad = Markup.firstNonXmlCharacter(s);
+        if (bad >= 0) {
+            throw new CorpusFormatException(at, "text", String.format(java.util.Locale.ROOT, "character U+%04X "
+                    + "cannot be written in XML 1.0", bad));
         }
-    }
-
-    private static boolean endsWithBrackets(StringBuilder sb) {
-        int n = sb.length();
-        return n >= 2 && sb.charAt(n - 1) == ']' && sb.charAt(n - 2) == ']';
+        if (inAttribute) {
+            Markup.appendXmlAttribute(sb, s);
+        } else {
+            Markup.appendXmlText(sb, s);
+        }
     }
 }
