@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A quick "certainly valid" test for records, compiled when the schemas are loaded from the same schema
@@ -28,18 +26,18 @@ import java.util.regex.PatternSyntaxException;
  * {@link SchemaValidator} runs networknt whenever the answer is {@code false}, so diagnostics always come
  * from networknt. It is sound by construction: each supported keyword is checked at least as strictly as
  * JSON Schema 2020-12 defines it, and a schema that uses anything else (a keyword not listed below, a
- * nested {@code $id}, a cyclic {@code $ref}, a regular expression outside a small portable subset) is not
- * compiled at all, so that kind always goes to networknt.
+ * nested {@code $id}, a cyclic {@code $ref}, a regular expression outside a small subset) is not compiled
+ * at all, so that kind always goes to networknt.
  *
- * <p>Supported: boolean schemas; {@code type}; {@code enum} of strings; {@code properties},
- * {@code required}, {@code additionalProperties}, {@code unevaluatedProperties: false} (evaluated names
- * under-approximated by the {@code properties} of the schema and of its {@code $ref}/{@code allOf}
- * targets), {@code dependentRequired}; {@code items}; {@code minLength}, {@code maxLength} (code points);
- * integral {@code minimum}; {@code pattern} (portable subset, printable ASCII instances only);
- * {@code $ref} (JSON pointer fragments), {@code allOf}, {@code anyOf}, {@code oneOf} (one branch accepts,
- * every other one provably rejects); and the annotations {@code $schema}, {@code $id} (resource roots),
- * {@code $defs}, {@code $comment}, {@code title}, {@code description}, {@code default}, {@code examples},
- * {@code deprecated}. Integers are accepted only as integral JSON numbers (not {@code 1.0}).
+ * <p>Supported is what the record schemas use and nothing more (issue 13: networknt alone validates at a
+ * fifth of the speed, docs/performance.md): boolean schemas; {@code type}; {@code enum} of strings;
+ * {@code properties}, {@code required}, {@code additionalProperties}, {@code dependentRequired};
+ * {@code items}; {@code minLength}, {@code maxLength} (code points); an integral {@code minimum};
+ * {@code pattern} (anchors, letters and digits, classes of them, quantifiers; printable ASCII instances
+ * only); {@code $ref} (JSON pointer fragments); {@code oneOf} (one branch accepts, every other one
+ * provably rejects); and the annotations {@code $schema}, {@code $id} (resource roots), {@code $defs},
+ * {@code title}, {@code description}. Integers are accepted only as integral JSON numbers (not
+ * {@code 1.0}) that fit in a {@code long}.
  */
 final class SchemaFastPath {
 
@@ -50,11 +48,6 @@ final class SchemaFastPath {
         /** {@code true} only when the instance is certainly invalid. */
         default boolean rejects(JsonNode n) {
             return false;
-        }
-
-        /** Property names this schema certainly evaluates when it accepts an object. */
-        default Set<String> evaluatedNames() {
-            return Set.of();
         }
     }
 
@@ -68,8 +61,7 @@ final class SchemaFastPath {
     }
 
     private static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
-    private static final Set<String> ANNOTATIONS = Set.of("$schema", "$id", "$defs", "$comment", "title",
-            "description", "default", "examples", "deprecated");
+    private static final Set<String> ANNOTATIONS = Set.of("$schema", "$id", "$defs", "title", "description");
 
     private static final int STRING = 1;
     private static final int INTEGER = 2;
@@ -79,14 +71,8 @@ final class SchemaFastPath {
     private static final int BOOLEAN = 32;
     private static final int NULL = 64;
 
-    static final Check ANY = new Check() {
-        @Override
-        public boolean accepts(JsonNode n) {
-            return true;
-        }
-    };
-
-    static final Check UNKNOWN = n -> false;
+    /** The schema {@code true}: accepts everything. */
+    static final Check ANY = n -> true;
 
     /** The schema {@code false}: accepts nothing. */
     static final Check FALSE = new Check() {
@@ -197,7 +183,6 @@ final class SchemaFastPath {
             throw new Unsupported("schema is not an object");
         }
         ObjectSchema o = new ObjectSchema();
-        List<Check> inPlace = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : s.properties()) {
             String k = e.getKey();
             JsonNode v = e.getValue();
@@ -212,13 +197,6 @@ final class SchemaFastPath {
                 }
                 case "required" -> o.required = strings(v);
                 case "additionalProperties" -> o.additional = schema(v, base, false);
-                case "unevaluatedProperties" -> {
-                    if (v.isBoolean() && !v.booleanValue()) {
-                        o.closed = true;
-                    } else if (!(v.isBoolean() && v.booleanValue())) {
-                        throw new Unsupported("unevaluatedProperties other than a boolean");
-                    }
-                }
                 case "dependentRequired" -> {
                     o.dependentRequired = new LinkedHashMap<>();
                     for (Map.Entry<String, JsonNode> pe : objectOf(v).properties()) {
@@ -229,31 +207,32 @@ final class SchemaFastPath {
                 case "minLength" -> o.minLength = nonNegative(v);
                 case "maxLength" -> o.maxLength = nonNegative(v);
                 case "minimum" -> {
-                    if (!v.isIntegralNumber()) {
-                        throw new Unsupported("minimum that is not an integer");
+                    if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+                        throw new Unsupported("minimum that is not a long");
                     }
-                    o.minimum = v.bigIntegerValue();
+                    o.minimum = v.longValue();
                 }
-                case "pattern" -> o.pattern = portablePattern(v);
+                case "pattern" -> o.pattern = simplePattern(v);
                 case "$ref" -> {
-                    URI target;
-                    try {
-                        target = base.resolve(new URI(v.asText("")));
-                    } catch (URISyntaxException ex) {
-                        throw new Unsupported("bad $ref");
-                    }
                     if (!v.isTextual()) {
                         throw new Unsupported("bad $ref");
                     }
-                    inPlace.add(ref(target));
-                }
-                case "allOf" -> {
-                    for (JsonNode m : arrayOf(v)) {
-                        inPlace.add(schema(m, base, false));
+                    try {
+                        o.ref = ref(base.resolve(new URI(v.textValue())));
+                    } catch (URISyntaxException ex) {
+                        throw new Unsupported("bad $ref");
                     }
                 }
-                case "anyOf" -> o.anyOf = members(v, base);
-                case "oneOf" -> o.oneOf = members(v, base);
+                case "oneOf" -> {
+                    List<Check> out = new ArrayList<>();
+                    for (JsonNode m : arrayOf(v)) {
+                        out.add(schema(m, base, false));
+                    }
+                    if (out.isEmpty()) {
+                        throw new Unsupported("empty oneOf");
+                    }
+                    o.oneOf = out.toArray(new Check[0]);
+                }
                 case "$id" -> {
                     if (!resourceRoot) {
                         throw new Unsupported("$id below a resource root");
@@ -266,40 +245,15 @@ final class SchemaFastPath {
                 }
             }
         }
-        o.inPlace = inPlace.toArray(new Check[0]);
-        if (o.closed) {
-            Set<String> names = new HashSet<>();
-            if (o.properties != null) {
-                names.addAll(o.properties.keySet());
-            }
-            for (Check c : o.inPlace) {
-                names.addAll(c.evaluatedNames());
-            }
-            o.evaluated = names;
-        }
         o.prepare();
-        if (o.isOnlyInPlace()) {
-            return o.inPlace[0];
-        }
-        return o;
-    }
-
-    private Check[] members(JsonNode v, URI base) throws Unsupported {
-        List<Check> out = new ArrayList<>();
-        for (JsonNode m : arrayOf(v)) {
-            out.add(schema(m, base, false));
-        }
-        if (out.isEmpty()) {
-            throw new Unsupported("empty applicator");
-        }
-        return out.toArray(new Check[0]);
+        return o.isOnlyRef() ? o.ref : o;
     }
 
     private static int types(JsonNode v) throws Unsupported {
-        int mask = 0;
         if (v.isTextual()) {
             return type(v.textValue());
         }
+        int mask = 0;
         for (JsonNode t : arrayOf(v)) {
             if (!t.isTextual()) {
                 throw new Unsupported("type");
@@ -368,18 +322,14 @@ final class SchemaFastPath {
         return v;
     }
 
-    private static final String ESCAPABLE = "dDwWsS.-\\/^$()[]{}|?*+";
-    private static final String LITERALS = "_-,:/@#=!<>~%;'\" ";
-
     /**
-     * Compiles {@code pattern} when it is in a small subset on which java.util.regex and ECMA-262 agree
-     * for every printable-ASCII string (the only strings the fast path matches; anything else goes to
-     * networknt): ASCII letters, digits and a few punctuation literals, {@code .}, {@code ^}, {@code $},
-     * {@code |}, plain groups, character classes of literals, ranges between letters or digits and the
-     * escapes below, the quantifiers {@code * + ? {n} {n,} {n,m}} after an atom (lazy allowed, possessive
-     * not), and the escapes {@code \d \D \w \W \s \S} and escaped punctuation.
+     * Compiles {@code pattern} when it is in a subset on which java.util.regex and ECMA-262 agree for every
+     * printable-ASCII string (the only strings the fast path matches; anything else goes to networknt): the
+     * anchors {@code ^} and {@code $}, ASCII letters and digits, classes of them and of ranges between two
+     * of one kind ({@code [0-9a-f]}), each optionally followed by one greedy quantifier {@code * + ?
+     * {n} {n,} {n,m}}. That is what the record schemas use ({@code ^[0-9a-f]{64}$}).
      */
-    static Pattern portablePattern(JsonNode v) throws Unsupported {
+    static Pattern simplePattern(JsonNode v) throws Unsupported {
         if (!v.isTextual()) {
             throw new Unsupported("pattern");
         }
@@ -389,69 +339,36 @@ final class SchemaFastPath {
         int i = 0;
         while (i < n) {
             char c = p.charAt(i);
-            if (c == '\\') {
-                escape(p, i);
-                i += 2;
+            if (c == '^' || c == '$') {
+                i++;
+                atom = false;
+            } else if (asciiLetterOrDigit(c)) {
+                i++;
                 atom = true;
             } else if (c == '[') {
                 i = characterClass(p, i);
                 atom = true;
-            } else if (c == '(') {
-                if (i + 1 < n && p.charAt(i + 1) == '?') {
-                    throw new Unsupported("pattern group");
-                }
+            } else if (atom && (c == '*' || c == '+' || c == '?')) {
                 i++;
                 atom = false;
-            } else if (c == ')' || c == '.') {
-                i++;
-                atom = true;
-            } else if (c == '|' || c == '^' || c == '$') {
-                i++;
+            } else if (atom && c == '{') {
+                i = bounds(p, i);
                 atom = false;
-            } else if (c == '*' || c == '+' || c == '?' || c == '{') {
-                if (!atom) {
-                    throw new Unsupported("pattern quantifier");
-                }
-                i = c == '{' ? bounds(p, i) : i + 1;
-                if (i < n && p.charAt(i) == '?') {
-                    i++;
-                }
-                atom = false;
-            } else if (asciiLetterOrDigit(c) || LITERALS.indexOf(c) >= 0) {
-                i++;
-                atom = true;
             } else {
-                throw new Unsupported("pattern character");
+                throw new Unsupported("pattern " + p);
             }
         }
-        try {
-            return Pattern.compile(p);
-        } catch (PatternSyntaxException e) {
-            throw new Unsupported("pattern syntax");
-        }
-    }
-
-    private static void escape(String p, int i) throws Unsupported {
-        if (i + 1 >= p.length() || ESCAPABLE.indexOf(p.charAt(i + 1)) < 0) {
-            throw new Unsupported("pattern escape");
-        }
+        return Pattern.compile(p);
     }
 
     /** Checks {@code {n}}, {@code {n,}} or {@code {n,m}} at {@code i}; returns the index after it. */
     private static int bounds(String p, int i) throws Unsupported {
-        int j = i + 1;
-        int start = j;
-        while (j < p.length() && p.charAt(j) >= '0' && p.charAt(j) <= '9') {
-            j++;
-        }
-        if (j == start) {
+        int j = digits(p, i + 1);
+        if (j == i + 1) {
             throw new Unsupported("pattern quantifier");
         }
         if (j < p.length() && p.charAt(j) == ',') {
-            j++;
-            while (j < p.length() && p.charAt(j) >= '0' && p.charAt(j) <= '9') {
-                j++;
-            }
+            j = digits(p, j + 1);
         }
         if (j >= p.length() || p.charAt(j) != '}') {
             throw new Unsupported("pattern quantifier");
@@ -459,49 +376,35 @@ final class SchemaFastPath {
         return j + 1;
     }
 
+    private static int digits(String p, int i) {
+        while (i < p.length() && p.charAt(i) >= '0' && p.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
+    }
+
     /**
-     * Checks a character class at {@code i}: items are letters or digits (optionally ranges between two
-     * of the same kind), the punctuation literals, {@code .}, or escapes; a {@code -} only first or last.
+     * Checks a character class at {@code i} whose items are ASCII letters or digits, or ranges between two
+     * of the same kind in order; returns the index after it.
      */
     private static int characterClass(String p, int i) throws Unsupported {
-        int n = p.length();
         int j = i + 1;
-        if (j < n && p.charAt(j) == '^') {
-            j++;
-        }
-        int first = j;
-        while (true) {
-            if (j >= n) {
-                throw new Unsupported("pattern class");
-            }
+        while (j < p.length() && asciiLetterOrDigit(p.charAt(j))) {
             char c = p.charAt(j);
-            if (c == ']' && j > first) {
-                return j + 1;
-            }
-            if (c == '\\') {
-                escape(p, j);
-                j += 2;
-            } else if (c == '-') {
-                if (j != first && !(j + 1 < n && p.charAt(j + 1) == ']')) {
-                    throw new Unsupported("pattern class");
+            if (j + 2 < p.length() && p.charAt(j + 1) == '-') {
+                char d = p.charAt(j + 2);
+                if (!sameKind(c, d) || d < c) {
+                    throw new Unsupported("pattern range");
                 }
-                j++;
-            } else if (asciiLetterOrDigit(c)) {
-                if (j + 2 < n && p.charAt(j + 1) == '-' && p.charAt(j + 2) != ']') {
-                    char d = p.charAt(j + 2);
-                    if (!sameKind(c, d) || d < c) {
-                        throw new Unsupported("pattern range");
-                    }
-                    j += 3;
-                } else {
-                    j++;
-                }
-            } else if (c == '.' || (c != '-' && LITERALS.indexOf(c) >= 0)) {
-                j++;
+                j += 3;
             } else {
-                throw new Unsupported("pattern class");
+                j++;
             }
         }
+        if (j == i + 1 || j >= p.length() || p.charAt(j) != ']') {
+            throw new Unsupported("pattern class");
+        }
+        return j + 1;
     }
 
     private static boolean asciiLetterOrDigit(char c) {
@@ -550,24 +453,20 @@ final class SchemaFastPath {
         Map<String, Check> properties;
         String[] required;
         Check additional;
-        boolean closed;
-        Set<String> evaluated;
         Map<String, String[]> dependentRequired;
         Check items;
         int minLength = -1;
         int maxLength = -1;
-        BigInteger minimum;
+        Long minimum;
         Pattern pattern;
-        Check[] inPlace;
-        Check[] anyOf;
+        Check ref;
         Check[] oneOf;
-        /** Set by {@link #prepare()}. */
+        /** Set by {@link #prepare()}: the names of {@code properties}, then the other required names. */
         private String[] names;
+        /** The schema of each name, {@code null} for a required name outside {@code properties}. */
         private Check[] checks;
-        /** Per name: {@code false} only for a required name that {@code unevaluatedProperties: false} forbids. */
-        private boolean[] evaluatedOrOpen;
+        /** Bit i set: {@code names[i]} is required. */
         private long requiredMask;
-        private String[] requiredElsewhere;
         private boolean scanFields;
 
         @Override
@@ -579,51 +478,17 @@ final class SchemaFastPath {
             if (enumValues != null && !(t == JsonNodeType.STRING && enumValues.contains(n.textValue()))) {
                 return false;
             }
-            switch (t) {
-                case OBJECT -> {
-                    if (!object(n)) {
-                        return false;
-                    }
-                }
-                case STRING -> {
-                    if (!string(n.textValue())) {
-                        return false;
-                    }
-                }
-                case ARRAY -> {
-                    if (items != null) {
-                        for (JsonNode e : n) {
-                            if (items != ANY && !items.accepts(e)) {
-                                return false;
-                            }
-                        }
-                    }
-                }
-                case NUMBER -> {
-                    if (minimum != null && !atLeastMinimum(n)) {
-                        return false;
-                    }
-                }
-                default -> {
-                    // no keyword of the subset applies to booleans and null
-                }
-            }
-            for (Check c : inPlace) {
-                if (!c.accepts(n)) {
-                    return false;
-                }
-            }
-            if (anyOf != null) {
-                boolean any = false;
-                for (Check c : anyOf) {
-                    if (c.accepts(n)) {
-                        any = true;
-                        break;
-                    }
-                }
-                if (!any) {
-                    return false;
-                }
+            boolean ok = switch (t) {
+                case OBJECT -> object(n);
+                case STRING -> string(n.textValue());
+                case ARRAY -> array(n);
+                case NUMBER -> minimum == null || n.isIntegralNumber() && n.canConvertToLong()
+                        && n.longValue() >= minimum;
+                // no keyword of the subset applies to booleans and null
+                default -> true;
+            };
+            if (!ok || ref != null && !ref.accepts(n)) {
+                return false;
             }
             if (oneOf != null) {
                 int accepted = 0;
@@ -640,59 +505,39 @@ final class SchemaFastPath {
         }
 
         /**
-         * Builds the lookup table {@link #object} uses: the names of {@code properties} first, then (for
-         * {@code unevaluatedProperties: false}) the other names evaluated by in-place applicators, then the
-         * remaining required names, so that one scan of an instance's fields checks them all.
+         * Builds the lookup table {@link #object} uses, so that one scan of an instance's fields checks
+         * them all and finds the required ones.
+         *
+         * @throws Unsupported for more than 64 names, which the mask of names seen cannot hold
          */
-        void prepare() {
+        void prepare() throws Unsupported {
             List<String> list = new ArrayList<>();
             List<Check> own = new ArrayList<>();
-            List<Boolean> allowed = new ArrayList<>();
             if (properties != null) {
                 for (Map.Entry<String, Check> e : properties.entrySet()) {
                     list.add(e.getKey().intern());
                     own.add(e.getValue());
-                    allowed.add(true);
                 }
             }
-            if (closed) {
-                for (String name : evaluated) {
-                    if (!list.contains(name)) {
-                        list.add(name.intern());
-                        own.add(null);
-                        allowed.add(true);
-                    }
-                }
-            }
-            // required names are looked for during the one scan of the fields, too
             if (required != null) {
                 for (String r : required) {
                     if (!list.contains(r)) {
                         list.add(r.intern());
                         own.add(null);
-                        allowed.add(!closed);
                     }
+                }
+            }
+            if (list.size() > 64) {
+                throw new Unsupported("more than 64 property names");
+            }
+            if (required != null) {
+                for (String r : required) {
+                    requiredMask |= 1L << list.indexOf(r);
                 }
             }
             names = list.toArray(new String[0]);
             checks = own.toArray(new Check[0]);
-            evaluatedOrOpen = new boolean[names.length];
-            for (int i = 0; i < names.length; i++) {
-                evaluatedOrOpen[i] = allowed.get(i);
-            }
-            List<String> extra = new ArrayList<>();
-            if (required != null) {
-                for (String r : required) {
-                    int i = list.indexOf(r);
-                    if (i < 64) {
-                        requiredMask |= 1L << i;
-                    } else {
-                        extra.add(r);
-                    }
-                }
-            }
-            requiredElsewhere = extra.toArray(new String[0]);
-            scanFields = names.length > 0 || additional != null || closed;
+            scanFields = names.length > 0 || additional != null;
         }
 
         private int indexOf(String name) {
@@ -711,20 +556,11 @@ final class SchemaFastPath {
             if (scanFields) {
                 for (Map.Entry<String, JsonNode> f : n.properties()) {
                     int i = indexOf(f.getKey());
-                    Check c = null;
                     if (i >= 0) {
-                        if (!evaluatedOrOpen[i]) {
-                            return false;
-                        }
-                        seen |= i < 64 ? 1L << i : 0;
-                        c = checks[i];
-                    } else if (closed) {
-                        return false;
+                        seen |= 1L << i;
                     }
                     // a name outside properties is subject to additionalProperties
-                    if (c == null) {
-                        c = additional;
-                    }
+                    Check c = i >= 0 && checks[i] != null ? checks[i] : additional;
                     if (c != null && c != ANY && !c.accepts(f.getValue())) {
                         return false;
                     }
@@ -732,11 +568,6 @@ final class SchemaFastPath {
             }
             if ((seen & requiredMask) != requiredMask) {
                 return false;
-            }
-            for (String r : requiredElsewhere) {
-                if (!n.has(r)) {
-                    return false;
-                }
             }
             if (dependentRequired != null) {
                 for (Map.Entry<String, String[]> d : dependentRequired.entrySet()) {
@@ -752,12 +583,15 @@ final class SchemaFastPath {
             return true;
         }
 
-        private boolean atLeastMinimum(JsonNode n) {
-            if (!n.isIntegralNumber()) {
-                return false;
+        private boolean array(JsonNode n) {
+            if (items != null && items != ANY) {
+                for (JsonNode e : n) {
+                    if (!items.accepts(e)) {
+                        return false;
+                    }
+                }
             }
-            return n.canConvertToLong() && minimum.bitLength() < 64 ? n.longValue() >= minimum.longValue()
-                    : n.bigIntegerValue().compareTo(minimum) >= 0;
+            return true;
         }
 
         private boolean string(String s) {
@@ -797,31 +631,14 @@ final class SchemaFastPath {
                     }
                 }
             }
-            for (Check c : inPlace) {
-                if (c.rejects(n)) {
-                    return true;
-                }
-            }
-            return false;
+            return ref != null && ref.rejects(n);
         }
 
-        /** Whether this schema is just one {@code $ref} (or {@code allOf} member): then it can be replaced by it. */
-        boolean isOnlyInPlace() {
-            return inPlace.length == 1 && types == 0 && enumValues == null && properties == null && required == null
-                    && additional == null && !closed && dependentRequired == null && items == null && minLength < 0
-                    && maxLength < 0 && minimum == null && pattern == null && anyOf == null && oneOf == null;
-        }
-
-        @Override
-        public Set<String> evaluatedNames() {
-            Set<String> out = new HashSet<>();
-            if (properties != null) {
-                out.addAll(properties.keySet());
-            }
-            for (Check c : inPlace) {
-                out.addAll(c.evaluatedNames());
-            }
-            return out;
+        /** Whether this schema is just a {@code $ref}: then it can be replaced by its target. */
+        boolean isOnlyRef() {
+            return ref != null && types == 0 && enumValues == null && properties == null && required == null
+                    && additional == null && dependentRequired == null && items == null && minLength < 0
+                    && maxLength < 0 && minimum == null && pattern == null && oneOf == null;
         }
     }
 }
