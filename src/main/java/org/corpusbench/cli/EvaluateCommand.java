@@ -76,8 +76,9 @@ final class EvaluateCommand implements Callable<Integer> {
     Path json;
 
     @Option(names = "--html", paramLabel = "OUT", description = "Write a self-contained HTML report here (entities "
-            + "against a --dataset: per-label bars and each document with its errors marked; other tasks: the "
-            + "tables).")
+            + "against a --dataset: per-label bars and each document with its errors marked; contradictions: the "
+            + "tables and every pair, matched, missed or spurious, with both evidence spans marked in their "
+            + "sentences; other tasks: the tables).")
     Path html;
 
     @Option(names = "--lenient", description = "Skip (and count) predictions with unknown documents, bad offsets "

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,12 +44,15 @@ import org.corpusbench.eval.tags.TagMode;
 import org.corpusbench.eval.timex.TimexCounts;
 import org.corpusbench.internal.Hashes;
 import org.corpusbench.internal.TextTable;
+import org.corpusbench.model.CodePoints;
 import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.ContradictionType;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
 import org.corpusbench.model.EntityMention;
+import org.corpusbench.model.Evidence;
 import org.corpusbench.model.NliLabel;
+import org.corpusbench.model.Span;
 import org.corpusbench.schema.EntityTypes;
 import org.corpusbench.tags.Chunk;
 import org.corpusbench.tags.Chunker;
@@ -434,6 +438,9 @@ public final class Evaluations {
         List<Counts> perGroup = new ArrayList<>();
         List<String> groupIds = new ArrayList<>();
         Map<ContradictionType, Counts> types = new EnumMap<>(ContradictionType.class);
+        List<HtmlReportWriter.PairView> pairs = new ArrayList<>();
+        List<HtmlReportWriter.PairView> spurious = new ArrayList<>();
+        Map<String, List<Span>> sentences = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             for (int j = i; j < ids.size(); j++) {
                 List<Contradiction> g = EvaluationUnits.between(gold.contradictions(), ids.get(i), ids.get(j));
@@ -443,6 +450,20 @@ public final class Evaluations {
                         : PairMatcher.match(g, p);
                 perGroup.add(m.overall());
                 groupIds.add(ids.get(i) + "|" + ids.get(j));
+                boolean[] goldMatched = new boolean[g.size()];
+                boolean[] predictionMatched = new boolean[p.size()];
+                for (int[] x : m.matches()) {
+                    goldMatched[x[0]] = true;
+                    predictionMatched[x[1]] = true;
+                }
+                for (int k = 0; k < g.size(); k++) {
+                    pairs.add(pairView(gold, goldMatched[k] ? "matched" : "missed", g.get(k), sentences));
+                }
+                for (int k = 0; k < p.size(); k++) {
+                    if (!predictionMatched[k]) {
+                        spurious.add(pairView(gold, "spurious", p.get(k), sentences));
+                    }
+                }
                 m.types().forEach((t, c) -> types.merge(t, c, Counts::plus));
             }
         }
@@ -461,8 +482,41 @@ public final class Evaluations {
         rows.add(new String[] {"overall" + (bySentence ? " (sentence level)" : ""), f(total.precision()),
             f(total.recall()), f(total.f1()) + " " + ci(iv), n(total.tp()), n(total.predicted()), n(total.gold())});
         r.table(rows);
+        pairs.addAll(spurious);
+        r.pairViews = pairs;
         return r.result(new Scores.Contradictions(total, types), TextTable.markdown(rows)
                 + skippedLine(read.skipped()) + r.methodLine(), null);
+    }
+
+    /** Most pairs the contradictions page shows, so that a detector flagging every pair keeps a readable page. */
+    private static final int PAGE_PAIRS = 2000;
+
+    /** Context shown on each side of an evidence span, at most, in code points. */
+    private static final int CONTEXT = 240;
+
+    private static HtmlReportWriter.PairView pairView(GoldCorpus gold, String status, Contradiction c,
+                                                      Map<String, List<Span>> sentences) {
+        return new HtmlReportWriter.PairView(status, c.id(), c.type() == null ? null : c.type().name(),
+                evidenceView(gold, c.a(), sentences), evidenceView(gold, c.b(), sentences), c.explanation());
+    }
+
+    /** The evidence in its sentence (the sentence it starts in), clipped to {@link #CONTEXT} on each side. */
+    private static HtmlReportWriter.EvidenceView evidenceView(GoldCorpus gold, Evidence e,
+                                                              Map<String, List<Span>> sentences) {
+        String text = gold.documents().get(e.docId()).text();
+        int start = e.span().start();
+        int end = e.span().end();
+        int from = Math.max(0, start - CONTEXT);
+        int to = Math.min(CodePoints.length(text), end + CONTEXT);
+        for (Span s : sentences.computeIfAbsent(e.docId(), id -> Sentences.of(text))) {
+            if (start >= s.start() && start < Math.max(s.end(), s.start() + 1)) {
+                from = Math.max(from, s.start());
+                to = Math.min(to, Math.max(s.end(), end));
+                break;
+            }
+        }
+        return new HtmlReportWriter.EvidenceView(e.docId(), CodePoints.substring(text, from, start), CodePoints.substring(text, start, end),
+                CodePoints.substring(text, end, to));
     }
 
     private static EvaluationResult nli(Report r, GoldCorpus gold, Predictions.Read read) {
@@ -599,6 +653,8 @@ public final class Evaluations {
         final Path predictions;
         final List<List<String[]>> tables = new ArrayList<>();
         final List<String> pageNotes = new ArrayList<>();
+        /** Contradictions: every pair with its evidence, for the page; {@code null} for other tasks. */
+        List<HtmlReportWriter.PairView> pairViews;
 
         Report(Task task, String format, Path predictions, EvaluationSettings settings) throws IOException {
             this.task = task;
@@ -732,8 +788,9 @@ public final class Evaluations {
                 if (!method.isEmpty()) {
                     lines.add(method.strip());
                 }
-                page = HtmlReportWriter.renderTables(title(task) + ": " + predictions.getFileName(), facts, tables,
-                        lines);
+                String heading = title(task) + ": " + predictions.getFileName();
+                page = pairViews == null ? HtmlReportWriter.renderTables(heading, facts, tables, lines)
+                        : HtmlReportWriter.renderContradictions(heading, facts, tables, lines, pairViews, PAGE_PAIRS);
             }
             return new EvaluationResult(task, scores, intervals, p, skipped, notes, text, JsonReport.toJson(root),
                     page);

@@ -165,11 +165,31 @@ class BrowserRenderingTest {
 
     @Test
     void contradictionsPageShowsTheFiguresAndInterval() throws IOException {
+        // half the gold pairs (matched) and the all-pairs detector's output (spurious), so the page has pairs of
+        // each kind
+        List<String> goldPairs = Files.readAllLines(RELEASE.resolve("contradictions.jsonl"));
+        List<String> lines = new ArrayList<>(goldPairs.subList(0, goldPairs.size() / 2));
+        lines.addAll(Files.readAllLines(predict("all-pairs")));
+        Path pred = Files.write(tmp.resolve("mixed-contradictions.jsonl"), lines);
         var r = evaluate("contradictions", "--task", "contradictions", "--dataset", RELEASE.toString(), "--pred",
-                predict("all-pairs").toString());
+                pred.toString());
         JsonNode j = r.getKey();
         assertThat(r.getValue()).contains(f(j, "/overall/precision"), f(j, "/overall/recall"), f(j, "/overall/f1"),
                 interval(j.at("/confidence_intervals/f1")));
+        // every pair is shown with both evidence spans highlighted: matched and missed gold pairs, spurious
+        // predictions, as many as the counts say
+        long tp = j.at("/overall/tp").asLong();
+        assertThat(tp).as("matched pairs").isPositive();
+        assertThat(browser.findElements(By.cssSelector(".pair.matched"))).hasSize((int) tp);
+        assertThat(browser.findElements(By.cssSelector(".pair.missed"))).hasSize((int) (j.at("/overall/true").asLong() - tp));
+        assertThat(browser.findElements(By.cssSelector(".pair.spurious")))
+                .hasSize((int) (j.at("/overall/pred").asLong() - tp));
+        for (WebElement pair : browser.findElements(By.cssSelector(".pair"))) {
+            List<WebElement> marks = pair.findElements(By.cssSelector("mark.evidence"));
+            assertThat(marks).as(pair.getText()).hasSize(2);
+            marks.forEach(m -> assertThat(m.getSize().getWidth()).as(pair.getText()).isPositive());
+            assertThat(marks.get(0).getCssValue("background-color")).isNotEqualTo("rgba(0, 0, 0, 0)");
+        }
     }
 
     @Test

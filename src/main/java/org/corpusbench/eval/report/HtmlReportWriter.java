@@ -149,6 +149,83 @@ public final class HtmlReportWriter {
      */
     public static String renderTables(String title, Map<String, String> facts, List<List<String[]>> tables,
                                       List<String> notes) {
+        return tablesPage(title, facts, tables, notes).append("</body></html>\n").toString();
+    }
+
+    /**
+     * One side of a contradiction as a reader needs it: the sentence around the evidence, with the evidence
+     * itself apart so that it can be highlighted.
+     *
+     * @param docId  the article
+     * @param before the context before the evidence (from the start of its sentence)
+     * @param span   the evidence's text
+     * @param after  the context after it (to the end of its sentence)
+     */
+    public record EvidenceView(String docId, String before, String span, String after) {
+    }
+
+    /**
+     * A contradiction pair and how the scorer treated it.
+     *
+     * @param status      {@code matched} (a prediction matched this gold pair), {@code missed} (a gold pair
+     *                    no prediction matched) or {@code spurious} (a prediction that matched no gold pair)
+     * @param id          the pair's id, or {@code null}
+     * @param type        its type (the gold's for matched and missed pairs), or {@code null}
+     * @param a           the first article's evidence
+     * @param b           the second article's evidence
+     * @param explanation the pair's explanation, or {@code null}
+     */
+    public record PairView(String status, String id, String type, EvidenceView a, EvidenceView b,
+                           String explanation) {
+    }
+
+    /**
+     * The contradictions page: the tables of {@link #renderTables}, then every pair (matched and missed gold
+     * pairs, then spurious predictions, at most {@code limit} of them) with both evidence spans highlighted in
+     * the sentences of their articles, so that a reader can check each decision without opening the files.
+     */
+    public static String renderContradictions(String title, Map<String, String> facts, List<List<String[]>> tables,
+                                              List<String> notes, List<PairView> pairs, int limit) {
+        StringBuilder h = tablesPage(title, facts, tables, notes);
+        h.append("<style>.pair{border:1px solid #ccc;margin:.6em 0;padding:.3em .8em}.pair p{margin:.3em 0}")
+                .append(".pair.matched{border-left:6px solid #2a7}.pair.missed{border-left:6px solid #c33}")
+                .append(".pair.spurious{border-left:6px solid #e90}mark.evidence{background:#ffe27a}")
+                .append(".doc{color:#555;font-size:90%}</style>\n<h2>Pairs</h2>\n");
+        h.append("<p>matched: a gold pair and the prediction that matched it; missed: a gold pair no prediction ")
+                .append("matched; spurious: a prediction that matched no gold pair.</p>\n");
+        int shown = 0;
+        for (PairView v : pairs) {
+            if (shown++ == limit) {
+                h.append("<p>").append(pairs.size() - limit).append(" more pairs not shown (the first ").append(limit)
+                        .append(" of ").append(pairs.size()).append(").</p>\n");
+                break;
+            }
+            h.append("<div class=\"pair ").append(v.status()).append("\"><p><b>").append(v.status()).append("</b>");
+            if (v.id() != null) {
+                h.append(" ").append(Markup.html(v.id()));
+            }
+            if (v.type() != null) {
+                h.append(" &middot; ").append(Markup.html(v.type()));
+            }
+            h.append("</p>");
+            evidence(h, v.a());
+            evidence(h, v.b());
+            if (v.explanation() != null && !v.explanation().isEmpty()) {
+                h.append("<p><i>").append(Markup.html(v.explanation())).append("</i></p>");
+            }
+            h.append("</div>\n");
+        }
+        return h.append("</body></html>\n").toString();
+    }
+
+    private static void evidence(StringBuilder h, EvidenceView e) {
+        h.append("<p><span class=\"doc\">").append(Markup.html(e.docId())).append(":</span> ")
+                .append(Markup.html(e.before())).append("<mark class=\"evidence\">").append(Markup.html(e.span()))
+                .append("</mark>").append(Markup.html(e.after())).append("</p>");
+    }
+
+    private static StringBuilder tablesPage(String title, Map<String, String> facts, List<List<String[]>> tables,
+                                            List<String> notes) {
         StringBuilder h = new StringBuilder(1 << 12);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>").append(Markup.html(title))
                 .append("</title>\n<style>\n")
@@ -178,7 +255,7 @@ public final class HtmlReportWriter {
         for (String note : notes) {
             h.append("<p>").append(Markup.html(note)).append("</p>\n");
         }
-        return h.append("</body></html>\n").toString();
+        return h;
     }
 
 }
