@@ -1,5 +1,6 @@
 package org.corpusbench.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -9,10 +10,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.corpusbench.dataset.ReleaseCard;
 import org.corpusbench.diagnostic.CorpusFormatException;
 import org.corpusbench.diagnostic.Location;
 import org.corpusbench.evaluation.GoldCorpus;
 import org.corpusbench.format.Corpus;
+import org.corpusbench.format.hf.HuggingFace;
 import org.corpusbench.format.registry.CorpusFormat;
 import org.corpusbench.format.registry.WriteOptions;
 import org.corpusbench.format.timeml.CreationDates;
@@ -72,6 +75,15 @@ final class ExportCommand implements Callable<Integer> {
             + "without <DCT> (TempEval-3's tools refuse such files) instead of refusing the export.")
     boolean allowMissingDct;
 
+    @Option(names = "--license", paramLabel = "ID", description = "hf: the license the card declares, as a Hub "
+            + "identifier (cc-by-4.0, mit, other); default: the release card's, else 'unknown'.")
+    String license;
+
+    @Option(names = "--language", paramLabel = "CODE", split = ",", description = "hf: the documents' languages "
+            + "the card declares, ISO 639 codes (en, de, pt-BR; repeat or separate with commas); default: the "
+            + "release card's, else none.")
+    List<String> languages;
+
     @Override
     public Integer call() throws Exception {
         CommandPaths.inputDirectory(dataset, "--dataset");
@@ -87,6 +99,9 @@ final class ExportCommand implements Callable<Integer> {
         if (format == CorpusFormat.TIMEML) {
             options = options.withCreationDates(creationDates(corpus.documents(), dctDate));
         }
+        if (format == CorpusFormat.HF) {
+            options = options.withCard(card(gold));
+        }
         PrintWriter w = spec.commandLine().getOut();
         try (StagedDirectory staged = StagedDirectory.create(out, overwrite)) {
             List<String> said = format.write(corpus, staged.path(), options);
@@ -94,12 +109,44 @@ final class ExportCommand implements Callable<Integer> {
             said.forEach(line -> w.println(line.replace(staged.path().toString(), out.toString())));
         }
         losses(format, corpus, spec.commandLine().getErr());
+        if (format == CorpusFormat.HF && (options.card().license() == null || options.card().languages().isEmpty())) {
+            spec.commandLine().getErr().println("corpusbench export: note: the card declares "
+                    + (options.card().license() == null ? "license: unknown" : "no language")
+                    + (options.card().license() == null && options.card().languages().isEmpty() ? " and no language"
+                    : "") + " (the input does not say); give --license and --language to declare them");
+        }
         w.flush();
         return 0;
     }
 
+    /**
+     * The license and languages of the Hugging Face card: the options', else what the release's own card
+     * declares (a JSONL directory declares nothing).
+     */
+    private HuggingFace.Card card(GoldCorpus gold) throws IOException {
+        HuggingFace.Card card = gold.fingerprint() == null ? HuggingFace.Card.UNKNOWN : ReleaseCard.read(dataset);
+        if (license != null) {
+            try {
+                card = card.withLicense(license);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--license: " + e.getMessage());
+            }
+        }
+        if (languages != null) {
+            try {
+                card = card.withLanguages(languages);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--language: " + e.getMessage());
+            }
+        }
+        return card;
+    }
+
     /** The CoNLL options, refused for the other formats, and the release name that files are named after. */
     private WriteOptions conllOptions() {
+        if (format != CorpusFormat.HF && (license != null || languages != null)) {
+            throw new UsageException((license != null ? "--license" : "--language") + " applies to --format hf only");
+        }
         if (format != CorpusFormat.CONLL) {
             if (scheme != null) {
                 throw new UsageException("--scheme applies to --format conll only");

@@ -113,6 +113,48 @@ class ExportImportCommandTest {
         assertThat(CliTest.run("export", "--help").out()).contains("conll, brat, csv, hf, timeml, nli");
     }
 
+    /**
+     * The Hugging Face card declares a license and languages (issue 14 item 5): a release's own, the options'
+     * over them, "unknown" and a note for a JSONL directory that says nothing, and a malformed identifier or an
+     * option of another format refused with nothing written.
+     */
+    @Test
+    void huggingFaceCardDeclaresLicenseAndLanguage() throws IOException {
+        String release = "datasets/oreshnik-reports/1.0.1";
+        CliTest.Run r = CliTest.run("export", "--dataset", release, "--format", "hf", "--out",
+                tmp.resolve("a").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(tmp.resolve("a/README.md"))).startsWith("---\nlicense: cc-by-4.0\nlanguage:\n- en\n");
+        assertThat(r.err()).doesNotContain("license: unknown");
+        r = CliTest.run("export", "--dataset", release, "--format", "HF", "--out", tmp.resolve("b").toString(),
+                "--license", "cc-by-sa-4.0", "--language", "en", "--language", "de,fr");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(tmp.resolve("b/README.md")))
+                .startsWith("---\nlicense: cc-by-sa-4.0\nlanguage:\n- en\n- de\n- fr\n");
+        // a directory of JSONL files (the import of the release) has no card to take them from
+        CliTest.Run imp = CliTest.run("import", "--format", "hf", "--out", tmp.resolve("jsonl").toString(),
+                tmp.resolve("a").toString());
+        assertThat(imp.code()).as(imp.err()).isZero();
+        r = CliTest.run("export", "--dataset", tmp.resolve("jsonl").toString(), "--format", "hf", "--out",
+                tmp.resolve("c").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(tmp.resolve("c/README.md"))).startsWith("---\nlicense: unknown\nconfigs:");
+        assertThat(r.err()).contains("the card declares license: unknown and no language (the input does not say); "
+                + "give --license and --language to declare them");
+        for (String[] bad : new String[][] {{"--format", "hf", "--license", "CC BY 4.0"},
+            {"--format", "hf", "--language", "English"}, {"--format", "csv", "--license", "mit"},
+            {"--format", "conll", "--language", "en"}}) {
+            Path out = tmp.resolve("bad" + bad[1] + bad[2]);
+            List<String> args = new java.util.ArrayList<>(List.of("export", "--dataset", release, "--out",
+                    out.toString()));
+            args.addAll(List.of(bad));
+            r = CliTest.run(args.toArray(String[]::new));
+            assertThat(r.code()).as(String.join(" ", bad)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", bad)).contains(bad[2]);
+            assertThat(out).doesNotExist();
+        }
+    }
+
     /** The annotation tools' formats through the command line (issue 17): export, import, same mentions. */
     @Test
     void annotationToolFormatsRoundTripThroughExportAndImport() throws IOException {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.corpusbench.tags.TagScheme;
 import org.corpusbench.diagnostic.CorpusFormatException;
 import org.corpusbench.diagnostic.Location;
@@ -58,6 +59,63 @@ public final class HuggingFace {
      */
     public static Conll.Export write(Path dir, List<Document> docs, Conll.Tokenizer tokenizer,
                                      Map<String, DocumentAnnotations> gold, String datasetName) throws IOException {
+        return write(dir, docs, tokenizer, gold, datasetName, Card.UNKNOWN);
+    }
+
+    /**
+     * What the Hugging Face Hub reads from a card's header to file a dataset: its license and languages. A
+     * corpus does not carry them (a release's card does), so the exporter is told; unknown, the card says
+     * {@code license: unknown} and names no language, as the Hub's own cards do when nobody said.
+     *
+     * @param license   a Hub license identifier such as {@code cc-by-4.0}, or {@code null} when unknown
+     * @param languages ISO 639 codes of the documents' languages, empty when unknown
+     */
+    public record Card(String license, List<String> languages) {
+
+        /** Neither license nor language known. */
+        public static final Card UNKNOWN = new Card(null, List.of());
+
+        private static final Pattern LICENSE = Pattern.compile("[a-z0-9][a-z0-9.+-]*");
+        private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+
+        /**
+         * Requires identifiers the card's YAML can hold unquoted and the Hub recognises in form: a license in
+         * lower case ({@code cc-by-4.0}, {@code mit}, {@code other}), languages as ISO 639-1 or 639-3 codes with
+         * optional subtags ({@code en}, {@code pt-BR}); anything else is refused rather than written into the
+         * header, where it would break or mislabel the dataset.
+         */
+        public Card {
+            if (license != null && !LICENSE.matcher(license).matches()) {
+                throw new IllegalArgumentException("license '" + license + "' is not a Hub license identifier "
+                        + "(lower case letters, digits, '.', '+' and '-', such as cc-by-4.0)");
+            }
+            languages = List.copyOf(languages);
+            for (String l : languages) {
+                if (!LANGUAGE.matcher(l).matches()) {
+                    throw new IllegalArgumentException("language '" + l + "' is not an ISO 639 code (such as en, "
+                            + "de or pt-BR)");
+                }
+            }
+        }
+
+        /** This card with {@code l} as its license. */
+        public Card withLicense(String l) {
+            return new Card(l, languages);
+        }
+
+        /** This card with {@code ls} as its languages. */
+        public Card withLanguages(List<String> ls) {
+            return new Card(license, ls);
+        }
+    }
+
+    /**
+     * As {@link #write(Path, List, Conll.Tokenizer, Map, String)}, with the license and languages the card's
+     * header declares.
+     */
+    public static Conll.Export write(Path dir, List<Document> docs, Conll.Tokenizer tokenizer,
+                                     Map<String, DocumentAnnotations> gold, String datasetName, Card card)
+            throws IOException {
         AtomicFiles.write(dir.resolve(DOCUMENTS), out -> writeDocuments(out, docs, gold));
         TreeSet<String> types = new TreeSet<>();
         gold.values().forEach(a -> a.entities().forEach(e -> types.add(e.type())));
@@ -69,7 +127,7 @@ public final class HuggingFace {
         }
         ConllTagger tagger = new ConllTagger(TagScheme.IOB2, t -> t);
         AtomicFiles.write(dir.resolve(TOKENS), out -> writeTokens(out, docs, tokenizer, gold, tagger, labels));
-        AtomicFiles.writeString(dir.resolve("README.md"), card(datasetName, labels));
+        AtomicFiles.writeString(dir.resolve("README.md"), card(datasetName, labels, card));
         return tagger.export();
     }
 
@@ -170,11 +228,17 @@ public final class HuggingFace {
         }
     }
 
-    private static String card(String name, List<String> labels) {
+    private static String card(String name, List<String> labels, Card card) {
         // Both configurations are one "test" split: the gold of a benchmark is scored, not trained on. The
         // documents configuration declares its features, so that attributes that are null in every record
         // (a TIMEX3's anchor or freq) load as strings, not as Arrow's null type (issue 14).
-        StringBuilder sb = new StringBuilder("---\nconfigs:\n- config_name: documents\n  data_files:\n")
+        StringBuilder sb = new StringBuilder("---\nlicense: ").append(card.license() == null ? "unknown"
+                : card.license()).append('\n');
+        if (!card.languages().isEmpty()) {
+            sb.append("language:\n");
+            card.languages().forEach(l -> sb.append("- ").append(l).append('\n'));
+        }
+        sb.append("configs:\n- config_name: documents\n  data_files:\n")
                 .append("  - split: test\n    path: ").append(DOCUMENTS).append("\n  default: true\n")
                 .append("- config_name: tokens\n  data_files:\n  - split: test\n    path: ").append(TOKENS)
                 .append("\ndataset_info:\n- config_name: documents\n  features:\n")

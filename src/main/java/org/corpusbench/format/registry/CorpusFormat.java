@@ -224,7 +224,8 @@ public enum CorpusFormat {
                 misaligned(w, e);
             }
             case HF -> {
-                Conll.Export e = HuggingFace.write(out, docs, options.tokenizer(), anns, options.name());
+                Conll.Export e = HuggingFace.write(out, docs, options.tokenizer(), anns, options.name(),
+                        options.card());
                 w.println("wrote " + out.resolve(HuggingFace.DOCUMENTS) + " (" + e.documents() + " documents), "
                         + out.resolve(HuggingFace.TOKENS) + " (" + e.sentences() + " sentences), README.md");
                 misaligned(w, e);

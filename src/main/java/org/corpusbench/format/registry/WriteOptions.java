@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.corpusbench.format.conll.Conll;
+import org.corpusbench.format.hf.HuggingFace;
 import org.corpusbench.tags.TagScheme;
 import org.corpusbench.text.EnglishSplitter;
 
@@ -20,9 +21,10 @@ import org.corpusbench.text.EnglishSplitter;
  *                      out (as the CoNLL-4 mapping does for DATE)
  * @param creationDates TimeML: each document's creation date ({@code <DCT>}), by id; a document missing
  *                      from the map, or mapped to {@code null}, is written without one
+ * @param card          Hugging Face: the license and languages the card's header declares
  */
 public record WriteOptions(String name, Conll.Tokenizer tokenizer, TagScheme scheme, UnaryOperator<String> label,
-                           Map<String, LocalDate> creationDates) {
+                           Map<String, LocalDate> creationDates, HuggingFace.Card card) {
 
     /**
      * Requires the name, the scheme and the label mapping, and copies the creation dates. The tokenizer may be
@@ -32,18 +34,15 @@ public record WriteOptions(String name, Conll.Tokenizer tokenizer, TagScheme sch
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(card, "card");
         creationDates = Collections.unmodifiableMap(new HashMap<>(creationDates));
     }
 
     /** IOB2 tags with the corpus's own labels, no creation dates, and the given name and tokenizer. */
     public static WriteOptions of(String name, Conll.Tokenizer tokenizer) {
-        return new WriteOptions(name, tokenizer, TagScheme.IOB2, UnaryOperator.identity(), Map.of());
+        return new WriteOptions(name, tokenizer, TagScheme.IOB2, UnaryOperator.identity(), Map.of(), HuggingFace.Card.UNKNOWN);
     }
 
-    /**
-     * These options with CoNLL tags in scheme {@code s}; a CoNLL export refuses a scheme that is not one of
-     * {@link CorpusFormat#WRITTEN_SCHEMES}.
-     */
     /**
      * IOB2 tags, the corpus's own labels, no creation dates, and the English tokenisation of the exports
      * (docs/formats.md, "Tokenisation for conll and hf"): OpenNLP's sentences and tokens, quotes and clitics
@@ -57,21 +56,29 @@ public record WriteOptions(String name, Conll.Tokenizer tokenizer, TagScheme sch
 
     /** The same options with another file-name stem. */
     public WriteOptions withName(String n) {
-        return new WriteOptions(n, tokenizer, scheme, label, creationDates);
+        return new WriteOptions(n, tokenizer, scheme, label, creationDates, card);
     }
 
-    /** The same options with another tag scheme (CoNLL). */
+    /**
+     * These options with CoNLL tags in scheme {@code s}; a CoNLL export refuses a scheme that is not one of
+     * {@link CorpusFormat#WRITTEN_SCHEMES}.
+     */
     public WriteOptions withScheme(TagScheme s) {
-        return new WriteOptions(name, tokenizer, s, label, creationDates);
+        return new WriteOptions(name, tokenizer, s, label, creationDates, card);
     }
 
     /** These options with {@code l} mapping each entity type to the label CoNLL tags carry. */
     public WriteOptions withLabel(UnaryOperator<String> l) {
-        return new WriteOptions(name, tokenizer, scheme, l, creationDates);
+        return new WriteOptions(name, tokenizer, scheme, l, creationDates, card);
+    }
+
+    /** These options with {@code c} as the license and languages a Hugging Face card declares. */
+    public WriteOptions withCard(HuggingFace.Card c) {
+        return new WriteOptions(name, tokenizer, scheme, label, creationDates, c);
     }
 
     /** These options with {@code dates}, by document id, as the TimeML creation dates. */
     public WriteOptions withCreationDates(Map<String, LocalDate> dates) {
-        return new WriteOptions(name, tokenizer, scheme, label, dates);
+        return new WriteOptions(name, tokenizer, scheme, label, dates, card);
     }
 }

@@ -57,4 +57,40 @@ class HuggingFaceCardTest {
         record.fieldNames().forEachRemaining(present::add);
         assertThat(declared).isEqualTo(present);
     }
+
+    private JsonNode header(HuggingFace.Card card) throws IOException {
+        Document d = Document.of("d", "Ana came.", null);
+        HuggingFace.write(tmp, List.of(d), x -> List.of(List.of(Span.of(x.text(), 0, 3), Span.of(x.text(), 4, 9))),
+                Map.of("d", DocumentAnnotations.empty("d")), "test-set", card);
+        String text = Files.readString(tmp.resolve("README.md"), StandardCharsets.UTF_8);
+        return new YAMLMapper().readTree(text.substring(4, text.indexOf("\n---\n")));
+    }
+
+    @Test
+    void theCardDeclaresTheLicenseAndLanguagesItIsGiven() throws IOException {
+        JsonNode h = header(new HuggingFace.Card("cc-by-4.0", List.of("en", "pt-BR")));
+        assertThat(h.get("license").asText()).isEqualTo("cc-by-4.0");
+        assertThat(h.get("language").isArray()).isTrue();
+        assertThat(List.of(h.get("language").get(0).asText(), h.get("language").get(1).asText()))
+                .containsExactly("en", "pt-BR");
+    }
+
+    @Test
+    void anUnknownLicenseIsSaidAndNoLanguageIsMadeUp() throws IOException {
+        JsonNode h = header(HuggingFace.Card.UNKNOWN);
+        assertThat(h.get("license").asText()).isEqualTo("unknown");
+        assertThat(h.has("language")).isFalse();
+    }
+
+    @Test
+    void identifiersThatWouldBreakOrMislabelTheHeaderAreRefused() {
+        for (String bad : List.of("CC BY 4.0", "mit\nlanguage: xx", "", "cc-by-4.0 ", "é")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HuggingFace.Card(bad, List.of()))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("license");
+        }
+        for (String bad : List.of("English", "e", "en_US", "en-", "", "en\n- de")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HuggingFace.Card(null, List.of(bad)))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("language");
+        }
+    }
 }
