@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
             "Systems: opennlp-maxent, gazetteer (entities); rule-based (dates); heuristic, all-pairs "
                 + "(contradictions, on the gazetteer's entities), 'heuristic (gold entities, oracle)', "
                 + "'all-pairs (gold entities, oracle)' (contradictions on the gold entities: an upper reference); "
-                + "lexical-overlap, majority (nli)."})
+                + "lexical-overlap, majority, overlap-threshold, hypothesis-only (nli; the last two are the "
+                + "annotation-artefact checks)."})
 final class PredictCommand implements Callable<Integer> {
 
     @Spec

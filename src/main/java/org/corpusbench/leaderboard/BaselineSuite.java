@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.corpusbench.evaluation.GoldCorpus;
 import org.corpusbench.evaluation.Task;
 import org.corpusbench.baseline.contradiction.AllPairsContradictionDetector;
@@ -15,9 +16,11 @@ import org.corpusbench.baseline.entity.CrossValidation;
 import org.corpusbench.baseline.entity.EntityRecognizer;
 import org.corpusbench.baseline.entity.GazetteerNameFinder;
 import org.corpusbench.baseline.entity.MaxentNameFinder;
+import org.corpusbench.baseline.nli.HypothesisOnlyClassifier;
 import org.corpusbench.baseline.nli.LexicalOverlapClassifier;
 import org.corpusbench.baseline.nli.MajorityClassifier;
 import org.corpusbench.baseline.nli.NliClassifier;
+import org.corpusbench.baseline.nli.OverlapThresholdClassifier;
 import org.corpusbench.baseline.timex.RuleBasedTimexTagger;
 import org.corpusbench.baseline.timex.TimexTagger;
 import org.corpusbench.model.Contradiction;
@@ -81,7 +84,7 @@ public final class BaselineSuite {
     public static final String ORACLE = " (gold entities, oracle)";
 
     /** NLI systems: lexical overlap and majority class. */
-    private static final int NLI_SYSTEMS = 2;
+    private static final int NLI_SYSTEMS = 4;
 
     /**
      * How many times the suite calls its progress consumer: once per system, and once more for the entity
@@ -101,6 +104,8 @@ public final class BaselineSuite {
         contradictionDetectors().forEach(d -> out.put(d.name() + ORACLE, Task.CONTRADICTIONS));
         out.put(new LexicalOverlapClassifier().name(), Task.NLI);
         out.put(MAJORITY, Task.NLI);
+        out.put(OVERLAP_THRESHOLD, Task.NLI);
+        out.put(HYPOTHESIS_ONLY, Task.NLI);
         return out;
     }
 
@@ -154,6 +159,8 @@ public final class BaselineSuite {
     }
 
     private static final String MAJORITY = "majority";
+    private static final String OVERLAP_THRESHOLD = "overlap-threshold";
+    private static final String HYPOTHESIS_ONLY = "hypothesis-only";
 
     /**
      * Entity recognizers (maximum entropy, gazetteer), each run by leave-one-document-out cross-validation
@@ -227,9 +234,9 @@ public final class BaselineSuite {
     }
 
     /**
-     * NLI classifiers. The lexical classifier has no trained parameters. The majority classifier is
-     * trained per pair on the pairs that share no source document with it, so that no label of a test
-     * pair's documents reaches its prediction.
+     * NLI classifiers. The lexical classifier has no trained parameters. The majority class, the overlap
+     * threshold and the hypothesis-only classifier are trained per pair on the pairs that share no source
+     * document with it, so that no label of a test pair's documents reaches its prediction.
      */
     public static List<NliRun> nli(List<NliPair> pairs, Consumer<String> progress) {
         List<NliRun> out = new ArrayList<>();
@@ -245,7 +252,21 @@ public final class BaselineSuite {
             maj.put(p.id(), new MajorityClassifier(train).classify(p));
         }
         out.add(new NliRun(MAJORITY, maj));
+        // the two annotation-artefact checks (issue 17 item 4), trained as the majority class is
+        progress.accept("nli: overlap-threshold");
+        out.add(heldOut(pairs, OverlapThresholdClassifier::new, OVERLAP_THRESHOLD));
+        progress.accept("nli: hypothesis-only");
+        out.add(heldOut(pairs, HypothesisOnlyClassifier::new, HYPOTHESIS_ONLY));
         return out;
+    }
+
+    /** Each pair labelled by a classifier trained on the pairs that share no document with it. */
+    private static NliRun heldOut(List<NliPair> pairs, Function<List<NliPair>, NliClassifier> train, String name) {
+        Map<String, NliLabel> out = new LinkedHashMap<>();
+        for (NliPair p : pairs) {
+            out.put(p.id(), train.apply(pairs.stream().filter(q -> disjoint(p, q)).toList()).classify(p));
+        }
+        return new NliRun(name, out);
     }
 
     private static boolean disjoint(NliPair a, NliPair b) {

@@ -34,7 +34,9 @@ class PredictCommandTest {
             {"heuristic (gold entities, oracle)", "contradictions", "/overall/f1", "f1", "pairs, span overlap"},
             {"all-pairs (gold entities, oracle)", "contradictions", "/overall/f1", "f1", "pairs, span overlap"},
             {"lexical-overlap", "nli", "/overall/accuracy", "accuracy", "accuracy"},
-            {"majority", "nli", "/overall/macro_f1", "macro_f1", "macro over 3 labels"}};
+            {"majority", "nli", "/overall/macro_f1", "macro_f1", "macro over 3 labels"},
+            {"overlap-threshold", "nli", "/overall/accuracy", "accuracy", "accuracy"},
+            {"hypothesis-only", "nli", "/overall/macro_f1", "macro_f1", "macro over 3 labels"}};
         assertThat(java.util.Arrays.stream(systems).map(s -> s[0]).toList()).as("every system of the leaderboard")
                 .containsExactlyElementsOf(rows.stream().map(Leaderboard.Row::system).distinct().toList());
         for (String[] s : systems) {

@@ -1,7 +1,6 @@
 package org.corpusbench.baseline.nli;
 
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -22,10 +21,6 @@ public final class LexicalOverlapClassifier implements NliClassifier {
 
     private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "none", "nobody", "nothing", "neither",
             "nor", "without", "denied", "denies", "deny", "n't");
-    private static final Set<String> STOP = Set.of("the", "a", "an", "of", "to", "in", "on", "and", "or", "is", "are",
-            "was", "were", "be", "been", "has", "have", "had", "that", "this", "it", "its", "for", "by", "with", "as",
-            "at", "from", "his", "her", "their", "which", "who", "will", "would", "s");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
     private static final Pattern NUMBER = Pattern.compile("\\b\\d+(?:[.,]\\d+)?\\b|\\b(?:one|two|three|four|five|six|"
             + "seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -38,8 +33,8 @@ public final class LexicalOverlapClassifier implements NliClassifier {
     public NliLabel classify(NliPair pair) {
         String p = pair.premise().text();
         String h = pair.hypothesis().text();
-        Set<String> pw = words(p);
-        Set<String> hw = words(h);
+        Set<String> pw = ContentWords.words(p);
+        Set<String> hw = ContentWords.words(h);
         if (negated(pw) != negated(hw)) {
             return NliLabel.CONTRADICTION;
         }
@@ -48,12 +43,10 @@ public final class LexicalOverlapClassifier implements NliClassifier {
         if (!pn.isEmpty() && !hn.isEmpty() && !pn.containsAll(hn)) {
             return NliLabel.CONTRADICTION;
         }
-        Set<String> hc = content(hw);
-        if (hc.isEmpty()) {
+        if (ContentWords.of(h).isEmpty()) {
             return NliLabel.NEUTRAL;
         }
-        long covered = hc.stream().filter(pw::contains).count();
-        if ((double) covered / hc.size() >= ENTAILMENT_COVERAGE) {
+        if (ContentWords.coverage(p, h) >= ENTAILMENT_COVERAGE) {
             return NliLabel.ENTAILMENT;
         }
         return NliLabel.NEUTRAL;
@@ -61,21 +54,6 @@ public final class LexicalOverlapClassifier implements NliClassifier {
 
     private static boolean negated(Set<String> words) {
         return words.stream().anyMatch(w -> NEGATIONS.contains(w) || w.endsWith("n't"));
-    }
-
-    private static Set<String> words(String s) {
-        Set<String> out = new LinkedHashSet<>();
-        Matcher m = WORD.matcher(s.toLowerCase(Locale.ROOT).replace('’', '\''));
-        while (m.find()) {
-            out.add(m.group());
-        }
-        return out;
-    }
-
-    private static Set<String> content(Set<String> words) {
-        Set<String> out = new HashSet<>(words);
-        out.removeIf(w -> STOP.contains(w) || w.length() < 3);
-        return out;
     }
 
     private static Set<String> matches(Pattern p, String s) {
