@@ -38,7 +38,8 @@ import org.corpusbench.schema.CorpusValidator;
  * bytes. A version that already exists is never overwritten with different content: released versions
  * are immutable, and a gold change needs a new version number.
  *
- * <p>The source directory holds {@code dataset.json} (name, version, license, description, citation),
+ * <p>The source directory holds {@code dataset.json} (name, version, license, description, citation, and for
+ * Croissant the creator and the date published),
  * {@code gold/} (see {@link GoldSources}) and {@code card/} ({@code README.md} with a
  * {@code {{statistics}}} placeholder and the placeholders of baseline tables the caller fills, and
  * {@code CHANGELOG.md}).
@@ -236,7 +237,7 @@ public final class ReleaseBuilder {
                 seeds.add(new Manifest.SeedEntry("seeds/" + p.getFileName(), Hashes.sha256(Files.readAllBytes(p))));
             }
         }
-        byte[] croissant = Croissant.render(config, name, version, entries);
+        byte[] croissant = Croissant.render(config, sourceDir.resolve("dataset.json"), name, version, entries);
         add(files, entries, "croissant.json", croissant, null, "metadata");
 
         Manifest m = new Manifest(name, version, SchemaValidator.SCHEMA_VERSION, config.path("license").asText(),
@@ -265,45 +266,80 @@ public final class ReleaseBuilder {
         return v.asText();
     }
 
-    /** MLCommons Croissant 1.0 metadata (JSON-LD) describing the release's files and record sets. */
+    /**
+     * MLCommons Croissant 1.0 metadata (JSON-LD) describing the release's files and record sets: the
+     * specification's context, its required dataset properties (name, description, license, url, creator,
+     * datePublished, conformsTo) and one record set per file, nested records (entity and TIMEX3 lists, evidence
+     * and NLI segments) as fields with {@code subField}s, lists marked {@code repeated}, numbers as integers.
+     */
     static final class Croissant {
+
+        /** The JSON-LD context of the Croissant 1.0 specification, term for term. */
+        private static final String[][] CONTEXT = {
+            {"@language", "en"}, {"@vocab", "https://schema.org/"}, {"citeAs", "cr:citeAs"},
+            {"column", "cr:column"}, {"conformsTo", "dct:conformsTo"}, {"cr", "http://mlcommons.org/croissant/"},
+            {"rai", "http://mlcommons.org/croissant/RAI/"}, {"data", "@json cr:data"},
+            {"dataType", "@vocab cr:dataType"}, {"dct", "http://purl.org/dc/terms/"},
+            {"examples", "@json cr:examples"}, {"extract", "cr:extract"}, {"field", "cr:field"},
+            {"fileProperty", "cr:fileProperty"}, {"fileObject", "cr:fileObject"}, {"fileSet", "cr:fileSet"},
+            {"format", "cr:format"}, {"includes", "cr:includes"}, {"isLiveDataset", "cr:isLiveDataset"},
+            {"jsonPath", "cr:jsonPath"}, {"key", "cr:key"}, {"md5", "cr:md5"}, {"parentField", "cr:parentField"},
+            {"path", "cr:path"}, {"recordSet", "cr:recordSet"}, {"references", "cr:references"},
+            {"regex", "cr:regex"}, {"repeated", "cr:repeated"}, {"replace", "cr:replace"},
+            {"sc", "https://schema.org/"}, {"separator", "cr:separator"}, {"source", "cr:source"},
+            {"subField", "cr:subField"}, {"transform", "cr:transform"}};
+
+        private static final String TEXT = "sc:Text";
+        private static final String INTEGER = "sc:Integer";
 
         private Croissant() {
         }
 
-        static byte[] render(JsonNode config, String name, String version, List<Manifest.FileEntry> files)
-                throws IOException {
+        static byte[] render(JsonNode config, Path configFile, String name, String version,
+                             List<Manifest.FileEntry> files) throws IOException {
             ObjectNode root = JSON.createObjectNode();
             ObjectNode ctx = root.putObject("@context");
-            ctx.put("@language", "en");
-            ctx.put("@vocab", "https://schema.org/");
-            ctx.put("cr", "http://mlcommons.org/croissant/");
-            ctx.put("sc", "https://schema.org/");
-            ctx.put("dct", "http://purl.org/dc/terms/");
-            ctx.put("citeAs", "cr:citeAs");
-            ctx.put("column", "cr:column");
-            ctx.put("conformsTo", "dct:conformsTo");
-            ctx.put("data", "cr:data");
-            ctx.put("dataType", "cr:dataType");
-            ctx.put("extract", "cr:extract");
-            ctx.put("field", "cr:field");
-            ctx.put("fileObject", "cr:fileObject");
-            ctx.put("jsonPath", "cr:jsonPath");
-            ctx.put("recordSet", "cr:recordSet");
-            ctx.put("source", "cr:source");
-            ObjectNode md5 = ctx.putObject("md5");
-            md5.put("@id", "cr:md5");
-            md5.put("@type", "sc:Text");
+            for (String[] term : CONTEXT) {
+                if (term[1].startsWith("@json ") || term[1].startsWith("@vocab ")) {
+                    int space = term[1].indexOf(' ');
+                    ctx.putObject(term[0]).put("@id", term[1].substring(space + 1)).put("@type",
+                            term[1].substring(0, space));
+                } else {
+                    ctx.put(term[0], term[1]);
+                }
+            }
             root.put("@type", "sc:Dataset");
             root.put("name", name);
-            root.put("description", config.path("description").asText(""));
+            root.put("description", required(config, "description", configFile));
             root.put("conformsTo", "http://mlcommons.org/croissant/1.0");
-            root.put("license", config.path("license_url").asText(config.path("license").asText("")));
+            root.put("license", config.path("license_url").asText(required(config, "license", configFile)));
+            root.put("url", required(config, "url", configFile));
             root.put("version", version);
-            root.put("url", config.path("url").asText(""));
+            String published = required(config, "date_published", configFile);
+            try {
+                java.time.LocalDate.parse(published);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CorpusFormatException(Location.ofFile(configFile.toString()), "date_published",
+                        "'" + published + "' is not a date; expected YYYY-MM-DD");
+            }
+            root.put("datePublished", published);
+            JsonNode creator = config.get("creator");
+            if (creator == null || !creator.isObject() || !creator.path("name").isTextual()
+                    || creator.get("name").asText().isEmpty()) {
+                throw new CorpusFormatException(Location.ofFile(configFile.toString()), "creator",
+                        "missing; expected an object with a name (and a url), the dataset's creator in Croissant");
+            }
+            ObjectNode c = root.putObject("creator");
+            c.put("@type", creator.path("type").asText("Organization").equals("Person") ? "sc:Person"
+                    : "sc:Organization");
+            c.put("name", creator.get("name").asText());
+            if (creator.path("url").isTextual()) {
+                c.put("url", creator.get("url").asText());
+            }
             if (config.has("citation")) {
                 root.put("citeAs", config.get("citation").asText());
             }
+            root.put("inLanguage", "en");
             ArrayNode dist = root.putArray("distribution");
             for (Manifest.FileEntry f : files) {
                 ObjectNode fo = dist.addObject();
@@ -316,37 +352,85 @@ public final class ReleaseBuilder {
                 fo.put("contentSize", f.bytes() + " B");
             }
             ArrayNode sets = root.putArray("recordSet");
-            recordSet(sets, "documents", Dataset.DOCUMENTS, new String[][] {
-                {"id", "sc:Text", "$.id"}, {"text", "sc:Text", "$.text"}, {"title", "sc:Text", "$.title"},
-                {"sha256", "sc:Text", "$.sha256"}});
-            recordSet(sets, "annotations", Dataset.ANNOTATIONS, new String[][] {
-                {"doc_id", "sc:Text", "$.doc_id"}, {"entities", "sc:Text", "$.entities"},
-                {"timexes", "sc:Text", "$.timexes"}});
-            recordSet(sets, "contradictions", Dataset.CONTRADICTIONS, new String[][] {
-                {"id", "sc:Text", "$.id"}, {"type", "sc:Text", "$.type"}, {"doc_a", "sc:Text", "$.a.doc_id"},
-                {"text_a", "sc:Text", "$.a.text"}, {"doc_b", "sc:Text", "$.b.doc_id"}, {"text_b", "sc:Text", "$.b.text"},
-                {"explanation", "sc:Text", "$.explanation"}});
-            recordSet(sets, "nli", Dataset.NLI, new String[][] {
-                {"id", "sc:Text", "$.id"}, {"premise", "sc:Text", "$.premise.text"},
-                {"hypothesis", "sc:Text", "$.hypothesis.text"}, {"label", "sc:Text", "$.label"}});
+            String[][] span = {{"start", INTEGER}, {"end", INTEGER}, {"text", TEXT}};
+            String[][] segment = {{"doc_id", TEXT}, {"start", INTEGER}, {"end", INTEGER}, {"text", TEXT}};
+            ObjectNode docs = recordSet(sets, "documents", "one article: its text and where it comes from", "id");
+            for (String f : new String[] {"id", "title", "source", "text", "sha256"}) {
+                field(docs, "documents", Dataset.DOCUMENTS, f, TEXT);
+            }
+            ObjectNode anns = recordSet(sets, "annotations", "the entity mentions and TIMEX3 expressions of one "
+                    + "article; offsets in Unicode code points, end exclusive", "doc_id");
+            field(anns, "annotations", Dataset.ANNOTATIONS, "doc_id", TEXT);
+            nested(anns, "annotations", Dataset.ANNOTATIONS, "entities", true,
+                    concat(span, new String[][] {{"type", TEXT}, {"entity_id", TEXT}}));
+            nested(anns, "annotations", Dataset.ANNOTATIONS, "timexes", true, concat(new String[][] {{"tid", TEXT}},
+                    concat(span, new String[][] {{"type", TEXT}, {"value", TEXT}, {"mod", TEXT}, {"anchor", TEXT},
+                        {"quant", TEXT}, {"freq", TEXT}})));
+            ObjectNode cons = recordSet(sets, "contradictions", "two evidence spans, in one article or two, that "
+                    + "cannot both be true", "id");
+            field(cons, "contradictions", Dataset.CONTRADICTIONS, "id", TEXT);
+            field(cons, "contradictions", Dataset.CONTRADICTIONS, "type", TEXT);
+            nested(cons, "contradictions", Dataset.CONTRADICTIONS, "a", false, segment);
+            nested(cons, "contradictions", Dataset.CONTRADICTIONS, "b", false, segment);
+            field(cons, "contradictions", Dataset.CONTRADICTIONS, "explanation", TEXT);
+            ObjectNode nli = recordSet(sets, "nli", "a premise and a hypothesis from the articles, with an "
+                    + "entailment, neutral or contradiction label", "id");
+            field(nli, "nli", Dataset.NLI, "id", TEXT);
+            nested(nli, "nli", Dataset.NLI, "premise", false, segment);
+            nested(nli, "nli", Dataset.NLI, "hypothesis", false, segment);
+            field(nli, "nli", Dataset.NLI, "label", TEXT);
+            field(nli, "nli", Dataset.NLI, "contradiction_id", TEXT);
             return (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
         }
 
-        private static void recordSet(ArrayNode sets, String name, String file, String[][] fields) {
+        private static String[][] concat(String[][] a, String[][] b) {
+            String[][] out = java.util.Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, out, a.length, b.length);
+            return out;
+        }
+
+        private static ObjectNode recordSet(ArrayNode sets, String name, String description, String key) {
             ObjectNode rs = sets.addObject();
             rs.put("@type", "cr:RecordSet");
             rs.put("@id", name);
             rs.put("name", name);
-            ArrayNode fs = rs.putArray("field");
-            for (String[] f : fields) {
-                ObjectNode fo = fs.addObject();
-                fo.put("@type", "cr:Field");
-                fo.put("@id", name + "/" + f[0]);
-                fo.put("name", f[0]);
-                fo.put("dataType", f[1]);
-                ObjectNode src = fo.putObject("source");
-                src.putObject("fileObject").put("@id", file);
-                src.putObject("extract").put("jsonPath", f[2]);
+            rs.put("description", description);
+            rs.putObject("key").put("@id", name + "/" + key);
+            rs.putArray("field");
+            return rs;
+        }
+
+        private static ObjectNode field(ObjectNode rs, String set, String file, String name, String dataType) {
+            return leaf((ArrayNode) rs.get("field"), set + "/" + name, name, dataType, file, "$." + name);
+        }
+
+        private static ObjectNode leaf(ArrayNode fields, String id, String name, String dataType, String file,
+                                       String jsonPath) {
+            ObjectNode fo = fields.addObject();
+            fo.put("@type", "cr:Field");
+            fo.put("@id", id);
+            fo.put("name", name);
+            fo.put("dataType", dataType);
+            ObjectNode src = fo.putObject("source");
+            src.putObject("fileObject").put("@id", file);
+            src.putObject("extract").put("jsonPath", jsonPath);
+            return fo;
+        }
+
+        /** A field holding an object ({@code repeated}: a list of them) whose keys are its sub-fields. */
+        private static void nested(ObjectNode rs, String set, String file, String name, boolean repeated,
+                                   String[][] subFields) {
+            ObjectNode fo = ((ArrayNode) rs.get("field")).addObject();
+            fo.put("@type", "cr:Field");
+            fo.put("@id", set + "/" + name);
+            fo.put("name", name);
+            if (repeated) {
+                fo.put("repeated", true);
+            }
+            ArrayNode subs = fo.putArray("subField");
+            for (String[] sf : subFields) {
+                leaf(subs, set + "/" + name + "/" + sf[0], sf[0], sf[1], file,
+                        "$." + name + (repeated ? "[*]." : ".") + sf[0]);
             }
         }
     }
