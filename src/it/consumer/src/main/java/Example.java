@@ -13,7 +13,7 @@ import org.corpusbench.model.DocumentAnnotations;
 
 public class Example {
     public static void main(String[] args) throws Exception {
-        Dataset release = Dataset.load("oreshnik-reports", "1.0.1"); // from the jar; every checksum checked
+        Dataset release = Dataset.load("oreshnik-reports", "1.1.0"); // from the jar; every checksum checked
         Path dir = release.directory();
         Map<String, DocumentAnnotations> gold = release.annotationsById();
         RuleBasedTimexTagger tagger = new RuleBasedTimexTagger();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Reading annotation sets of every kind, and refusing sets that are not of the same documents. */
 class AnnotationSetsTest {
 
-    static final Path RELEASE = Path.of("datasets/oreshnik-reports/1.0.1");
+    static final Path RELEASE = Path.of("datasets/oreshnik-reports/1.1.0");
     static final Path GOLD_SOURCES = Path.of("datasets/oreshnik-reports/gold");
     static final Path SEEDS = Path.of("seeds");
 
@@ -40,7 +40,7 @@ class AnnotationSetsTest {
         AnnotationSet release = AnnotationSets.read("A", RELEASE, null, null);
         AnnotationSet sources = AnnotationSets.read("B", GOLD_SOURCES, SEEDS, null);
         assertThat(release.kind()).isEqualTo(AnnotationSet.Kind.RELEASE);
-        assertThat(release.dataset().version()).isEqualTo("1.0.1");
+        assertThat(release.dataset().version()).isEqualTo("1.1.0");
         assertThat(sources.kind()).isEqualTo(AnnotationSet.Kind.GOLD_SOURCES);
         assertThat(sources.documents().keySet()).isEqualTo(release.documents().keySet());
         assertThat(sources.annotations()).isEqualTo(release.annotations());

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 class AgreeCommandTest {
 
     static final Path RELEASE = Path.of("datasets/oreshnik-reports/1.0.1");
+
+    /** The current release, which the gold sources build. */
+    static final Path CURRENT = Path.of("datasets/oreshnik-reports/1.1.0");
     static final Path GOLD_SOURCES = Path.of("datasets/oreshnik-reports/gold");
 
     @TempDir
@@ -92,7 +95,7 @@ class AgreeCommandTest {
     void theReleaseAgreesWithItsGoldSources() throws IOException {
         Path json = tmp.resolve("agree.json");
         CliTest.Run r = CliTest.run("agree", "--names", "release,sources", "--json", json.toString(),
-                RELEASE.toString(), GOLD_SOURCES.toString());
+                CURRENT.toString(), GOLD_SOURCES.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode n = validReport(json);
         assertThat(n.at("/entities/krippendorff_alpha_u").asDouble()).isEqualTo(1.0);

@@ -99,11 +99,11 @@ class VerifyCommandTest {
 
     @Test
     void anUnpublishedVersionOfAPublishedDatasetNeedsAPin() throws IOException {
-        Path dir = ReleaseCopies.renamed(V101, tmp.resolve("r"), "oreshnik-reports", "1.1.0");
+        Path dir = ReleaseCopies.renamed(V101, tmp.resolve("r"), "oreshnik-reports", "1.2.0");
         CliTest.Run refused = CliTest.run("verify", dir.toString());
         assertThat(refused.code()).isEqualTo(1);
         assertThat(refused.err()).isEqualTo("corpusbench verify: " + dir.resolve("manifest.json") + ": version: "
-                + "oreshnik-reports 1.1.0 is not a published version (published: 1.0.0, 1.0.1, in " + LIST + "); if "
+                + "oreshnik-reports 1.2.0 is not a published version (published: 1.0.0, 1.0.1, 1.1.0, in " + LIST + "); if "
                 + "you trust it, pin its fingerprint: --expect-fingerprint HEX, or Dataset.open(dir, hex)\n");
         CliTest.Run pinned = CliTest.run("verify", "--expect-fingerprint", FP101, dir.toString());
         assertThat(pinned.code()).as(pinned.err()).isZero();

@@ -89,7 +89,7 @@ class PinnedReleaseTest {
         Path dir = ReleaseCopies.renamed(V101, tmp.resolve("r"), "oreshnik-reports", "1.0.2");
         assertThatThrownBy(() -> Dataset.open(dir)).isInstanceOf(CorpusFormatException.class)
                 .hasMessage(dir.resolve("manifest.json") + ": version: oreshnik-reports 1.0.2 is not a published "
-                        + "version (published: 1.0.0, 1.0.1, in " + WHERE + "); if you trust it, pin its fingerprint: "
+                        + "version (published: 1.0.0, 1.0.1, 1.1.0, in " + WHERE + "); if you trust it, pin its fingerprint: "
                         + "--expect-fingerprint HEX, or Dataset.open(dir, hex)");
         assertThat(Dataset.open(dir, FP101).pin()).isEqualTo(Dataset.Pin.EXPECTED);
         assertThatThrownBy(() -> Dataset.open(dir, FP100)).isInstanceOf(CorpusFormatException.class)

@@ -57,13 +57,15 @@ class PublishedReleasesTest {
     }
 
     @Test
-    void oreshnikReportsHasItsTwoPublishedFingerprints() throws IOException {
+    void oreshnikReportsHasItsPublishedFingerprints() throws IOException {
         PublishedReleases p = PublishedReleases.bundled("oreshnik-reports").orElseThrow();
         assertThat(p.releases()).containsExactly(
                 new PublishedReleases.Release("oreshnik-reports", "1.0.0",
                         "f9cfd9e79b567b7053997f400d1e02cdd9a70d2e5ace8017b6c9dbf2121925aa", LocalDate.of(2026, 11, 22)),
                 new PublishedReleases.Release("oreshnik-reports", "1.0.1",
-                        "b3e08d184c4fdac40947a5dc05b07c563023130977b2dc0e3c924e7d6efcc3f1", LocalDate.of(2026, 11, 22)));
+                        "b3e08d184c4fdac40947a5dc05b07c563023130977b2dc0e3c924e7d6efcc3f1", LocalDate.of(2026, 11, 22)),
+                new PublishedReleases.Release("oreshnik-reports", "1.1.0",
+                        "632eed9850594f2714bd7592cbedb30a47b984e030dff7919ba56c0aeff1e021", LocalDate.of(2026, 12, 1)));
         assertThat(PublishedReleases.bundled("mini")).isEmpty();
         assertThat(PublishedReleases.bundled("../oreshnik-reports")).isEmpty();
     }

@@ -177,8 +177,11 @@ class ContradictionRowsTest {
                 .containsExactly("heuristic", "all-pairs");
         assertThat(old).filteredOn(r -> r.task().equals("contradictions")).extracting(Leaderboard.Row::f1)
                 .containsExactly(row(ORACLE_HEURISTIC).f1(), row(ORACLE_ALL_PAIRS).f1());
-        assertThat(old).hasSize(all.size() - 2);
+        // the two pipeline rows and the four rows of the NLI artefact checks, which came after those cards
+        assertThat(old).hasSize(all.size() - 2 - 4);
+        java.util.Set<String> later = java.util.Set.of("overlap-threshold", "hypothesis-only");
         assertThat(old).filteredOn(r -> !r.task().equals("contradictions"))
-                .containsExactlyElementsOf(all.stream().filter(r -> !r.task().equals("contradictions")).toList());
+                .containsExactlyElementsOf(all.stream().filter(r -> !r.task().equals("contradictions")
+                        && !later.contains(r.system())).toList());
     }
 }
