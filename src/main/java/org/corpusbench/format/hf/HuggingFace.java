@@ -127,6 +127,8 @@ public final class HuggingFace {
         }
         ConllTagger tagger = new ConllTagger(TagScheme.IOB2, t -> t);
         AtomicFiles.write(dir.resolve(TOKENS), out -> writeTokens(out, docs, tokenizer, gold, tagger, labels));
+        ParquetCopies.documents(dir);
+        ParquetCopies.tokens(dir);
         AtomicFiles.writeString(dir.resolve("README.md"), card(datasetName, labels, card));
         return tagger.export();
     }
@@ -259,7 +261,9 @@ public final class HuggingFace {
                 .append("code-point offsets (Python `str` slicing); `tokens` has one record per sentence, tokenised ")
                 .append("with OpenNLP's English UD models, tags in IOB2 with the label names above. Token ids are ")
                 .append("`<document number>-<sentence number>`, documents numbered from 1 in `documents.jsonl` ")
-                .append("order. Both are one `test` split: `load_dataset(dir, \"documents\", split=\"test\")`.\n");
+                .append("order. Both are one `test` split: `load_dataset(dir, \"documents\", split=\"test\")`.\n\n")
+                .append("`documents.parquet` and `tokens.parquet` hold the same records as the JSONL files, column ")
+                .append("for column (Apache Parquet, uncompressed), for tools that read Parquet.\n");
         return sb.toString();
     }
 

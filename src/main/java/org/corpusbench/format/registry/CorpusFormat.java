@@ -227,7 +227,8 @@ public enum CorpusFormat {
                 Conll.Export e = HuggingFace.write(out, docs, options.tokenizer(), anns, options.name(),
                         options.card());
                 w.println("wrote " + out.resolve(HuggingFace.DOCUMENTS) + " (" + e.documents() + " documents), "
-                        + out.resolve(HuggingFace.TOKENS) + " (" + e.sentences() + " sentences), README.md");
+                        + out.resolve(HuggingFace.TOKENS) + " (" + e.sentences() + " sentences), the same as documents.parquet "
+                        + "and tokens.parquet, README.md");
                 misaligned(w, e);
             }
             case BRAT -> {
