@@ -166,9 +166,12 @@ public record GoldCorpus(String name, String version, String fingerprint, Map<St
             });
             files.add(new GoldFile(f, layers));
         }
-        if (docs.isEmpty()) {
+        // NLI pairs stand alone (SNLI's and MultiNLI's come from no document of ours); every other layer
+        // annotates documents
+        if (docs.isEmpty() && nli.isEmpty()) {
             throw new CorpusFormatException(Location.ofFile(dir.toString()), null, "holds no documents, so it "
-                    + "cannot be the gold; expected documents.jsonl (or .txt/.csv documents) with the gold layers");
+                    + "cannot be the gold; expected documents.jsonl (or .txt/.csv documents) with the gold layers, "
+                    + "or an nli.jsonl of NLI pairs");
         }
         if (ds != null) {
             return new GoldCorpus(ds.name(), ds.version(), ds.fingerprint(), docs, anns, cs, nli, files);

@@ -196,4 +196,41 @@ class Issue14NliTest {
             assertThat(e.out()).doesNotContain("accuracy");
         }
     }
+
+    /**
+     * SNLI as the gold (issue 14 item 3): an import of SNLI's JSONL holds NLI pairs and no documents, which is
+     * all the NLI task needs; it was refused ("holds no documents, so it cannot be the gold"). Four pairs, one
+     * label changed: accuracy 3/4. A folder with neither documents nor NLI pairs is still refused, and so is
+     * another task on NLI-only gold.
+     */
+    @Test
+    void snliImportedIsAGoldForNliAndOnlyForNli() throws IOException {
+        Path snli = Files.writeString(tmp.resolve("snli.jsonl"), String.join("\n",
+                "{\"premise\": \"A man sleeps.\", \"hypothesis\": \"A man rests.\", \"label\": \"entailment\"}",
+                "{\"premise\": \"A man sleeps.\", \"hypothesis\": \"A man runs.\", \"label\": \"contradiction\"}",
+                "{\"premise\": \"A dog barks.\", \"hypothesis\": \"A dog is hungry.\", \"label\": \"neutral\"}",
+                "{\"premise\": \"A dog barks.\", \"hypothesis\": \"An animal is loud.\", \"label\": \"entailment\"}")
+                + "\n");
+        Path gold = tmp.resolve("gold");
+        CliTest.Run imp = CliTest.run("import", "--format", "nli", "--out", gold.toString(), snli.toString());
+        assertThat(imp.code()).as(imp.err()).isZero();
+        Path pred = Files.writeString(tmp.resolve("pred.jsonl"),
+                "{\"label\": \"entailment\"}\n{\"label\": \"contradiction\"}\n{\"label\": \"entailment\"}\n"
+                        + "{\"label\": \"entailment\"}\n");
+        CliTest.Run r = CliTest.run("evaluate", "--task", "nli", "--dataset", gold.toString(), "--pred",
+                pred.toString(), "--json", "-", "--resamples", "100");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).at("/overall/accuracy")
+                .asDouble()).isEqualTo(0.75);
+        CliTest.Run entities = CliTest.run("evaluate", "--task", "entities", "--dataset", gold.toString(), "--pred",
+                pred.toString());
+        assertThat(entities.code()).isEqualTo(1);
+        assertThat(entities.err()).contains("the gold holds no entities");
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Files.writeString(empty.resolve("notes.txt.bak"), "x");
+        CliTest.Run none = CliTest.run("evaluate", "--task", "nli", "--dataset", empty.toString(), "--pred",
+                pred.toString());
+        assertThat(none.code()).isNotZero();
+        assertThat(none.out()).isEmpty();
+    }
 }
