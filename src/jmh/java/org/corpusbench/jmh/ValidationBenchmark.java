@@ -10,6 +10,7 @@ import org.corpusbench.bench.SyntheticData;
 import org.corpusbench.bench.Workloads;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -18,7 +19,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-/** JSONL loading and validation (schemas and text) of a generated gold corpus; divide bytes by time. */
+/**
+ * JSONL loading and validation (schemas and text) of a generated gold corpus; divide bytes by time.
+ * {@code validate} checks lines on as many threads as the JVM sees processors (issue 15);
+ * {@code validateOneThread} runs in a JVM told it has one, so the validator uses one thread (the JIT and
+ * the collector may still use other cores: for one real core, pin JMH with {@code taskset -c 0}).
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -46,6 +52,12 @@ public class ValidationBenchmark {
 
     @Benchmark
     public String validate() {
+        return Workloads.validate(dir);
+    }
+
+    @Benchmark
+    @Fork(jvmArgsAppend = "-XX:ActiveProcessorCount=1")
+    public String validateOneThread() {
         return Workloads.validate(dir);
     }
 }

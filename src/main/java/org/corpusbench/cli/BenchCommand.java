@@ -36,8 +36,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "Each run is a JVM of its own. Workloads: conlleval (the whole command, start-up included, "
                 + "streamed under -Xmx64m, and again with the file read into memory: the figures must agree), "
                 + "tags (evaluate --task tags, default mode), spans (the four SemEval-2013 schemes, 10 spans per "
-                + "document and all in one document), validate (JSONL loading and schema validation on one "
-                + "core, in a fresh JVM and again in a warm one), threads (conlleval and tags, --threads 2 against 1, at the largest size).",
+                + "document and all in one document), validate (JSONL loading and schema validation on all "
+                + "cores and pinned to one with taskset, each in a fresh JVM and again in a warm one, with the "
+                + "launcher's JVM options), threads (conlleval and tags, --threads 2 against 1, at the largest size).",
             "Base sizes: 200,000 tokens, 10,000 gold and 10,000 predicted spans, 2 MB of JSONL. The default run "
                 + "takes about 10 minutes on 2 cores and about 700 MB of temporary disk (--sizes 1,10: a minute).",
             "Exit status: 0 when every run succeeded and all figures agree, 1 otherwise."})
@@ -174,11 +175,18 @@ final class BenchCommand implements Callable<Integer> {
                     }
                     long bytes = Files.size(corpus.resolve("documents.jsonl")) + Files.size(corpus.resolve("annotations.jsonl"));
                     String input = String.format(Locale.ROOT, "%.1f MB JSONL", bytes / 1e6);
+                    String oneCore = taskset() ? "1 core" : "1 processor seen, " + cores() + " cores";
+                    List<Row> validations = new ArrayList<>();
                     for (String w : List.of("validate", "validate-warm")) {
-                        Row v = measure(w.equals("validate") ? "validate (1 core)" : "validate, warm JVM (1 core)", k,
-                                input, "2g", bytes / 1e6, "MB", w, corpus.toString());
+                        String name = w.equals("validate") ? "validate" : "validate, warm JVM";
+                        validations.add(measure(name + " (" + allCores() + ")", k, input, "2g", bytes / 1e6, "MB",
+                                w, corpus.toString()));
+                        validations.add(measure(name + " (" + oneCore + ")", k, input, "2g", bytes / 1e6, "MB",
+                                ONE_CORE, w, corpus.toString()));
+                    }
+                    for (Row v : validations) {
                         if (!v.figures().startsWith("0 problems")) {
-                            problems.add(w + " " + k + "x: the generated corpus is not valid: " + v.figures());
+                            problems.add(v.workload() + " " + k + "x: the generated corpus is not valid: " + v.figures());
                         }
                     }
                 }
@@ -202,16 +210,68 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** A first worker argument that runs the workload after it on one core (see {@link #measure}). */
+    private static final String ONE_CORE = "--one-core";
+
+    /**
+     * The options the {@code corpusbench} launcher starts {@code validate} with (the parallel collector, a
+     * heap that starts small and gives memory back), so that the validate rows show the memory a user sees.
+     */
+    static final List<String> LAUNCHER_VALIDATE_OPTIONS = List.of("-XX:+UseParallelGC", "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=20", "-Xms64m");
+
+    private static Boolean taskset;
+
+    /**
+     * Whether {@code taskset} can pin a process to one core here: then "1 core" rows run on one real core;
+     * otherwise the JVM is only told that it has one processor ({@code -XX:ActiveProcessorCount=1}), which
+     * still lets its compiler and collector threads use the others, and the row says so (issue 15).
+     */
+    private static boolean taskset() {
+        if (taskset == null) {
+            boolean ok;
+            try {
+                Process p = new ProcessBuilder("taskset", "-c", "0", "true").redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                ok = p.waitFor() == 0;
+            } catch (IOException e) {
+                ok = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                ok = false;
+            }
+            taskset = ok;
+        }
+        return taskset;
+    }
+
+    private static int cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    private static String allCores() {
+        return cores() == 1 ? "1 core" : cores() + " cores";
+    }
+
     private Row measure(String name, int size, String input, String heap, double units, String unit,
-            String... workerArgs) throws IOException {
+            String... args) throws IOException {
         List<Long> wall = new ArrayList<>();
         List<Long> work = new ArrayList<>();
         long peak = 0;
         String figures = null;
+        boolean oneCore = args[0].equals(ONE_CORE);
+        String[] workerArgs = oneCore ? Arrays.copyOfRange(args, 1, args.length) : args;
         for (int r = 0; r < runs; r++) {
-            List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap));
-            if (workerArgs[0].startsWith("validate")) {
+            List<String> cmd = new ArrayList<>();
+            if (oneCore && taskset()) {
+                cmd.addAll(List.of("taskset", "-c", "0"));
+            }
+            cmd.addAll(List.of(javaBinary(), "-Xmx" + heap));
+            if (oneCore && !taskset()) {
                 cmd.add("-XX:ActiveProcessorCount=1");
+            }
+            if (workerArgs[0].startsWith("validate")) {
+                cmd.addAll(LAUNCHER_VALIDATE_OPTIONS);
             }
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchWorker.class.getName()));
             cmd.addAll(Arrays.asList(workerArgs));

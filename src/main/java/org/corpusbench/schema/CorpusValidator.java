@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -14,6 +15,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.corpusbench.diagnostic.CorpusFormatException;
@@ -100,26 +107,38 @@ public final class CorpusValidator {
     private final Consumer<Diagnostic> sink;
     private final SchemaValidator schemas = SchemaValidator.get();
     private final boolean schemaFastPath;
+    /** Threads that parse and check JSONL lines; 1: all on the calling thread, line by line. */
+    private final int threads;
+    /** Bytes of whole lines handed to a thread at a time. */
+    private final int chunkBytes;
     private int fileCount;
     private long recordCount;
     private long byteCount;
-    /** Reused by {@link DocumentText#index}. */
-    private char[] scratch = new char[0];
+
+    /** Bytes of JSONL lines handed to a worker thread at a time: large next to a line, small next to a file. */
+    static final int CHUNK_BYTES = 1 << 20;
 
     /**
      * A validator that hands each diagnostic to {@code sink} as it is found, in reading order and unsorted,
      * for a caller that prints them as they come; {@link #validate} and {@link #check} collect and sort them
-     * instead.
+     * instead. JSONL lines are parsed and checked on as many threads as there are processors; the
+     * diagnostics and their order are those of reading line by line on one thread.
      */
     public CorpusValidator(Role role, Consumer<Diagnostic> sink) {
-        this(role, sink, true);
+        this(role, sink, true, Runtime.getRuntime().availableProcessors(), CHUNK_BYTES);
     }
 
-    /** {@code schemaFastPath} false runs networknt on every record (for tests: same diagnostics). */
-    CorpusValidator(Role role, Consumer<Diagnostic> sink, boolean schemaFastPath) {
+    /**
+     * {@code schemaFastPath} false runs networknt on every record (for tests: same diagnostics); lines are
+     * checked on {@code threads} threads, {@code chunkBytes} at a time (for tests: the same diagnostics
+     * whatever the threads and chunks).
+     */
+    CorpusValidator(Role role, Consumer<Diagnostic> sink, boolean schemaFastPath, int threads, int chunkBytes) {
         this.role = role;
         this.sink = sink;
         this.schemaFastPath = schemaFastPath;
+        this.threads = Math.max(1, threads);
+        this.chunkBytes = Math.max(1, chunkBytes);
     }
 
     /** Validates every path (files or directories) and returns all diagnostics, sorted by location. */
@@ -136,8 +155,12 @@ public final class CorpusValidator {
     }
 
     static Summary check(List<Path> paths, Role role, boolean schemaFastPath) {
+        return check(paths, role, schemaFastPath, Runtime.getRuntime().availableProcessors(), CHUNK_BYTES);
+    }
+
+    static Summary check(List<Path> paths, Role role, boolean schemaFastPath, int threads, int chunkBytes) {
         List<Diagnostic> out = new ArrayList<>();
-        CorpusValidator v = new CorpusValidator(role, out::add, schemaFastPath);
+        CorpusValidator v = new CorpusValidator(role, out::add, schemaFastPath, threads, chunkBytes);
         v.run(paths);
         out.sort(Diagnostic.ORDER);
         return new Summary(out, v.fileCount, v.recordCount, v.byteCount);
@@ -190,36 +213,51 @@ public final class CorpusValidator {
                 // reported when the file is read
             }
         }
-        // Pass 1: documents, so that pass 2 can check offsets and surface text against them.
-        JsonlDocumentPass[] jsonl = new JsonlDocumentPass[files.size()];
-        for (int i = 0; i < files.size(); i++) {
-            Path f = files.get(i);
-            String name = f.getFileName().toString();
-            if (name.endsWith(".txt")) {
-                textFile(f);
-            } else if (name.endsWith(".csv")) {
-                csvFile(f);
-            } else if (name.endsWith(".jsonl")) {
-                long before = recordCount;
-                jsonl[i] = jsonlDocuments(f);
-                if (recordCount == before && Files.isReadable(f)) {
-                    sink.accept(Diagnostic.error(Location.ofFile(f.toString()), null, EMPTY_FILE));
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, WORKER_THREADS) : null;
+        try {
+            // Pass 1: documents, so that pass 2 can check offsets and surface text against them.
+            JsonlDocumentPass[] jsonl = new JsonlDocumentPass[files.size()];
+            for (int i = 0; i < files.size(); i++) {
+                Path f = files.get(i);
+                String name = f.getFileName().toString();
+                if (name.endsWith(".txt")) {
+                    textFile(f);
+                } else if (name.endsWith(".csv")) {
+                    csvFile(f);
+                } else if (name.endsWith(".jsonl")) {
+                    long before = recordCount;
+                    jsonl[i] = jsonlDocuments(f, pool);
+                    if (recordCount == before && Files.isReadable(f)) {
+                        sink.accept(Diagnostic.error(Location.ofFile(f.toString()), null, EMPTY_FILE));
+                    }
                 }
             }
-        }
-        for (int i = 0; i < files.size(); i++) {
-            Path f = files.get(i);
-            String name = f.getFileName().toString();
-            if (name.endsWith(".jsonl")) {
-                jsonlOthers(f, jsonl[i]);
-            } else if (name.equals("manifest.json")) {
-                manifest(f);
-            } else if (!name.endsWith(".txt") && !name.endsWith(".csv")) {
-                sink.accept(Diagnostic.error(Location.ofFile(f.toString()), null,
-                        "unknown kind of file; expected .txt, .csv, .jsonl or manifest.json"));
+            // Pass 2 only reads the documents: texts does not change until the next run.
+            for (int i = 0; i < files.size(); i++) {
+                Path f = files.get(i);
+                String name = f.getFileName().toString();
+                if (name.endsWith(".jsonl")) {
+                    jsonlOthers(f, jsonl[i], pool);
+                } else if (name.equals("manifest.json")) {
+                    manifest(f);
+                } else if (!name.endsWith(".txt") && !name.endsWith(".csv")) {
+                    sink.accept(Diagnostic.error(Location.ofFile(f.toString()), null,
+                            "unknown kind of file; expected .txt, .csv, .jsonl or manifest.json"));
+                }
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
             }
         }
     }
+
+    /** Daemon threads, so that a validator left running never keeps the JVM alive. */
+    private static final ThreadFactory WORKER_THREADS = r -> {
+        Thread t = new Thread(r, "corpusbench-validate");
+        t.setDaemon(true);
+        return t;
+    };
 
     private List<Path> filesOf(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
@@ -273,23 +311,28 @@ public final class CorpusValidator {
     }
 
     private void addDocument(Document d, Location at) {
+        Outcome o = new Outcome();
+        document(d, at, o);
+        apply(o);
+    }
+
+    /** The checks of one document that need nothing else: into {@code o}, the document to be added last. */
+    private static void document(Document d, Location at, Outcome o) {
         String created = d.metadata().get(org.corpusbench.format.timeml.CreationDates.METADATA_KEY);
         if (created != null) {
             // the key TimeML import writes and TimeML export reads: checked here as export checks it
             try {
                 org.corpusbench.format.timeml.CreationDates.parse(created, at, "metadata.creation_date");
             } catch (org.corpusbench.diagnostic.CorpusFormatException e) {
-                sink.accept(Diagnostic.error(at, e.field(), e.originalMessage()));
+                o.add(Diagnostic.error(at, e.field(), e.originalMessage()));
             }
         }
         if (d.text().isBlank()) {
-            sink.accept(Diagnostic.error(at, "text", EMPTY_TEXT));
+            o.add(Diagnostic.error(at, "text", EMPTY_TEXT));
         }
-        DocumentText first = texts.putIfAbsent(d.id(), new DocumentText(d.text(), at));
-        if (first != null) {
-            sink.accept(Diagnostic.error(at, "id", "duplicate document id '" + d.id() + "', first seen at "
-                    + first.firstSeen()));
-        }
+        o.documentId = d.id();
+        o.text = new DocumentText(d.text(), at);
+        o.at = at;
     }
 
     /** What the document pass learnt about one JSONL file, for the second pass. */
@@ -300,60 +343,190 @@ public final class CorpusValidator {
         boolean onlyDocuments;
     }
 
+    /** Where {@link Outcome#duplicateKey} is looked up. */
+    private enum Duplicates {
+        /** Annotation records: one per document. */
+        DOCUMENT_IDS,
+        /** Contradictions, NLI pairs and NLI predictions: one per id. */
+        IDS
+    }
+
+    /**
+     * What one JSONL line came to. It is worked out from the line alone (and, in pass 2, from the documents,
+     * which no longer change), so on any thread; {@link #apply} then does, in file order and on the
+     * calling thread, what depends on the lines before it: counts, duplicates, the documents table, and the
+     * diagnostics, in exactly the order in which reading line by line would give them.
+     */
+    private static final class Outcome {
+        /** The line is a record (not blank), counted in {@link #recordCount}. */
+        boolean record;
+        /** Pass 1: the line is not a document (or could not be read as one), so pass 2 must read the file. */
+        boolean notDocument;
+        /** Pass 1: the line number to mark as a document for pass 2 to skip, or -1. */
+        int markLine = -1;
+        /** Pass 1: the line is a document; a byte order mark note comes before its diagnostics. */
+        boolean documentLine;
+        /** Pass 2: checked for duplicates before anything else of the record. */
+        Duplicates duplicates;
+        String duplicateKey;
+        Location at;
+        /** Diagnostics in the order found; a {@link #NO_DOCUMENTS} one is said once per file (see apply). */
+        List<Diagnostic> diagnostics = List.of();
+        /** Pass 1: the document to add after the diagnostics, and its text. */
+        String documentId;
+        DocumentText text;
+
+        void add(Diagnostic d) {
+            if (diagnostics.isEmpty()) {
+                diagnostics = new ArrayList<>(4);
+            }
+            diagnostics.add(d);
+        }
+
+        void addAll(List<Diagnostic> ds) {
+            ds.forEach(this::add);
+        }
+    }
+
+    /** A line that needs nothing done (blank, or read in the other pass); never changed. */
+    private static final Outcome NOTHING = new Outcome();
+
+    /** The work on one line of a JSONL reader, on any thread. */
+    private interface LineWork {
+        Outcome line(JsonlLines r) throws IOException;
+    }
+
+    /**
+     * Reads {@code f} line by line, works each line out with {@code work} and applies the outcomes in file
+     * order. With a pool, chunks of whole lines are worked out on its threads while this thread reads on;
+     * at most two chunks a thread are read ahead, so memory stays a few chunks. {@code apply} is also given
+     * the file's own reader, which knows whether the file began with a byte order mark.
+     *
+     * @return whether the file began with a byte order mark
+     */
+    private boolean lines(Path f, LineWork work, ExecutorService pool, BiConsumer<Outcome, JsonlLines> apply)
+            throws IOException {
+        try (JsonlLines r = JsonlLines.open(f)) {
+            if (pool == null) {
+                while (r.next()) {
+                    apply.accept(work.line(r), r);
+                }
+                return r.hadByteOrderMark();
+            }
+            ArrayDeque<Future<List<Outcome>>> pending = new ArrayDeque<>();
+            try {
+                for (JsonlLines chunk = r.nextChunk(chunkBytes); chunk != null; chunk = r.nextChunk(chunkBytes)) {
+                    JsonlLines c = chunk;
+                    pending.add(pool.submit(() -> {
+                        List<Outcome> out = new ArrayList<>();
+                        while (c.next()) {
+                            out.add(work.line(c));
+                        }
+                        return out;
+                    }));
+                    if (pending.size() >= 2 * threads) {
+                        outcomes(pending.poll()).forEach(o -> apply.accept(o, r));
+                    }
+                }
+            } finally {
+                // what was read before a failure is reported before it, as line by line
+                while (!pending.isEmpty()) {
+                    outcomes(pending.poll()).forEach(o -> apply.accept(o, r));
+                }
+            }
+            return r.hadByteOrderMark();
+        }
+    }
+
+    private static List<Outcome> outcomes(Future<List<Outcome>> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while validating");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
     /**
      * Pass 1 over a JSONL file: handles the document records and skips everything else. Bad lines are
      * left to pass 2, which reports them; lines that start like another kind of record are not even
      * parsed here (if such a line parses, it is not a document; if it does not, pass 1 ignores it).
      */
-    private JsonlDocumentPass jsonlDocuments(Path f) {
+    private JsonlDocumentPass jsonlDocuments(Path f, ExecutorService pool) {
         JsonlDocumentPass pass = new JsonlDocumentPass();
-        Set<String> seenDocIds = new HashSet<>();
-        Set<String> seenIds = new HashSet<>();
-        boolean onlyDocuments = true;
-        boolean bomPending = true;
-        try (JsonlLines r = JsonlLines.open(f)) {
-            while (r.next()) {
-                if (notDocument(r)) {
-                    // whether or not the rest is UTF-8 and JSON, this line is not a document
+        boolean[] onlyDocuments = {true};
+        boolean[] bomPending = {true};
+        try {
+            boolean bom = lines(f, this::documentLine, pool, (o, r) -> {
+                if (o.record) {
                     recordCount++;
-                    onlyDocuments = false;
-                    continue;
                 }
-                if (!r.isUtf8()) {
-                    recordCount++;
-                    onlyDocuments = false;
-                    continue;
+                if (o.notDocument) {
+                    onlyDocuments[0] = false;
                 }
-                if (r.isBlank()) {
-                    continue;
+                if (o.markLine >= 0) {
+                    pass.documentLines.set(o.markLine);
                 }
-                recordCount++;
-                JsonNode node;
-                try {
-                    node = r.parse();
-                } catch (CorpusFormatException e) {
-                    onlyDocuments = false;
-                    continue;
+                if (o.documentLine && bomPending[0] && r.hadByteOrderMark()) {
+                    bomPending[0] = false;
+                    sink.accept(Diagnostic.note(Location.of(f.toString(), 1), "UTF-8 byte order mark skipped"));
                 }
-                RecordKind kind = RecordKind.of(node);
-                if (kind != RecordKind.DOCUMENT) {
-                    onlyDocuments = false;
-                    continue;
-                }
-                if (r.lineNumber() <= Integer.MAX_VALUE) {
-                    pass.documentLines.set((int) r.lineNumber());
-                } else {
-                    onlyDocuments = false;
-                }
-                bomPending = bomNote(r, f, bomPending);
-                record(kind, node, r.location(), seenDocIds, seenIds);
+                apply(o);
+            });
+            if (bomPending[0] && bom) {
+                sink.accept(Diagnostic.note(Location.of(f.toString(), 1), "UTF-8 byte order mark skipped"));
             }
-            bomNote(r, f, bomPending);
-            pass.onlyDocuments = onlyDocuments;
+            pass.onlyDocuments = onlyDocuments[0];
         } catch (IOException e) {
             sink.accept(Diagnostic.error(Location.ofFile(f.toString()), null, "cannot read: " + e.getMessage()));
         }
         return pass;
+    }
+
+    /** Pass 1's work on one line: a document is checked; anything else only noted and counted. */
+    private Outcome documentLine(JsonlLines r) {
+        if (notDocument(r) || !r.isUtf8()) {
+            // whether or not the rest is UTF-8 and JSON, this line is not a document
+            Outcome o = new Outcome();
+            o.record = true;
+            o.notDocument = true;
+            return o;
+        }
+        Outcome o = new Outcome();
+        try {
+            if (r.isBlank()) {
+                return NOTHING;
+            }
+            o.record = true;
+            JsonNode node = r.parse();
+            RecordKind kind = RecordKind.of(node);
+            if (kind != RecordKind.DOCUMENT) {
+                o.notDocument = true;
+                return o;
+            }
+            if (r.lineNumber() <= Integer.MAX_VALUE) {
+                o.markLine = (int) r.lineNumber();
+            } else {
+                o.notDocument = true;
+            }
+            o.documentLine = true;
+            record(kind, node, r.location(), o);
+        } catch (CorpusFormatException e) {
+            o.notDocument = true;
+        }
+        return o;
     }
 
     private static boolean notDocument(JsonlLines r) {
@@ -365,48 +538,79 @@ public final class CorpusValidator {
         return false;
     }
 
-    /** Reports a byte order mark once, before the file's first document diagnostics. */
-    private boolean bomNote(JsonlLines r, Path f, boolean pending) {
-        if (pending && r.hadByteOrderMark()) {
-            sink.accept(Diagnostic.note(Location.of(f.toString(), 1), "UTF-8 byte order mark skipped"));
-            return false;
-        }
-        return pending;
-    }
-
     /** Pass 2 over a JSONL file: every record that is not a document, and every bad line. */
-    private void jsonlOthers(Path f, JsonlDocumentPass pass) {
+    private void jsonlOthers(Path f, JsonlDocumentPass pass, ExecutorService pool) {
         if (pass.onlyDocuments) {
             return;
         }
-        try (JsonlLines r = JsonlLines.open(f)) {
-            while (r.next()) {
-                if (r.lineNumber() <= Integer.MAX_VALUE && pass.documentLines.get((int) r.lineNumber())) {
-                    continue;
-                }
-                JsonNode node;
-                try {
-                    r.checkUtf8();
-                    if (r.isBlank()) {
-                        continue;
-                    }
-                    node = r.parse();
-                } catch (CorpusFormatException e) {
-                    report(e);
-                    continue;
-                }
-                RecordKind kind = RecordKind.of(node);
-                if (kind == RecordKind.DOCUMENT) {
-                    continue;
-                }
-                record(kind, node, r.location(), seenDocIds, seenIds);
-            }
+        try {
+            // with no documents at all, which records are told so depends on the lines before: one thread
+            lines(f, r -> otherLine(r, pass.documentLines), texts.isEmpty() ? null : pool,
+                    (o, r) -> apply(o));
         } catch (IOException e) {
             sink.accept(Diagnostic.error(Location.ofFile(f.toString()), null, "cannot read: " + e.getMessage()));
         }
     }
 
-    private void record(RecordKind kind, JsonNode node, Location at, Set<String> seenDocIds, Set<String> seenIds) {
+    /** Pass 2's work on one line. */
+    private Outcome otherLine(JsonlLines r, BitSet documentLines) {
+        if (r.lineNumber() <= Integer.MAX_VALUE && documentLines.get((int) r.lineNumber())) {
+            return NOTHING;
+        }
+        JsonNode node;
+        try {
+            r.checkUtf8();
+            if (r.isBlank()) {
+                return NOTHING;
+            }
+            node = r.parse();
+        } catch (CorpusFormatException e) {
+            Outcome o = new Outcome();
+            o.add(diagnostic(e));
+            return o;
+        }
+        RecordKind kind = RecordKind.of(node);
+        if (kind == RecordKind.DOCUMENT) {
+            return NOTHING;
+        }
+        Outcome o = new Outcome();
+        record(kind, node, r.location(), o);
+        return o;
+    }
+
+    /**
+     * Does what depends on the lines before, in file order: duplicates, the notice that no documents were
+     * given (once per file), the diagnostics, and adding a document.
+     */
+    private void apply(Outcome o) {
+        if (o.duplicates != null) {
+            if (o.duplicates == Duplicates.DOCUMENT_IDS) {
+                if (!seenDocIds.add(o.duplicateKey)) {
+                    sink.accept(Diagnostic.error(o.at, "doc_id", "duplicate record for document '" + o.duplicateKey
+                            + "'; expected one line per document"));
+                }
+            } else if (!seenIds.add(o.duplicateKey)) {
+                sink.accept(Diagnostic.error(o.at, "id", "duplicate id '" + o.duplicateKey + "'"));
+            }
+        }
+        for (Diagnostic d : o.diagnostics) {
+            // the message is the constant itself only when documentText put it there
+            boolean noDocuments = d.message() == NO_DOCUMENTS;
+            if (!noDocuments || noDocumentsReported.add(d.location().file())) {
+                sink.accept(d);
+            }
+        }
+        if (o.documentId != null) {
+            DocumentText first = texts.putIfAbsent(o.documentId, o.text);
+            if (first != null) {
+                sink.accept(Diagnostic.error(o.at, "id", "duplicate document id '" + o.documentId
+                        + "', first seen at " + first.firstSeen()));
+            }
+        }
+    }
+
+    /** Checks a record that parsed, into {@code o}; reads {@link #texts} but changes nothing. */
+    private void record(RecordKind kind, JsonNode node, Location at, Outcome o) {
         SchemaValidator.Kind schema = switch (kind) {
             case DOCUMENT -> SchemaValidator.Kind.DOCUMENT;
             case ANNOTATIONS -> role == Role.GOLD ? SchemaValidator.Kind.ANNOTATIONS : SchemaValidator.Kind.PREDICTIONS;
@@ -417,40 +621,40 @@ public final class CorpusValidator {
             case UNKNOWN -> null;
         };
         if (schema == null) {
-            sink.accept(Diagnostic.error(at, null, "unrecognised record; expected a document (id, text), "
+            o.add(Diagnostic.error(at, null, "unrecognised record; expected a document (id, text), "
                     + "annotations (doc_id), a contradiction (a, b) or an NLI pair (premise, hypothesis)"));
             return;
         }
         List<Diagnostic> problems = schemas.validate(schema, node, at, schemaFastPath);
         if (!problems.isEmpty()) {
-            problems.forEach(sink);
+            o.addAll(problems);
             return;
         }
         try {
             switch (kind) {
-                case DOCUMENT -> {
-                    Document d = JsonCodec.document(node, at);
-                    addDocument(d, at);
-                }
-                case ANNOTATIONS -> annotations(JsonCodec.annotations(node, at), at, seenDocIds);
-                case CONTRADICTION -> contradiction(JsonCodec.contradiction(node, at), at, seenIds);
-                case NLI -> nli(JsonCodec.nliPair(node, at), at, seenIds);
-                case NLI_PREDICTION -> duplicateId(node.path("id").asText(), at, seenIds);
+                case DOCUMENT -> document(JsonCodec.document(node, at), at, o);
+                case ANNOTATIONS -> annotations(JsonCodec.annotations(node, at), at, o);
+                case CONTRADICTION -> contradiction(JsonCodec.contradiction(node, at), at, o);
+                case NLI -> nli(JsonCodec.nliPair(node, at), at, o);
+                case NLI_PREDICTION -> duplicate(Duplicates.IDS, node.path("id").asText(), at, o);
                 default -> throw new IllegalStateException(kind.toString());
             }
         } catch (CorpusFormatException e) {
-            report(e);
+            o.add(diagnostic(e));
         } catch (IllegalArgumentException e) {
-            sink.accept(Diagnostic.error(at, null, e.getMessage()));
+            o.add(Diagnostic.error(at, null, e.getMessage()));
         }
     }
 
-    private void annotations(DocumentAnnotations a, Location at, Set<String> seenDocIds) {
-        if (!seenDocIds.add(a.docId())) {
-            sink.accept(Diagnostic.error(at, "doc_id", "duplicate record for document '" + a.docId()
-                    + "'; expected one line per document"));
-        }
-        DocumentText text = documentText(a.docId(), at, null, "doc_id");
+    private static void duplicate(Duplicates set, String key, Location at, Outcome o) {
+        o.duplicates = set;
+        o.duplicateKey = key;
+        o.at = at;
+    }
+
+    private void annotations(DocumentAnnotations a, Location at, Outcome o) {
+        duplicate(Duplicates.DOCUMENT_IDS, a.docId(), at, o);
+        DocumentText text = documentText(a.docId(), at, null, "doc_id", o);
         Set<String> tids = a.timexes().isEmpty() ? Set.of() : new HashSet<>();
         EntityMention previous = null;
         int previousIndex = -1;
@@ -458,14 +662,14 @@ public final class CorpusValidator {
         List<EntityMention> entities = a.entities();
         for (int i = 0; i < entities.size(); i++) {
             EntityMention e = entities.get(i);
-            checkSpan(e.span(), text, at, "entities", i);
+            checkSpan(e.span(), text, at, "entities", i, o);
             if (!EntityTypes.isKnown(e.type())) {
-                sink.accept(Diagnostic.error(at, "entities[" + i + "].type", "unknown entity type '" + e.type()
+                o.add(Diagnostic.error(at, "entities[" + i + "].type", "unknown entity type '" + e.type()
                         + "'; expected an OntoNotes 5 label (PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, PRODUCT, ...) "
                         + "or a CoNLL one (PER, ORG, LOC, MISC)"));
             }
             if (role == Role.GOLD && previous != null && previous.span().overlaps(e.span())) {
-                sink.accept(Diagnostic.error(at, "entities[" + i + "]", "gold entity span [" + e.span().start() + ","
+                o.add(Diagnostic.error(at, "entities[" + i + "]", "gold entity span [" + e.span().start() + ","
                         + e.span().end() + ") '" + e.span().text() + "' overlaps entities[" + previousIndex + "] ["
                         + previous.span().start() + "," + previous.span().end() + ") '" + previous.span().text()
                         + "'; gold entity spans must not nest or overlap"));
@@ -478,79 +682,73 @@ public final class CorpusValidator {
         List<Timex3> timexes = a.timexes();
         for (int i = 0; i < timexes.size(); i++) {
             Timex3 t = timexes.get(i);
-            checkSpan(t.span(), text, at, "timexes", i);
+            checkSpan(t.span(), text, at, "timexes", i, o);
             Diagnostic value = TimexValues.check(t.type(), t.value(), at, "timexes[" + i + "].value");
             if (value != null) {
-                sink.accept(value);
+                o.add(value);
             }
             if (t.tid() != null && !tids.add(t.tid())) {
-                sink.accept(Diagnostic.error(at, "timexes[" + i + "].tid", "duplicate tid '" + t.tid()
+                o.add(Diagnostic.error(at, "timexes[" + i + "].tid", "duplicate tid '" + t.tid()
                         + "' in document '" + a.docId() + "'"));
             }
         }
     }
 
-    private void contradiction(Contradiction c, Location at, Set<String> seenIds) {
+    private void contradiction(Contradiction c, Location at, Outcome o) {
         if (c.id() != null) {
-            duplicateId(c.id(), at, seenIds);
+            duplicate(Duplicates.IDS, c.id(), at, o);
         }
-        evidence(c.a(), at, "a");
-        evidence(c.b(), at, "b");
+        evidence(c.a(), at, "a", o);
+        evidence(c.b(), at, "b", o);
     }
 
-    private void evidence(Evidence e, Location at, String field) {
-        DocumentText text = documentText(e.docId(), at, field, "doc_id");
-        checkSpan(e.span(), text, at, field, -1);
+    private void evidence(Evidence e, Location at, String field, Outcome o) {
+        DocumentText text = documentText(e.docId(), at, field, "doc_id", o);
+        checkSpan(e.span(), text, at, field, -1, o);
     }
 
-    private void nli(NliPair p, Location at, Set<String> seenIds) {
-        duplicateId(p.id(), at, seenIds);
-        segment(p.premise(), at, "premise");
-        segment(p.hypothesis(), at, "hypothesis");
+    private void nli(NliPair p, Location at, Outcome o) {
+        duplicate(Duplicates.IDS, p.id(), at, o);
+        segment(p.premise(), at, "premise", o);
+        segment(p.hypothesis(), at, "hypothesis", o);
     }
 
-    private void segment(Segment s, Location at, String field) {
+    private void segment(Segment s, Location at, String field, Outcome o) {
         if (s.docId() != null) {
-            checkSpan(s.span(), documentText(s.docId(), at, field, "doc_id"), at, field, -1);
+            checkSpan(s.span(), documentText(s.docId(), at, field, "doc_id", o), at, field, -1, o);
         }
     }
 
-    private void duplicateId(String id, Location at, Set<String> seenIds) {
-        if (!seenIds.add(id)) {
-            sink.accept(Diagnostic.error(at, "id", "duplicate id '" + id + "'"));
-        }
-    }
-
-    /** The text of {@code docId}; reports {@code parent.name} (or {@code name}) when it is unknown. */
-    private DocumentText documentText(String docId, Location at, String parent, String name) {
+    /**
+     * The text of {@code docId}; notes in {@code o} that it is unknown ({@code parent.name}, or
+     * {@code name}), or that no documents were given at all, which {@link #apply} says once per file.
+     */
+    private DocumentText documentText(String docId, Location at, String parent, String name, Outcome o) {
         DocumentText text = texts.get(docId);
-        if (text == null && texts.isEmpty() && noDocumentsReported.add(at.file())) {
-            sink.accept(Diagnostic.error(at, null, NO_DOCUMENTS));
+        if (text == null && texts.isEmpty()) {
+            o.add(Diagnostic.error(at, null, NO_DOCUMENTS));
         }
         if (text == null && !texts.isEmpty()) {
-            sink.accept(Diagnostic.error(at, parent == null ? name : parent + "." + name, "unknown document '"
+            o.add(Diagnostic.error(at, parent == null ? name : parent + "." + name, "unknown document '"
                     + docId + "'; expected one of the " + texts.size() + " documents given"));
         }
         return text;
     }
 
     /** Checks a span against its document; the field is {@code name[index]}, or {@code name} when index < 0. */
-    private void checkSpan(Span s, DocumentText text, Location at, String name, int index) {
+    private static void checkSpan(Span s, DocumentText text, Location at, String name, int index, Outcome o) {
         if (text == null) {
             return;
         }
-        if (!text.indexed()) {
-            scratch = text.index(scratch);
-        }
         int length = text.length();
         if (s.end() > length) {
-            sink.accept(Diagnostic.error(at, field(name, index) + ".end", "offset " + s.end()
+            o.add(Diagnostic.error(at, field(name, index) + ".end", "offset " + s.end()
                     + " is past the end of the text (" + length + " code points)"));
             return;
         }
         if (!text.matches(s.start(), s.end(), s.text())) {
             String raw = text.substring(s.start(), s.end());
-            sink.accept(Diagnostic.error(at, field(name, index) + ".text",
+            o.add(Diagnostic.error(at, field(name, index) + ".text",
                     SpanMessages.textMismatch(s.text(), s.start(), s.end(), raw)));
         }
     }
@@ -570,7 +768,11 @@ public final class CorpusValidator {
         }
     }
 
+    private static Diagnostic diagnostic(CorpusFormatException e) {
+        return Diagnostic.error(e.location(), e.field(), e.originalMessage());
+    }
+
     private void report(CorpusFormatException e) {
-        sink.accept(Diagnostic.error(e.location(), e.field(), e.originalMessage()));
+        sink.accept(diagnostic(e));
     }
 }

@@ -114,7 +114,13 @@ public final class SchemaValidator {
         if (fastPath && fastPathAccepts(kind, node)) {
             return new ArrayList<>();
         }
-        List<Error> errors = schema(kind).validate(node);
+        Schema schema = schema(kind);
+        List<Error> errors;
+        // one record at a time per schema: the validator's threads (issue 15) do not rely on networknt's
+        // schemas being safe to share, and only records the fast path cannot accept get here
+        synchronized (schema) {
+            errors = schema.validate(node);
+        }
         List<Diagnostic> out = new ArrayList<>(errors.size());
         for (Error e : errors) {
             out.add(Diagnostic.error(at, field(e), message(e, kind)));

@@ -34,7 +34,8 @@ import org.corpusbench.model.NliPair;
  * The validator gives exactly the diagnostics of the original one ({@link ReferenceCorpusValidator}:
  * every line decoded to a String and parsed twice, networknt on every record, offsets walked from the
  * start of the text), in the same order, sorted and as emitted, with and without the schema fast path,
- * on random corpora damaged at the level of records, lines, bytes and files.
+ * on one thread and on several with chunks of any size (issue 15), on random corpora damaged at the level
+ * of records, lines, bytes and files.
  */
 class CorpusValidatorEquivalenceTest {
 
@@ -205,11 +206,21 @@ class CorpusValidatorEquivalenceTest {
                 assertThat(CorpusValidator.check(paths, role, false).diagnostics()).as(role + ", networknt only")
                         .isEqualTo(expected);
 
+                Random r = new Random(seed);
+                int chunk = 1 + r.nextInt(r.nextBoolean() ? 40 : 4000);
+                assertThat(CorpusValidator.check(paths, role, true, 2, chunk).diagnostics())
+                        .as(role + ", two threads, chunks of " + chunk + " bytes").isEqualTo(expected);
+                assertThat(CorpusValidator.check(paths, role, true, 1, chunk).diagnostics())
+                        .as(role + ", one thread").isEqualTo(expected);
+
                 List<Diagnostic> emittedBefore = new ArrayList<>();
                 new ReferenceCorpusValidator(role, emittedBefore::add).run(paths);
                 List<Diagnostic> emitted = new ArrayList<>();
                 new CorpusValidator(role, emitted::add).run(paths);
                 assertThat(emitted).as(role + ", as emitted").isEqualTo(emittedBefore);
+                List<Diagnostic> emittedByThreads = new ArrayList<>();
+                new CorpusValidator(role, emittedByThreads::add, true, 3, chunk).run(paths);
+                assertThat(emittedByThreads).as(role + ", as emitted by three threads").isEqualTo(emittedBefore);
             }
         } finally {
             delete(dir);

@@ -80,6 +80,22 @@ public final class JsonlLines implements Closeable {
         this.buf = new byte[Math.max(1, bufferSize)];
     }
 
+    /**
+     * Lines already read into memory: {@code chunk} holds whole lines, the first of which is line
+     * {@code linesBefore + 1} of {@code fileName} and starts at byte {@code offset} of it. No byte order
+     * mark is looked for (it can only start a file).
+     */
+    private JsonlLines(byte[] chunk, String fileName, long linesBefore, long offset) {
+        this.in = InputStream.nullInputStream();
+        this.fileName = fileName;
+        this.buf = chunk;
+        this.limit = chunk.length;
+        this.eof = true;
+        this.started = true;
+        this.lineNumber = linesBefore;
+        this.bufferStartOffset = offset;
+    }
+
     /** Opens {@code file}; locations name it as {@code file.toString()}. */
     public static JsonlLines open(Path file) throws IOException {
         return new JsonlLines(Files.newInputStream(file), file.toString());
@@ -96,17 +112,7 @@ public final class JsonlLines implements Closeable {
      * @return {@code false} at end of input
      */
     public boolean next() throws IOException {
-        if (!started) {
-            started = true;
-            while (limit < 3 && fill()) {
-                // the byte order mark check needs the first three bytes
-            }
-            if (limit - pos >= 3 && (buf[pos] & 0xFF) == 0xEF && (buf[pos + 1] & 0xFF) == 0xBB
-                    && (buf[pos + 2] & 0xFF) == 0xBF) {
-                bom = true;
-                pos += 3;
-            }
-        }
+        start();
         int scanFrom = pos;
         long highBits = 0;
         int nl;
@@ -136,6 +142,85 @@ public final class JsonlLines implements Closeable {
         lineNonAscii = (highBits & HIGH_BITS) != 0;
         utf8State = lineNonAscii ? 0 : 1;
         return true;
+    }
+
+    /** Skips a byte order mark at the start of the input, once. */
+    private void start() throws IOException {
+        if (!started) {
+            started = true;
+            while (limit < 3 && fill()) {
+                // the byte order mark check needs the first three bytes
+            }
+            if (limit - pos >= 3 && (buf[pos] & 0xFF) == 0xEF && (buf[pos + 1] & 0xFF) == 0xBB
+                    && (buf[pos + 2] & 0xFF) == 0xBF) {
+                bom = true;
+                pos += 3;
+            }
+        }
+    }
+
+    /**
+     * Takes the next whole lines, at least {@code minBytes} of them unless the input ends first, as a reader
+     * of their own that gives exactly the lines, line numbers, byte offsets, results and errors that
+     * {@link #next()} would have given for them. Why: the lines of a chunk can then be parsed and checked on
+     * another thread while this reader goes on (issue 15: validation on every core), and a chunk costs one
+     * copy of its bytes, no decoding. Afterwards this reader continues after the chunk; the chunk's reader
+     * needs no closing.
+     *
+     * @param minBytes how many bytes to take at least (a chunk always ends at a line end, or at the end of
+     *                 the input), so that handing it over costs little next to the work on it
+     * @return the lines, or {@code null} at the end of the input
+     */
+    public JsonlLines nextChunk(int minBytes) throws IOException {
+        start();
+        while (limit - pos < minBytes && fill()) {
+            // read until the chunk is large enough or the input ends
+        }
+        int end = lastNewline();
+        while (end < 0 && fill()) {
+            // a line longer than what is buffered: read on to its end
+            end = lastNewline();
+        }
+        if (end < 0) {
+            end = limit;
+        }
+        if (end == pos) {
+            return null;
+        }
+        byte[] chunk = Arrays.copyOfRange(buf, pos, end);
+        JsonlLines lines = new JsonlLines(chunk, fileName, lineNumber, bufferStartOffset + pos);
+        long newlines = countNewlines(chunk);
+        lineNumber += newlines + (chunk[chunk.length - 1] == '\n' ? 0 : 1);
+        pos = end;
+        return lines;
+    }
+
+    /** One past the last LF of the unread bytes, or -1 when there is none. */
+    private int lastNewline() {
+        for (int i = limit - 1; i >= pos; i--) {
+            if (buf[i] == '\n') {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** The number of LF bytes in {@code b}, eight at a time. */
+    static long countNewlines(byte[] b) {
+        long n = 0;
+        int i = 0;
+        for (; i + 8 <= b.length; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ NEWLINES;
+            // a byte of x is zero exactly where b held LF: its high bit is set below only for those
+            long zero = ~(((x & ~HIGH_BITS) + ~HIGH_BITS) | x) & HIGH_BITS;
+            n += Long.bitCount(zero);
+        }
+        for (; i < b.length; i++) {
+            if (b[i] == '\n') {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Reads more input after {@code limit}, first moving the unread part to the front (or growing). */

@@ -202,6 +202,77 @@ class JsonlLinesTest {
         assertThat(newWay(new ByteArrayInputStream(data), 1 << 20)).isEqualTo(expected);
     }
 
+    /**
+     * The lines of {@link JsonlLines#nextChunk} chunks, each read with a reader of its own, as the validator's
+     * threads read them (issue 15): line numbers, byte offsets, results and errors as in {@link #newWay}.
+     */
+    private static List<Outcome> chunked(InputStream in, int bufferSize, int chunkBytes) throws IOException {
+        List<Outcome> out = new ArrayList<>();
+        try (JsonlLines r = new JsonlLines(in, "f.jsonl", bufferSize)) {
+            for (JsonlLines c = r.nextChunk(chunkBytes); c != null; c = r.nextChunk(chunkBytes)) {
+                boolean any = false;
+                while (c.next()) {
+                    any = true;
+                    try {
+                        c.checkUtf8();
+                        if (c.isBlank()) {
+                            continue;
+                        }
+                        out.add(new Outcome(c.lineNumber(), c.lineStartOffset() + " " + c.parse().toString()));
+                    } catch (CorpusFormatException e) {
+                        out.add(new Outcome(c.lineNumber(), e.getMessage()));
+                    }
+                }
+                assertThat(any).as("a chunk holds at least one line").isTrue();
+            }
+            assertThat(r.next()).as("nothing is left after the last chunk").isFalse();
+            out.add(new Outcome(-1, "bom=" + r.hadByteOrderMark()));
+        }
+        return out;
+    }
+
+    /** {@link #newWay} with the byte offset of each parsed line, which the chunks must keep too. */
+    private static List<Outcome> withOffsets(byte[] in) throws IOException {
+        List<Outcome> out = new ArrayList<>();
+        try (JsonlLines r = new JsonlLines(new ByteArrayInputStream(in), "f.jsonl", 1 << 20)) {
+            while (r.next()) {
+                try {
+                    r.checkUtf8();
+                    if (r.isBlank()) {
+                        continue;
+                    }
+                    out.add(new Outcome(r.lineNumber(), r.lineStartOffset() + " " + r.parse().toString()));
+                } catch (CorpusFormatException e) {
+                    out.add(new Outcome(r.lineNumber(), e.getMessage()));
+                }
+            }
+            out.add(new Outcome(-1, "bom=" + r.hadByteOrderMark()));
+        }
+        return out;
+    }
+
+    @Property(tries = 1500)
+    void chunksReadExactlyAsLineByLine(@ForAll("inputs") byte[] in, @ForAll boolean bom,
+            @ForAll @IntRange(min = 1, max = 64) int bufferSize, @ForAll @IntRange(min = 1, max = 200) int chunkBytes,
+            @ForAll long seed) throws IOException {
+        byte[] data = bom ? concat(List.of(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, in)) : in;
+        List<Outcome> expected = withOffsets(data);
+        assertThat(chunked(new ByteArrayInputStream(data), bufferSize, chunkBytes)).isEqualTo(expected);
+        assertThat(chunked(trickle(data, seed), bufferSize, chunkBytes)).isEqualTo(expected);
+        assertThat(chunked(new ByteArrayInputStream(data), 1 << 20, 1 << 20)).isEqualTo(expected);
+    }
+
+    @Property(tries = 500)
+    void newlineCountAgreesWithALoop(@ForAll("inputs") byte[] in, @ForAll byte[] random) {
+        for (byte[] bytes : List.of(in, random)) {
+            long n = 0;
+            for (byte b : bytes) {
+                n += b == '\n' ? 1 : 0;
+            }
+            assertThat(JsonlLines.countNewlines(bytes)).isEqualTo(n);
+        }
+    }
+
     @Property(tries = 300)
     void jsonlReaderGivesTheSameRecordsAndErrors(@ForAll("inputs") byte[] in) throws IOException {
         List<Outcome> expected = oldWay(in);
