@@ -17,6 +17,8 @@ import org.corpusbench.agreement.AgreementReport.ContradictionAgreement;
 import org.corpusbench.agreement.AgreementReport.ContradictionPair;
 import org.corpusbench.agreement.AgreementReport.EntityAgreement;
 import org.corpusbench.agreement.AgreementReport.EntityPair;
+import org.corpusbench.agreement.AgreementReport.NliAgreement;
+import org.corpusbench.agreement.AgreementReport.NliAnnotatorPair;
 import org.corpusbench.agreement.AgreementReport.Pair;
 import org.corpusbench.agreement.AgreementReport.TimexAgreement;
 import org.corpusbench.agreement.AgreementReport.TimexPair;
@@ -36,6 +38,9 @@ import org.corpusbench.model.ContradictionType;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.EntityMention;
 import org.corpusbench.model.Evidence;
+import org.corpusbench.model.NliLabel;
+import org.corpusbench.model.NliPair;
+import org.corpusbench.model.Segment;
 import org.corpusbench.model.Span;
 import org.corpusbench.model.Timex3;
 import org.corpusbench.model.TimexType;
@@ -50,7 +55,10 @@ import org.corpusbench.model.TimexType;
  * <li>TIMEX3: TempEval-3's strict and relaxed extent F1 ({@link TimexEvaluator}), and over the matched
  * expressions the share with the same type and the same value;</li>
  * <li>contradictions: F1 of {@link PairMatcher}'s one-to-one matching of evidence pairs (as {@code evaluate}
- * scores them), and the share of matched pairs given the same type.</li>
+ * scores them), and the share of matched pairs given the same type;</li>
+ * <li>NLI: over the premise/hypothesis pairs, matched by id and required to be the same pairs in every set
+ * ({@link AnnotationSets#requireSameNliPairs}), the observed agreement, Cohen's kappa (two annotators) and
+ * Fleiss' kappa of the labels ({@link TokenKappa}), and a confusion matrix for each two annotators.</li>
  * </ul>
  * With more than two annotators the F1 figures pool the counts of every pair and each pair's counts are kept.
  * Every place where two annotators differ is listed for adjudication ({@link Disagreement}).
@@ -59,7 +67,7 @@ public final class Agreement {
 
     /** The layers agreement is measured on. */
     public static final Set<GoldCorpus.Layer> LAYERS = Set.copyOf(EnumSet.of(GoldCorpus.Layer.ENTITIES,
-            GoldCorpus.Layer.TIMEXES, GoldCorpus.Layer.CONTRADICTIONS));
+            GoldCorpus.Layer.TIMEXES, GoldCorpus.Layer.CONTRADICTIONS, GoldCorpus.Layer.NLI));
 
     /** Code points of text shown on each side of a disagreement. */
     static final int CONTEXT = 40;
@@ -83,8 +91,9 @@ public final class Agreement {
     /**
      * The agreement of {@code sets} on {@code layers}.
      *
-     * @throws CorpusFormatException when the sets do not hold the same documents with the same texts, or a
-     *                               set holds nothing of a layer that is compared
+     * @throws CorpusFormatException when the sets do not hold the same documents with the same texts, a set
+     *                               holds nothing of a layer that is compared, or the NLI layer is compared
+     *                               and the sets do not label the same pairs
      */
     public static AgreementReport compute(List<AnnotationSet> sets, Set<GoldCorpus.Layer> layers)
             throws IOException {
@@ -102,6 +111,9 @@ public final class Agreement {
         }
         AnnotationSets.requireSameDocuments(sets);
         requireLayers(sets, layers);
+        if (layers.contains(GoldCorpus.Layer.NLI)) {
+            AnnotationSets.requireSameNliPairs(sets);
+        }
         List<Document> docs = new ArrayList<>(sets.get(0).documents().values());
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < sets.size(); i++) {
@@ -131,13 +143,18 @@ public final class Agreement {
             contradictions = contradictions(sets, pairs);
             disagreements.addAll(contradictionDisagreements(sets, docs, pairs));
         }
+        NliAgreement nli = null;
+        if (layers.contains(GoldCorpus.Layer.NLI)) {
+            nli = nli(sets, pairs);
+            disagreements.addAll(nliDisagreements(sets, pairs));
+        }
         List<Annotator> annotators = new ArrayList<>();
         for (AnnotationSet s : sets) {
             annotators.add(new Annotator(s.name(), s.source(), s.kind(), s.dataset(), s.files(), s.entityCount(),
-                    s.timexCount(), s.contradictions().size()));
+                    s.timexCount(), s.contradictions().size(), s.nliPairs().size()));
         }
         return new AgreementReport(annotators, docs.stream().map(Document::id).toList(), tokens, continuum,
-                entities, timexes, contradictions, disagreements);
+                entities, timexes, contradictions, nli, disagreements);
     }
 
     private static long size(AnnotationSet s, GoldCorpus.Layer l) {
@@ -145,6 +162,7 @@ public final class Agreement {
             case ENTITIES -> s.entityCount();
             case TIMEXES -> s.timexCount();
             case CONTRADICTIONS -> s.contradictions().size();
+            case NLI -> s.nliPairs().size();
             default -> 0;
         };
     }
@@ -487,6 +505,107 @@ public final class Agreement {
         return new Disagreement("contradictions", a.name(), b.name(), kind, e.docId(), e.span().start(),
                 e.span().end(), e.span().text(), firstSays, secondSays, context(docs.get(e.docId()), e.span().start(),
                 e.span().end()) + " | " + context(docs.get(c.b().docId()), c.b().span().start(), c.b().span().end()));
+    }
+
+    // ---------------------------------------------------------------- NLI
+
+    /**
+     * The NLI labels as items: one per pair, in the first set's order, holding each annotator's label. The
+     * sets were checked to hold the same labelled pairs ({@link AnnotationSets#requireSameNliPairs}).
+     */
+    private static List<NliLabel[]> nliItems(List<AnnotationSet> sets) {
+        List<Map<String, NliLabel>> byId = new ArrayList<>();
+        for (AnnotationSet s : sets) {
+            Map<String, NliLabel> m = new java.util.HashMap<>();
+            s.nliPairs().forEach(p -> m.put(p.id(), p.label()));
+            byId.add(m);
+        }
+        List<NliLabel[]> out = new ArrayList<>();
+        for (NliPair p : sets.get(0).nliPairs()) {
+            NliLabel[] item = new NliLabel[sets.size()];
+            for (int r = 0; r < sets.size(); r++) {
+                item[r] = byId.get(r).get(p.id());
+            }
+            out.add(item);
+        }
+        return out;
+    }
+
+    private static NliAgreement nli(List<AnnotationSet> sets, List<Pair> pairs) {
+        List<NliLabel[]> items = nliItems(sets);
+        int n = sets.size();
+        List<String[]> all = new ArrayList<>(items.size());
+        Map<NliLabel, List<Long>> labels = new EnumMap<>(NliLabel.class);
+        for (NliLabel l : NliLabel.values()) {
+            labels.put(l, new ArrayList<>(java.util.Collections.nCopies(n, 0L)));
+        }
+        for (NliLabel[] item : items) {
+            String[] names = new String[n];
+            for (int r = 0; r < n; r++) {
+                names[r] = item[r].wireName();
+                labels.get(item[r]).set(r, labels.get(item[r]).get(r) + 1);
+            }
+            all.add(names);
+        }
+        List<NliAnnotatorPair> pairFigures = new ArrayList<>();
+        for (Pair p : pairs) {
+            List<String[]> two = new ArrayList<>(items.size());
+            Map<NliLabel, Map<NliLabel, Long>> confusion = new EnumMap<>(NliLabel.class);
+            for (NliLabel row : NliLabel.values()) {
+                Map<NliLabel, Long> cells = new EnumMap<>(NliLabel.class);
+                for (NliLabel column : NliLabel.values()) {
+                    cells.put(column, 0L);
+                }
+                confusion.put(row, cells);
+            }
+            long differ = 0;
+            for (NliLabel[] item : items) {
+                NliLabel x = item[p.first()];
+                NliLabel y = item[p.second()];
+                two.add(new String[] {x.wireName(), y.wireName()});
+                confusion.get(x).merge(y, 1L, Long::sum);
+                if (x != y) {
+                    differ++;
+                }
+            }
+            pairFigures.add(new NliAnnotatorPair(p, TokenKappa.of(two, 2), confusion, differ));
+        }
+        return new NliAgreement(items.size(), TokenKappa.of(all, n), labels, pairFigures);
+    }
+
+    /**
+     * One row for each NLI pair that two annotators label differently, in the first set's order of pairs:
+     * the place is the premise (its document and span, or none when the premise was not drawn from a
+     * document), the text is the pair's id, and the context gives the premise and the hypothesis.
+     */
+    private static List<Disagreement> nliDisagreements(List<AnnotationSet> sets, List<Pair> pairs) {
+        List<NliLabel[]> items = nliItems(sets);
+        List<NliPair> order = sets.get(0).nliPairs();
+        List<Disagreement> out = new ArrayList<>();
+        for (Pair p : pairs) {
+            for (int i = 0; i < items.size(); i++) {
+                NliLabel x = items.get(i)[p.first()];
+                NliLabel y = items.get(i)[p.second()];
+                if (x == y) {
+                    continue;
+                }
+                NliPair pair = order.get(i);
+                Segment premise = pair.premise();
+                out.add(new Disagreement("nli", sets.get(p.first()).name(), sets.get(p.second()).name(),
+                        Disagreement.Kind.LABEL, premise.docId() == null ? "" : premise.docId(),
+                        premise.span() == null ? 0 : premise.span().start(),
+                        premise.span() == null ? 0 : premise.span().end(), pair.id(), x.wireName(), y.wireName(),
+                        "premise: " + excerpt(premise.text()) + " | hypothesis: " + excerpt(pair.hypothesis().text())));
+            }
+        }
+        return out;
+    }
+
+    /** A premise or hypothesis, white space shown as single spaces, cut after 2·{@link #CONTEXT} code points. */
+    static String excerpt(String text) {
+        String t = text.strip().replaceAll("\\s+", " ");
+        int n = t.codePointCount(0, t.length());
+        return n <= 2 * CONTEXT ? t : t.substring(0, t.offsetByCodePoints(0, 2 * CONTEXT)) + "…";
     }
 
     // ---------------------------------------------------------------- descriptions

@@ -12,6 +12,8 @@ import org.corpusbench.agreement.AgreementReport.ContradictionAgreement;
 import org.corpusbench.agreement.AgreementReport.ContradictionPair;
 import org.corpusbench.agreement.AgreementReport.EntityAgreement;
 import org.corpusbench.agreement.AgreementReport.EntityPair;
+import org.corpusbench.agreement.AgreementReport.NliAgreement;
+import org.corpusbench.agreement.AgreementReport.NliAnnotatorPair;
 import org.corpusbench.agreement.AgreementReport.Pair;
 import org.corpusbench.agreement.AgreementReport.TimexAgreement;
 import org.corpusbench.agreement.AgreementReport.TimexPair;
@@ -22,6 +24,7 @@ import org.corpusbench.eval.timex.TimexCounts;
 import org.corpusbench.internal.Markup;
 import org.corpusbench.internal.TextTable;
 import org.corpusbench.model.ContradictionType;
+import org.corpusbench.model.NliLabel;
 import org.corpusbench.model.TimexType;
 
 /**
@@ -80,6 +83,7 @@ public final class AgreementRendering {
             n.put("entities", a.entities());
             n.put("timexes", a.timexes());
             n.put("contradictions", a.contradictions());
+            n.put("nli_pairs", a.nliPairs());
         }
         root.put("documents", r.documents().size());
         ArrayNode ids = root.putArray("document_ids");
@@ -100,8 +104,12 @@ public final class AgreementRendering {
             layers.add("contradictions");
             contradictions(root.putObject("contradictions"), r.contradictions(), r);
         }
+        if (r.nli() != null) {
+            layers.add("nli");
+            nli(root.putObject("nli"), r.nli(), r);
+        }
         ObjectNode dis = root.putObject("disagreements");
-        for (String layer : List.of("entities", "timexes", "contradictions")) {
+        for (String layer : List.of("entities", "timexes", "contradictions", "nli")) {
             dis.put(layer, r.disagreements().stream().filter(d -> d.layer().equals(layer)).count());
         }
         return root;
@@ -214,6 +222,34 @@ public final class AgreementRendering {
         }
     }
 
+    private static void nli(ObjectNode n, NliAgreement a, AgreementReport r) {
+        n.put("pairs", a.items());
+        put(n, "observed_agreement", a.kappa().observed());
+        put(n, "cohen_kappa", a.kappa().cohen());
+        put(n, "fleiss_kappa", a.kappa().fleiss());
+        ObjectNode labels = n.putObject("labels");
+        a.labels().forEach((label, counts) -> {
+            ObjectNode o = labels.putObject(label.wireName());
+            ArrayNode c = o.putArray("counts");
+            counts.forEach(c::add);
+            put(o, "kappa", a.kappa().categories().get(label.wireName()));
+        });
+        ArrayNode pairs = n.putArray("annotator_pairs");
+        for (NliAnnotatorPair p : a.pairs()) {
+            ObjectNode o = pairs.addObject();
+            names(o, r, p.pair());
+            put(o, "observed_agreement", p.kappa().observed());
+            put(o, "cohen_kappa", p.kappa().cohen());
+            put(o, "fleiss_kappa", p.kappa().fleiss());
+            o.put("disagreements", p.disagreements());
+            ObjectNode confusion = o.putObject("confusion");
+            p.confusion().forEach((row, cells) -> {
+                ObjectNode c = confusion.putObject(row.wireName());
+                cells.forEach((column, count) -> c.put(column.wireName(), count));
+            });
+        }
+    }
+
     // ---------------------------------------------------------------- tables
 
     /** The headline figures, one row per figure: what the command prints. */
@@ -242,6 +278,14 @@ public final class AgreementRendering {
             rows.add(new String[] {"contradictions", "pair F1", f(ContradictionAgreement.f1(c.pooled()))});
             rows.add(new String[] {"contradictions", "type agreement", f(c.typeAgreement())});
         }
+        NliAgreement nli = r.nli();
+        if (nli != null) {
+            rows.add(new String[] {"NLI", "label agreement", f(nli.kappa().observed())});
+            if (r.annotators().size() == 2) {
+                rows.add(new String[] {"NLI", "Cohen's kappa", f(nli.kappa().cohen())});
+            }
+            rows.add(new String[] {"NLI", "Fleiss' kappa", f(nli.kappa().fleiss())});
+        }
         return new Table("Agreement of " + String.join(", ", r.annotators().stream()
                 .map(AgreementReport.Annotator::name).toList()), rows);
     }
@@ -250,10 +294,11 @@ public final class AgreementRendering {
     public static List<Table> tables(AgreementReport r) {
         List<Table> out = new ArrayList<>();
         List<String[]> who = new ArrayList<>();
-        who.add(new String[] {"annotator", "source", "entities", "dates", "contradictions"});
+        who.add(new String[] {"annotator", "source", "entities", "dates", "contradictions", "NLI pairs"});
         for (AgreementReport.Annotator a : r.annotators()) {
             who.add(new String[] {a.name(), a.source() + (a.dataset() == null ? "" : " (" + a.dataset().name() + " "
-                + a.dataset().version() + ")"), n(a.entities()), n(a.timexes()), n(a.contradictions())});
+                + a.dataset().version() + ")"), n(a.entities()), n(a.timexes()), n(a.contradictions()),
+                n(a.nliPairs())});
         }
         out.add(new Table("Annotators (" + r.documents().size() + " documents, " + r.tokens() + " tokens, "
                 + r.continuum() + " code points)", who));
@@ -292,6 +337,30 @@ public final class AgreementRendering {
             }
             out.add(new Table("Contradictions by type", rows));
         }
+        NliAgreement nli = r.nli();
+        if (nli != null) {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"label", "pairs " + names, "kappa (this label)"});
+            nli.labels().forEach((label, m) -> rows.add(new String[] {label.wireName(), counts(m),
+                f(nli.kappa().categories().get(label.wireName()))}));
+            out.add(new Table("NLI labels (" + nli.items() + " pairs)", rows));
+            for (NliAnnotatorPair p : nli.pairs()) {
+                String first = r.annotators().get(p.pair().first()).name();
+                String second = r.annotators().get(p.pair().second()).name();
+                List<String[]> m = new ArrayList<>();
+                List<String> header = new ArrayList<>(List.of(first + " \\ " + second));
+                for (NliLabel l : NliLabel.values()) {
+                    header.add(l.wireName());
+                }
+                m.add(header.toArray(new String[0]));
+                p.confusion().forEach((row, cells) -> {
+                    List<String> cellsOut = new ArrayList<>(List.of(row.wireName()));
+                    cells.values().forEach(v -> cellsOut.add(n(v)));
+                    m.add(cellsOut.toArray(new String[0]));
+                });
+                out.add(new Table("NLI confusion matrix, " + first + " (rows) and " + second + " (columns)", m));
+            }
+        }
         if (r.annotators().size() > 2) {
             out.add(pairs(r));
         }
@@ -301,11 +370,12 @@ public final class AgreementRendering {
     private static Table pairs(AgreementReport r) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"pair", "entities strict F1", "entities partial F1", "Cohen's kappa", "alpha_u",
-            "dates relaxed F1", "dates value agreement", "contradictions F1"});
+            "dates relaxed F1", "dates value agreement", "contradictions F1", "NLI label agreement",
+            "NLI Cohen's kappa"});
         int k = 0;
         for (int i = 0; i < r.annotators().size(); i++) {
             for (int j = i + 1; j < r.annotators().size(); j++, k++) {
-                String[] row = new String[8];
+                String[] row = new String[10];
                 java.util.Arrays.fill(row, "");
                 row[0] = r.annotators().get(i).name() + "-" + r.annotators().get(j).name();
                 if (r.entities() != null) {
@@ -323,6 +393,11 @@ public final class AgreementRendering {
                 }
                 if (r.contradictions() != null) {
                     row[7] = f(ContradictionAgreement.f1(r.contradictions().pairs().get(k).counts()));
+                }
+                if (r.nli() != null) {
+                    NliAnnotatorPair p = r.nli().pairs().get(k);
+                    row[8] = f(p.kappa().observed());
+                    row[9] = f(p.kappa().cohen());
                 }
                 rows.add(row);
             }

@@ -13,6 +13,7 @@ import org.corpusbench.eval.entity.SpanEvaluation;
 import org.corpusbench.eval.entity.SpanScheme;
 import org.corpusbench.eval.timex.TimexCounts;
 import org.corpusbench.model.ContradictionType;
+import org.corpusbench.model.NliLabel;
 import org.corpusbench.model.TimexType;
 
 /**
@@ -32,11 +33,13 @@ import org.corpusbench.model.TimexType;
  * @param entities       the entity layer, or {@code null} when not compared
  * @param timexes        the TIMEX3 layer, or {@code null} when not compared
  * @param contradictions the contradiction layer, or {@code null} when not compared
+ * @param nli            the NLI layer, or {@code null} when not compared
  * @param disagreements  every place where two annotators differ, by layer, pair, document and position
  */
 public record AgreementReport(List<Annotator> annotators, List<String> documents, long tokens, long continuum,
                               EntityAgreement entities, TimexAgreement timexes,
-                              ContradictionAgreement contradictions, List<Disagreement> disagreements) {
+                              ContradictionAgreement contradictions, NliAgreement nli,
+                              List<Disagreement> disagreements) {
 
     /**
      * The SemEval-2013 schemes reported between annotators: strict, exact and partial, whose counts do not
@@ -58,7 +61,8 @@ public record AgreementReport(List<Annotator> annotators, List<String> documents
 
     /** An annotator: where the set came from, and how much of each layer it holds. */
     public record Annotator(String name, Path source, AnnotationSet.Kind kind, AnnotationSet.Release dataset,
-                            List<AnnotationSet.InputFile> files, long entities, long timexes, long contradictions) {
+                            List<AnnotationSet.InputFile> files, long entities, long timexes, long contradictions,
+                            long nliPairs) {
         /** Requires the name and copies the files; {@code dataset} is {@code null} when the set is not a release. */
         public Annotator {
             Objects.requireNonNull(name, "name");
@@ -183,6 +187,44 @@ public record AgreementReport(List<Annotator> annotators, List<String> documents
 
     /** One pair's contradiction counts, and how many of its matches have the same type on both sides. */
     public record ContradictionPair(Pair pair, Counts counts, long sameType) {
+    }
+
+    /**
+     * The NLI layer: every annotator labelled the same premise/hypothesis pairs (matched by id, with the same
+     * premise and hypothesis), and each pair is one item of the kappas.
+     *
+     * @param items  number of NLI pairs
+     * @param kappa  observed agreement, Cohen's kappa (two annotators only), Fleiss' kappa of all annotators,
+     *               and per label its category-specific kappa (Fleiss 1971)
+     * @param labels per label, how many pairs each annotator gave it (in annotator order; every label present)
+     * @param pairs  each pair of annotators' own figures and confusion matrix
+     */
+    public record NliAgreement(long items, TokenKappa kappa, Map<NliLabel, List<Long>> labels,
+                               List<NliAnnotatorPair> pairs) {
+        /** Copies the pairs, and the label counts in {@link NliLabel} order. */
+        public NliAgreement {
+            labels = enumCopy(labels, NliLabel.class);
+            pairs = List.copyOf(pairs);
+        }
+    }
+
+    /**
+     * One pair of annotators on the NLI layer.
+     *
+     * @param pair          the two annotators
+     * @param kappa         their observed agreement, Cohen's kappa and Fleiss' kappa (Scott's pi for two)
+     * @param confusion     rows: the first annotator's label, columns: the second's, cells: number of NLI pairs;
+     *                      every label is a row and a column
+     * @param disagreements number of NLI pairs the two label differently (off the diagonal)
+     */
+    public record NliAnnotatorPair(Pair pair, TokenKappa kappa, Map<NliLabel, Map<NliLabel, Long>> confusion,
+                                   long disagreements) {
+        /** Copies the confusion matrix in {@link NliLabel} order. */
+        public NliAnnotatorPair {
+            Map<NliLabel, Map<NliLabel, Long>> rows = new EnumMap<>(NliLabel.class);
+            confusion.forEach((k, v) -> rows.put(k, enumCopy(v, NliLabel.class)));
+            confusion = Collections.unmodifiableMap(rows);
+        }
     }
 
     /** F1 of SemEval-2013 counts, or {@code null} when both sides are empty. */

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
+import org.corpusbench.model.NliPair;
 
 /**
  * One annotator's annotations of a corpus, with the documents they point into: what {@code agree}
@@ -21,12 +22,13 @@ import org.corpusbench.model.DocumentAnnotations;
  * @param documents      the documents by id, in id order
  * @param annotations    the entity and TIMEX3 layers by document id (a document may have none)
  * @param contradictions the contradiction pairs
+ * @param nliPairs       the labelled premise/hypothesis pairs, in the order of their file
  * @param files          every file read, with its SHA-256, for the report's provenance
  * @param dataset        the release's name, version and fingerprint, or {@code null} when it is not a release
  */
 public record AnnotationSet(String name, Path source, Kind kind, Map<String, Document> documents,
                             Map<String, DocumentAnnotations> annotations, List<Contradiction> contradictions,
-                            List<InputFile> files, Release dataset) {
+                            List<NliPair> nliPairs, List<InputFile> files, Release dataset) {
 
     /** The kinds of input an annotation set can be read from. */
     public enum Kind {
@@ -34,7 +36,10 @@ public record AnnotationSet(String name, Path source, Kind kind, Map<String, Doc
         RELEASE,
         /** A directory of corpusbench JSONL files, or JSONL files (with their documents). */
         JSONL,
-        /** A gold-sources folder (entities.tsv, timexes.tsv, contradictions.jsonl) with the seed texts. */
+        /**
+         * A gold-sources folder (entities.tsv, timexes.tsv, contradictions.jsonl, nli.jsonl) with the seed
+         * texts.
+         */
         GOLD_SOURCES
     }
 
@@ -70,6 +75,7 @@ public record AnnotationSet(String name, Path source, Kind kind, Map<String, Doc
         documents = Collections.unmodifiableMap(new TreeMap<>(documents));
         annotations = Collections.unmodifiableMap(new TreeMap<>(annotations));
         contradictions = List.copyOf(contradictions);
+        nliPairs = List.copyOf(nliPairs);
         files = List.copyOf(files);
     }
 

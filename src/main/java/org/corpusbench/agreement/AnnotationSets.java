@@ -23,6 +23,8 @@ import org.corpusbench.internal.Hashes;
 import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
+import org.corpusbench.model.NliPair;
+import org.corpusbench.model.Segment;
 import org.corpusbench.schema.CorpusValidator;
 import org.corpusbench.diagnostic.Diagnostic;
 import org.corpusbench.diagnostic.InvalidInputException;
@@ -36,7 +38,8 @@ import org.corpusbench.diagnostic.InvalidInputException;
  * <ul>
  * <li>a release directory (it has {@code manifest.json}): checksums verified, then read as the gold is;</li>
  * <li>a gold-sources folder in the shape of {@code datasets/NAME/gold} (it has {@code entities.tsv} or
- * {@code timexes.tsv}, and may have {@code contradictions.jsonl}), whose texts are the seed articles;</li>
+ * {@code timexes.tsv}, and may have {@code contradictions.jsonl} and {@code nli.jsonl}), whose texts are the
+ * seed articles;</li>
  * <li>any other directory of corpusbench JSONL files (documents and annotations);</li>
  * <li>a JSONL file of annotations (and contradictions), holding its documents or with them given apart.</li>
  * </ul>
@@ -74,8 +77,8 @@ public final class AnnotationSets {
             AnnotationSet.Release release = g.fingerprint() == null ? null
                     : new AnnotationSet.Release(g.name(), g.version(), g.fingerprint());
             return new AnnotationSet(name, source, release == null ? AnnotationSet.Kind.JSONL
-                    : AnnotationSet.Kind.RELEASE, g.documents(), g.annotations(), g.contradictions(), hashed(files),
-                    release);
+                    : AnnotationSet.Kind.RELEASE, g.documents(), g.annotations(), g.contradictions(), g.nliPairs(),
+                    hashed(files), release);
         }
         List<Path> paths = new ArrayList<>(List.of(source));
         if (documents != null && !holdsDocuments(source)) {
@@ -91,6 +94,7 @@ public final class AnnotationSets {
         Map<String, Document> docs = new LinkedHashMap<>();
         Map<String, DocumentAnnotations> anns = new LinkedHashMap<>();
         List<Contradiction> cs = new ArrayList<>();
+        List<NliPair> nli = new ArrayList<>();
         CorpusFiles.visit(paths, new CorpusFiles.Visitor() {
             @Override
             public void document(Document d) {
@@ -106,12 +110,17 @@ public final class AnnotationSets {
             public void contradiction(Contradiction c) {
                 cs.add(c);
             }
+
+            @Override
+            public void nliPair(NliPair p) {
+                nli.add(p);
+            }
         });
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             files.addAll(CorpusFiles.expand(p));
         }
-        return new AnnotationSet(name, source, AnnotationSet.Kind.JSONL, docs, anns, cs, hashed(files), null);
+        return new AnnotationSet(name, source, AnnotationSet.Kind.JSONL, docs, anns, cs, nli, hashed(files), null);
     }
 
     /**
@@ -152,6 +161,9 @@ public final class AnnotationSets {
             if (!gold.contradictions().isEmpty()) {
                 JsonlWriter.write(staged.resolve("contradictions.jsonl"), gold.contradictions());
             }
+            if (!gold.nliPairs().isEmpty()) {
+                JsonlWriter.write(staged.resolve("nli.jsonl"), gold.nliPairs());
+            }
             List<Diagnostic> problems = CorpusValidator.validateStaged(staged, CorpusValidator.Role.GOLD, dir)
                     .stream().filter(Diagnostic::isError).toList();
             if (!problems.isEmpty()) {
@@ -172,7 +184,7 @@ public final class AnnotationSets {
         Map<String, DocumentAnnotations> anns = new LinkedHashMap<>();
         gold.annotations().forEach(a -> anns.put(a.docId(), a));
         List<Path> files = new ArrayList<>();
-        for (String f : List.of("entities.tsv", "timexes.tsv", "contradictions.jsonl")) {
+        for (String f : List.of("entities.tsv", "timexes.tsv", "contradictions.jsonl", "nli.jsonl")) {
             if (Files.exists(dir.resolve(f))) {
                 files.add(dir.resolve(f));
             }
@@ -181,7 +193,7 @@ public final class AnnotationSets {
             files.add(seeds.resolve(d.id() + ".txt"));
         }
         return new AnnotationSet(name, dir, AnnotationSet.Kind.GOLD_SOURCES, docs, anns, gold.contradictions(),
-                hashed(files), null);
+                gold.nliPairs(), hashed(files), null);
     }
 
     private static List<AnnotationSet.InputFile> hashed(List<Path> files) throws IOException {
@@ -260,5 +272,130 @@ public final class AnnotationSets {
             }
         }
         return Location.ofFile(set.source().toString());
+    }
+    /**
+     * Refuses NLI layers that do not label the same pairs: every set must hold the same pair ids, each with
+     * the same premise and hypothesis (text, document and offsets), and every pair must carry a label.
+     * Agreement on labels of different sentences would be a figure about nothing, and a comparison of the
+     * pairs two sets happen to share would be a silent partial one. For each set that differs from the
+     * first, the first difference in the first set's order is reported ({@code file:line}, the field, both
+     * values), with how many more pairs differ; all sets are reported at once.
+     *
+     * @throws CorpusFormatException one problem, or {@link CorpusFormatProblems} with all of them
+     */
+    public static void requireSameNliPairs(List<AnnotationSet> sets) throws IOException {
+        List<CorpusFormatException> problems = new ArrayList<>();
+        AnnotationSet first = sets.get(0);
+        Map<String, Location> firstAt = nliLocations(first);
+        for (AnnotationSet s : sets) {
+            Map<String, Location> at = s == first ? firstAt : nliLocations(s);
+            for (NliPair p : s.nliPairs()) {
+                if (p.label() == null) {
+                    problems.add(new CorpusFormatException(at(at, s, p.id()), "label", "NLI pair '" + p.id()
+                            + "' of annotation set " + s.name() + " has no label; expected entailment, neutral or "
+                            + "contradiction on every pair whose agreement is measured"));
+                    break;
+                }
+            }
+        }
+        for (AnnotationSet other : sets.subList(1, sets.size())) {
+            Map<String, Location> otherAt = nliLocations(other);
+            Map<String, NliPair> theirs = new LinkedHashMap<>();
+            other.nliPairs().forEach(p -> theirs.put(p.id(), p));
+            Map<String, NliPair> ours = new LinkedHashMap<>();
+            first.nliPairs().forEach(p -> ours.put(p.id(), p));
+            List<CorpusFormatException> differences = new ArrayList<>();
+            String expected = "; expected every set to label the same NLI pairs, with the same premise and "
+                    + "hypothesis (text, doc_id, start, end), or the NLI layer left out of the comparison (--layers "
+                    + "without nli)";
+            for (NliPair p : first.nliPairs()) {
+                NliPair o = theirs.get(p.id());
+                if (o == null) {
+                    differences.add(new CorpusFormatException(at(firstAt, first, p.id()), "id", "NLI pair '" + p.id()
+                            + "' of annotation set " + first.name() + " is not in annotation set " + other.name()
+                            + " (" + other.source() + ")" + expected));
+                    continue;
+                }
+                String[] d = firstDifference(p, o);
+                if (d != null) {
+                    differences.add(new CorpusFormatException(at(otherAt, other, p.id()), d[0], "NLI pair '" + p.id()
+                            + "' has " + d[0] + " " + d[2] + " in annotation set " + other.name() + ", but " + d[1]
+                            + " in " + first.name() + " (" + at(firstAt, first, p.id()) + ")" + expected));
+                }
+            }
+            for (NliPair o : other.nliPairs()) {
+                if (!ours.containsKey(o.id())) {
+                    differences.add(new CorpusFormatException(at(otherAt, other, o.id()), "id", "NLI pair '" + o.id()
+                            + "' of annotation set " + other.name() + " is not in annotation set " + first.name()
+                            + " (" + first.source() + ")" + expected));
+                }
+            }
+            if (!differences.isEmpty()) {
+                CorpusFormatException e = differences.get(0);
+                int more = differences.size() - 1;
+                problems.add(more == 0 ? e : new CorpusFormatException(e.location(), e.field(),
+                        e.originalMessage() + " (" + more + " more " + (more == 1 ? "pair differs" : "pairs differ")
+                                + " between " + first.name() + " and " + other.name() + ")"));
+            }
+        }
+        CorpusFormatProblems.throwIfAny(problems);
+    }
+
+    /**
+     * The first field in which the premise or the hypothesis of two pairs of one id differ, as {field, value
+     * in {@code a}, value in {@code b}}, or {@code null} when they are the same. Values are quoted text,
+     * document ids or code-point offsets; a text is shortened to its first 60 code points.
+     */
+    static String[] firstDifference(NliPair a, NliPair b) {
+        for (String side : List.of("premise", "hypothesis")) {
+            Segment x = side.equals("premise") ? a.premise() : a.hypothesis();
+            Segment y = side.equals("premise") ? b.premise() : b.hypothesis();
+            if (!x.text().equals(y.text())) {
+                return new String[] {side + ".text", quote(x.text()), quote(y.text())};
+            }
+            if (!java.util.Objects.equals(x.docId(), y.docId())) {
+                return new String[] {side + ".doc_id", String.valueOf(x.docId()), String.valueOf(y.docId())};
+            }
+            if (x.span() != null && y.span() != null) {
+                if (x.span().start() != y.span().start()) {
+                    return new String[] {side + ".start", Integer.toString(x.span().start()),
+                        Integer.toString(y.span().start())};
+                }
+                if (x.span().end() != y.span().end()) {
+                    return new String[] {side + ".end", Integer.toString(x.span().end()),
+                        Integer.toString(y.span().end())};
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String quote(String text) {
+        int n = text.codePointCount(0, text.length());
+        return "'" + (n <= 60 ? text : text.substring(0, text.offsetByCodePoints(0, 60)) + "…") + "'";
+    }
+
+    private static Location at(Map<String, Location> locations, AnnotationSet set, String id) {
+        return locations.getOrDefault(id, Location.ofFile(set.source().toString()));
+    }
+
+    /** Where each NLI pair of {@code set} was read: the JSONL line of its record, by pair id. */
+    static Map<String, Location> nliLocations(AnnotationSet set) throws IOException {
+        Map<String, Location> out = new LinkedHashMap<>();
+        if (set.nliPairs().isEmpty()) {
+            return out;
+        }
+        for (AnnotationSet.InputFile f : set.files()) {
+            if (f.path().getFileName().toString().endsWith(".jsonl")) {
+                try (JsonlReader r = JsonlReader.open(f.path())) {
+                    for (JsonlReader.JsonLine l = r.next(); l != null; l = r.next()) {
+                        if (JsonCodec.RecordKind.of(l.node()) == JsonCodec.RecordKind.NLI) {
+                            out.putIfAbsent(l.node().path("id").asText(""), l.location());
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 }

@@ -18,8 +18,9 @@ import org.dkpro.statistics.agreement.coding.PercentageAgreement;
  * pi), the observed agreement (the share of agreeing pairs of labels), and per label the category-specific
  * kappa of Fleiss (1971) that DKPro computes for both measures.
  *
- * <p>A figure is {@code null} when it is undefined: no items, a single label used by everyone (the
- * expected agreement is then 1 and kappa is 0/0), or, per label, a label nobody used.
+ * <p>A figure is {@code null} when it is undefined: no items, a kappa when a single label is used by everyone
+ * (the expected agreement is then 1 and kappa is 0/0; the observed agreement is 1), or, per label, a label
+ * nobody used.
  *
  * @param items      number of items
  * @param observed   observed agreement, or {@code null}
@@ -59,7 +60,11 @@ public record TokenKappa(long items, Double observed, Double cohen, Double fleis
                 categories.put((String) c, defined(() -> fleiss.calculateCategoryAgreement(c)));
             }
         }
-        return new TokenKappa(items.size(), defined(new PercentageAgreement(study)::calculateAgreement),
+        // DKPro refuses a study with one category; every pair of labels then agrees, so A_O is 1 (the kappas
+        // stay undefined: A_E is 1 too). Found by NliAgreementPropertiesTest.aLayerAgreesWithItself.
+        Double observed = study.getCategoryCount() < 2 ? Double.valueOf(1.0)
+                : defined(new PercentageAgreement(study)::calculateAgreement);
+        return new TokenKappa(items.size(), observed,
                 raters == 2 ? defined(new CohenKappaAgreement(study)::calculateAgreement) : null,
                 defined(fleiss::calculateAgreement), categories);
     }

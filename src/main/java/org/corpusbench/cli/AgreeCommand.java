@@ -38,9 +38,11 @@ import picocli.CommandLine.Model.CommandSpec;
             "    Krippendorff's alpha_u over code points;",
             "  dates: strict and relaxed extent F1, and type and value agreement over",
             "    the matched expressions;",
-            "  contradictions: pair F1 (the matching of 'evaluate'), type agreement.",
+            "  contradictions: pair F1 (the matching of 'evaluate'), type agreement;",
+            "  nli: label agreement, Cohen's kappa (two annotators), Fleiss' kappa,",
+            "    a confusion matrix per pair (every set must hold the same pairs).",
             "SET is a release directory, a gold-sources folder (entities.tsv,",
-            "timexes.tsv, contradictions.jsonl; its texts are --seeds), a directory",
+            "timexes.tsv, contradictions.jsonl, nli.jsonl; its texts are --seeds), a directory",
             "of corpusbench JSONL, or an annotations .jsonl file (with its documents",
             "in it, or in --documents). Each set is validated as gold, and all must",
             "hold the same documents with the same texts."})
@@ -64,7 +66,8 @@ final class AgreeCommand implements Callable<Integer> {
     Path disagreements;
 
     @Option(names = "--layers", paramLabel = "L", split = ",", description = "Compare only these layers: entities, "
-            + "dates, contradictions (default: every layer some set holds; each set must then hold it).")
+            + "dates, contradictions, nli (default: every layer some set holds; each set must then hold it, and for "
+            + "nli the same pairs).")
     List<String> layers;
 
     @Option(names = "--names", paramLabel = "N", split = ",", description = "Names of the annotators, in the order "
@@ -105,7 +108,7 @@ final class AgreeCommand implements Callable<Integer> {
             chosen = Agreement.layersHeld(read);
             if (chosen.isEmpty()) {
                 throw new CorpusFormatException(Location.ofFile(sets.get(0).toString()), null, "no annotation set "
-                        + "holds entities, dates or contradictions; expected annotations to compare");
+                        + "holds entities, dates, contradictions or NLI pairs; expected annotations to compare");
             }
         }
         AgreementReport report = Agreement.compute(read, chosen);
@@ -153,8 +156,9 @@ final class AgreeCommand implements Callable<Integer> {
                 case "entities" -> GoldCorpus.Layer.ENTITIES;
                 case "dates", "timexes" -> GoldCorpus.Layer.TIMEXES;
                 case "contradictions" -> GoldCorpus.Layer.CONTRADICTIONS;
-                default -> throw new UsageException("unknown layer '" + l + "' in --layers; expected entities, dates "
-                        + "or contradictions");
+                case "nli" -> GoldCorpus.Layer.NLI;
+                default -> throw new UsageException("unknown layer '" + l + "' in --layers; expected entities, dates, "
+                        + "contradictions or nli");
             });
         }
         return out;

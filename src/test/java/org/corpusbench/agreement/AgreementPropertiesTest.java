@@ -68,7 +68,8 @@ class AgreementPropertiesTest {
             docs.forEach(d -> byId.put(d.id(), d));
             Map<String, DocumentAnnotations> anns = new LinkedHashMap<>();
             ls.forEach(a -> anns.put(a.docId(), a));
-            return new AnnotationSet(name, Path.of(name), AnnotationSet.Kind.JSONL, byId, anns, cs, List.of(), null);
+            return new AnnotationSet(name, Path.of(name), AnnotationSet.Kind.JSONL, byId, anns, cs, List.of(), List.of(),
+                    null);
         });
     }
 
@@ -93,7 +94,7 @@ class AgreementPropertiesTest {
 
     static AnnotationSet renamed(AnnotationSet s, String name) {
         return new AnnotationSet(name, Path.of(name), s.kind(), s.documents(), s.annotations(), s.contradictions(),
-                s.files(), s.dataset());
+                s.nliPairs(), s.files(), s.dataset());
     }
 
     /** Every figure of a set against an exact copy of itself is 1 (or undefined), and nothing disagrees. */

@@ -117,14 +117,21 @@ class AgreementTest {
 
     /**
      * Every place A and B differ, once per place: Bob's type, Paris only in A, the date's boundary, the
-     * contradiction pair matched across types, and B's FACT pair.
+     * contradiction pair matched across types, B's FACT pair, and the NLI pairs n04 and n10.
      */
     @Example
     void disagreementsListEveryDifference() throws IOException {
         List<Disagreement> d = two().disagreements();
         assertThat(d).extracting(x -> x.layer() + " " + x.kind().wireName() + " " + x.start() + "-" + x.end())
                 .containsExactly("entities type 8-11", "entities only_first 15-20", "timexes boundary 24-34",
-                        "contradictions type 0-3", "contradictions only_second 15-20");
+                        "contradictions type 0-3", "contradictions only_second 15-20", "nli label 0-20",
+                        "nli label 0-20");
+        assertThat(d.get(5).text()).isEqualTo("n04");
+        assertThat(d.get(5).firstSays()).isEqualTo("entailment");
+        assertThat(d.get(5).secondSays()).isEqualTo("neutral");
+        assertThat(d.get(5).docId()).isEqualTo("d1");
+        assertThat(d.get(5).context()).isEqualTo("premise: Ann met Bob in Paris | hypothesis: H4");
+        assertThat(d.get(6).text()).isEqualTo("n10");
         assertThat(d.get(0).firstSays()).isEqualTo("PERSON [8,11) 'Bob'");
         assertThat(d.get(0).secondSays()).isEqualTo("ORG [8,11) 'Bob'");
         assertThat(d.get(0).context()).isEqualTo("Ann met [[Bob]] in Paris on 5 May 2024.");
@@ -151,7 +158,7 @@ class AgreementTest {
     @Example
     void aMissingLayerIsRefused() {
         AnnotationSet noDates = HandMadeSets.set("B", HandMadeSets.a("x").layers("d1").entities(), List.of(),
-                HandMadeSets.a("x").contradictions());
+                HandMadeSets.a("x").contradictions(), HandMadeSets.a("x").nliPairs());
         assertThatThrownBy(() -> Agreement.compute(List.of(HandMadeSets.a("A"), noDates), Agreement.LAYERS))
                 .isInstanceOf(CorpusFormatException.class)
                 .hasMessage("B: annotation set B holds no dates, while A holds 1; expected every set to annotate each "
@@ -163,7 +170,7 @@ class AgreementTest {
     void otherTextsAreRefused() {
         AnnotationSet other = new AnnotationSet("B", Path.of("B"), AnnotationSet.Kind.JSONL,
                 Map.of("d1", Document.of("d1", HandMadeSets.TEXT.replace("Paris", "Minsk"), null)), Map.of(),
-                List.of(), List.of(), null);
+                List.of(), List.of(), List.of(), null);
         assertThatThrownBy(() -> Agreement.compute(List.of(HandMadeSets.a("A"), other),
                 java.util.Set.of(GoldCorpus.Layer.ENTITIES)))
                 .isInstanceOf(CorpusFormatException.class)

@@ -60,11 +60,15 @@ class TokenKappaTest {
         assertThat(k.cohen()).isNull();
     }
 
-    /** Everyone says O everywhere: the expected agreement is 1 and kappa is 0/0, reported as undefined. */
+    /**
+     * Everyone says O everywhere: the expected agreement is 1 and kappa is 0/0, reported as undefined; the
+     * observed agreement is 1.
+     */
     @Example
     void oneLabelOnlyIsUndefined() {
         String[] o = {"O", "O", "O"};
         TokenKappa k = TokenKappa.of(items(o, o), 2);
+        assertThat(k.observed()).isEqualTo(1.0); // every pair of labels agrees, though DKPro refuses one category
         assertThat(k.cohen()).isNull();
         assertThat(k.fleiss()).isNull();
         assertThat(k.categories()).isEmpty();

@@ -42,7 +42,7 @@ class AgreeCommandTest {
     /** Copies the release's JSONL files (not its manifest) to a folder of their own: a second annotator. */
     private Path copyOfTheRelease(String name) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve(name));
-        for (String f : List.of("documents.jsonl", "annotations.jsonl", "contradictions.jsonl")) {
+        for (String f : List.of("documents.jsonl", "annotations.jsonl", "contradictions.jsonl", "nli.jsonl")) {
             Files.copy(RELEASE.resolve(f), dir.resolve(f));
         }
         return dir;
@@ -65,7 +65,7 @@ class AgreeCommandTest {
                 "/entities/cohen_kappa", "/entities/fleiss_kappa", "/entities/observed_token_agreement",
                 "/entities/krippendorff_alpha_u", "/timexes/strict_f1", "/timexes/relaxed_f1",
                 "/timexes/type_agreement", "/timexes/value_agreement", "/contradictions/f1",
-                "/contradictions/type_agreement")) {
+                "/contradictions/type_agreement", "/nli/observed_agreement", "/nli/cohen_kappa", "/nli/fleiss_kappa")) {
             assertThat(n.at(key).isNumber()).as(key).isTrue();
             assertThat(n.at(key).asDouble()).as(key).isEqualTo(1.0);
         }
@@ -80,6 +80,11 @@ class AgreeCommandTest {
         assertThat(n.at("/annotators/0/dataset/version").asText()).isEqualTo("1.0.1");
         assertThat(n.at("/annotators/1/kind").asText()).isEqualTo("jsonl");
         assertThat(n.at("/documents").asInt()).isEqualTo(5);
+        assertThat(n.at("/nli/pairs").asInt()).isEqualTo(65);
+        assertThat(n.at("/nli/annotator_pairs/0/disagreements").asInt()).isZero();
+        assertThat(n.at("/nli/labels/entailment/counts").toString()).isEqualTo("[24,24]");
+        assertThat(n.at("/nli/annotator_pairs/0/confusion/neutral").toString())
+                .isEqualTo("{\"entailment\":0,\"neutral\":22,\"contradiction\":0}");
         assertThat(Files.readString(tsv, StandardCharsets.UTF_8)).isEqualTo("layer\tannotator_1\tannotator_2\tkind\t"
                 + "doc_id\tstart\tend\ttext\tannotator_1_says\tannotator_2_says\tcontext\n");
         assertThat(Files.readString(md, StandardCharsets.UTF_8)).contains("# Agreement of A, B",
@@ -181,9 +186,10 @@ class AgreeCommandTest {
         CliTest.Run names = CliTest.run("agree", "--names", "x", RELEASE.toString(), RELEASE.toString());
         assertThat(names.code()).isEqualTo(2);
         assertThat(names.err()).startsWith("corpusbench agree: --names gives 1 names for 2 sets; expected one per set");
-        CliTest.Run layer = CliTest.run("agree", "--layers", "nli", RELEASE.toString(), RELEASE.toString());
+        CliTest.Run layer = CliTest.run("agree", "--layers", "nil", RELEASE.toString(), RELEASE.toString());
         assertThat(layer.code()).isEqualTo(2);
-        assertThat(layer.err()).startsWith("corpusbench agree: unknown layer 'nli' in --layers");
+        assertThat(layer.err()).startsWith("corpusbench agree: unknown layer 'nil' in --layers; expected entities, "
+                + "dates, contradictions or nli");
         CliTest.Run inside = CliTest.run("agree", "--json", RELEASE.resolve("agree.json").toString(),
                 RELEASE.toString(), RELEASE.toString());
         assertThat(inside.code()).isEqualTo(2);
@@ -226,5 +232,135 @@ class AgreeCommandTest {
         assertThat(unneeded.code()).isEqualTo(2);
         assertThat(unneeded.err()).startsWith("corpusbench agree: --documents applies to .jsonl sets that hold no "
                 + "documents");
+    }
+
+    static final Path ANNOTATOR_B = Path.of("datasets/oreshnik-reports/gold/annotator-b");
+
+    /**
+     * Annotator B's gold sources against the adjudicated gold (A's NLI layer of 1.1.0): B labelled the 58 pairs
+     * as A did, so every NLI figure is 1, and the confusion matrix is diagonal with A's label counts (20
+     * entailment, 20 neutral, 18 contradiction).
+     */
+    @Test
+    void annotatorBsNliLayerAgreesWithTheGold() throws IOException {
+        Path json = tmp.resolve("agree.json");
+        CliTest.Run r = CliTest.run("agree", "--layers", "nli", "--json", json.toString(), GOLD_SOURCES.toString(),
+                ANNOTATOR_B.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode n = validReport(json);
+        assertThat(n.at("/layers").toString()).isEqualTo("[\"nli\"]");
+        assertThat(n.at("/nli/pairs").asInt()).isEqualTo(58);
+        for (String key : List.of("/nli/observed_agreement", "/nli/cohen_kappa", "/nli/fleiss_kappa")) {
+            assertThat(n.at(key).asDouble()).as(key).isEqualTo(1.0);
+        }
+        assertThat(n.at("/nli/annotator_pairs/0/confusion").toString()).isEqualTo("{\"entailment\":{\"entailment\""
+                + ":20,\"neutral\":0,\"contradiction\":0},\"neutral\":{\"entailment\":0,\"neutral\":20,\""
+                + "contradiction\":0},\"contradiction\":{\"entailment\":0,\"neutral\":0,\"contradiction\":18}}");
+        assertThat(n.at("/annotators/1/nli_pairs").asInt()).isEqualTo(58);
+        assertThat(r.out()).contains("| NLI   | Cohen's kappa   | 1.0000 |", "0 disagreements");
+    }
+
+    /**
+     * Release 1.0.1 against annotator B: B's nli.jsonl is the 1.1.0 layer, whose pairs differ from 1.0.1's.
+     * By default every layer some set holds is compared, so the command refuses, naming the first pair of A
+     * that B lacks (1.0.1's n009, line 9), how many more differ, and how to leave the layer out; exit 1, nothing
+     * written. With the layer left out the other layers are compared (the pre-adjudication A-B figures).
+     */
+    @Test
+    void release101AgainstAnnotatorBRefusesTheNliLayerUnlessLeftOut() throws IOException {
+        Path json = tmp.resolve("agree.json");
+        CliTest.Run r = CliTest.run("agree", "--json", json.toString(), RELEASE.toString(), ANNOTATOR_B.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("corpusbench agree: " + RELEASE.resolve("nli.jsonl") + ":9: id: NLI pair 'n009' "
+                + "of annotation set A is not in annotation set B (" + ANNOTATOR_B + "); expected every set to label "
+                + "the same NLI pairs, with the same premise and hypothesis (text, doc_id, start, end), or the NLI "
+                + "layer left out of the comparison (--layers without nli) (88 more pairs differ between A and B)\n");
+        assertThat(r.out()).isEmpty();
+        assertThat(json).doesNotExist();
+        CliTest.Run ok = CliTest.run("agree", "--layers", "entities,dates,contradictions", "--json", json.toString(),
+                RELEASE.toString(), ANNOTATOR_B.toString());
+        assertThat(ok.code()).as(ok.err()).isZero();
+        JsonNode n = validReport(json);
+        assertThat(n.has("nli")).isFalse();
+        assertThat(n.at("/contradictions/f1").asDouble()).isCloseTo(15.0 / 19, within(1e-12));
+    }
+
+    /**
+     * The 1.0.1 NLI layer with annotator B's 1.0.1 labels (annotator-b/nli-labels.jsonl) in place of A's: 65
+     * pairs, B differs only on n040 (A entailment, B neutral). A: e 24, n 22, c 19; B: e 23, n 23, c 19. A_O =
+     * 64/65; Cohen: A_E = (24·23 + 22·23 + 19·19)/65² = 1419/4225, κ = (4160 − 1419)/(4225 − 1419) = 2741/2806
+     * = .97683; Fleiss pools e 47, n 45, c 38 of 130: A_E = (2209 + 2025 + 1444)/16900 = 5678/16900, κ = (16640
+     * − 5678)/(16900 − 5678) = 10962/11222 = .97683 (lower, as it must be: the two label counts differ).
+     */
+    @Test
+    void theLayerOf101WithAnnotatorBsLabels() throws IOException {
+        Path b = Files.createDirectories(tmp.resolve("b101"));
+        Files.copy(RELEASE.resolve("documents.jsonl"), b.resolve("documents.jsonl"));
+        ObjectMapper m = new ObjectMapper();
+        java.util.Map<String, String> labels = new java.util.HashMap<>();
+        for (String l : Files.readAllLines(ANNOTATOR_B.resolve("nli-labels.jsonl"), StandardCharsets.UTF_8)) {
+            JsonNode x = m.readTree(l);
+            labels.put(x.get("id").asText(), x.get("label").asText());
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (String l : Files.readAllLines(RELEASE.resolve("nli.jsonl"), StandardCharsets.UTF_8)) {
+            com.fasterxml.jackson.databind.node.ObjectNode x = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    m.readTree(l);
+            x.put("label", labels.get(x.get("id").asText()));
+            out.add(m.writeValueAsString(x));
+        }
+        Files.write(b.resolve("nli.jsonl"), out, StandardCharsets.UTF_8);
+        Path json = tmp.resolve("agree.json");
+        Path tsv = tmp.resolve("d.tsv");
+        CliTest.Run r = CliTest.run("agree", "--layers", "nli", "--json", json.toString(), "--disagreements",
+                tsv.toString(), RELEASE.toString(), b.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode n = validReport(json);
+        assertThat(n.at("/nli/pairs").asInt()).isEqualTo(65);
+        assertThat(n.at("/nli/observed_agreement").asDouble()).isCloseTo(64.0 / 65, within(1e-12));
+        assertThat(n.at("/nli/cohen_kappa").asDouble()).isCloseTo(2741.0 / 2806, within(1e-12));
+        assertThat(n.at("/nli/fleiss_kappa").asDouble()).isCloseTo(10962.0 / 11222, within(1e-12));
+        assertThat(n.at("/nli/annotator_pairs/0/confusion/entailment/neutral").asInt()).isEqualTo(1);
+        assertThat(n.at("/disagreements/nli").asInt()).isEqualTo(1);
+        List<String> rows = Files.readAllLines(tsv, StandardCharsets.UTF_8);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1)).matches("nli\tA\tB\tlabel\t[0-9a-f_]+\t[0-9]+\t[0-9]+\tn040\tentailment\t"
+                + "neutral\tpremise: .+ \\| hypothesis: .+");
+    }
+
+    /**
+     * A second annotator's NLI file with one hypothesis moved by a code point: refused at its line, naming the
+     * field and both values; exit 1 and nothing written.
+     */
+    @Test
+    void aPairWithOtherOffsetsIsRefusedAtItsLine() throws IOException {
+        Path b = copyOfTheRelease("b");
+        Path nli = b.resolve("nli.jsonl");
+        List<String> lines = Files.readAllLines(nli, StandardCharsets.UTF_8);
+        ObjectMapper m = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode x = (com.fasterxml.jackson.databind.node.ObjectNode)
+                m.readTree(lines.get(4));
+        com.fasterxml.jackson.databind.node.ObjectNode h = (com.fasterxml.jackson.databind.node.ObjectNode)
+                x.get("hypothesis");
+        String id = x.get("id").asText();
+        int start = h.get("start").asInt();
+        int end = h.get("end").asInt();
+        String doc = h.get("doc_id").asText();
+        String text = m.readTree(Files.readAllLines(RELEASE.resolve("documents.jsonl"), StandardCharsets.UTF_8)
+                .stream().filter(l -> l.contains("\"" + doc + "\"")).findFirst().orElseThrow()).get("text").asText();
+        // one code point further, both ends: the same length, another string
+        int s2 = text.offsetByCodePoints(0, start + 1);
+        int e2 = text.offsetByCodePoints(0, end + 1);
+        h.put("start", start + 1).put("end", end + 1).put("text", text.substring(s2, e2));
+        lines.set(4, m.writeValueAsString(x));
+        Files.write(nli, lines, StandardCharsets.UTF_8);
+        Path tsv = tmp.resolve("d.tsv");
+        CliTest.Run r = CliTest.run("agree", "--layers", "nli", "--disagreements", tsv.toString(), RELEASE.toString(),
+                b.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).startsWith("corpusbench agree: " + nli + ":5: hypothesis.text: NLI pair '" + id + "' has "
+                + "hypothesis.text '").contains("in annotation set B, but '", "in A (" + RELEASE.resolve("nli.jsonl")
+                + ":5)");
+        assertThat(tsv).doesNotExist();
     }
 }
