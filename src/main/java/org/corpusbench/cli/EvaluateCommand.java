@@ -90,8 +90,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", description = "--task tags: score the file in up to N parts (at "
             + "most 256) cut at blank lines, on at most as many threads as there are processors (default: 1; the "
-            + "figures and intervals are the same for every N). Each part holds at least 32 MiB (about 1.7 million "
-            + "tokens), below which parts make a run slower: a smaller file is scored in one.")
+            + "figures and intervals are the same for every N). Each part holds at least 48 MiB (about 2.7 million "
+            + "tokens), below which parts make a run slower, and there is one part while no processor is idle (load "
+            + "average at least the number of processors).")
     int threads = 1;
 
     @Option(names = "--skip-docstart", description = "--task tags: leave -DOCSTART- lines out of the token count "

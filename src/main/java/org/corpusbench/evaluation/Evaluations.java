@@ -151,22 +151,35 @@ public final class Evaluations {
      * The bootstrap units of {@code evaluate --task tags} as one part of a file hands them over: each sentence's
      * overall tp, fp and fn, into a Poisson accumulator (constant memory) and, while they are few enough for the
      * classic bootstrap to be chosen, into rows. The parts are merged in file order.
+     *
+     * <p>The Poisson accumulator costs about as much as the reading (B = 1000 draws for each sentence with a
+     * chunk), so sentences are handed to it in batches on another thread, while the reading goes on: the sums
+     * are of integers, so they do not depend on when each batch is added. At most {@link #IN_FLIGHT} batches
+     * wait, which bounds the memory.
      */
     private static final class TagUnits implements TagEvaluator.SentenceSink {
         private static final int WIDTH = 3;
+        private static final int BATCH = 8192;
+        private static final int IN_FLIGHT = 4;
         private final BootstrapMethod method;
         private final PoissonBootstrap<long[]> poisson;
-        private final long[] row = new long[WIDTH];
         /** The rows of the classic bootstrap, or null once this part alone has too many for it. */
         private int[] rows;
         private int rowCount;
         private long units;
+        /** Sentences waiting for the Poisson accumulator: offset, tp, fp, fn each. */
+        private long[] batch;
+        private int inBatch;
+        private final CompletableFuture<?>[] pending = new CompletableFuture<?>[IN_FLIGHT];
+        private int submitted;
+        private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
         TagUnits(EvaluationSettings s) {
             method = s.bootstrap();
             boolean any = s.resamples() > 0;
             poisson = any && method != BootstrapMethod.CLASSIC
                     ? new PoissonBootstrap<>(CountLayouts.longs(WIDTH), s.resamples(), s.seed()) : null;
+            batch = poisson == null ? null : new long[BATCH * 4];
             rows = any && method != BootstrapMethod.POISSON ? new int[WIDTH * 256] : null;
         }
 
@@ -174,10 +187,14 @@ public final class Evaluations {
         public void sentence(long offset, long tp, long fp, long fn) {
             units++;
             if (poisson != null) {
-                row[0] = tp;
-                row[1] = fp;
-                row[2] = fn;
-                poisson.add(offset, row);
+                int at = inBatch * 4;
+                batch[at] = offset;
+                batch[at + 1] = tp;
+                batch[at + 2] = fp;
+                batch[at + 3] = fn;
+                if (++inBatch == BATCH) {
+                    submit();
+                }
             }
             if (rows != null) {
                 if (method.poissonFor(units)) {
@@ -197,6 +214,48 @@ public final class Evaluations {
             }
         }
 
+        /** Hands the batch to the accumulator, after the one before it; waits while IN_FLIGHT batches wait. */
+        private void submit() {
+            long[] b = batch;
+            int m = inBatch;
+            batch = new long[BATCH * 4];
+            inBatch = 0;
+            int slot = submitted++ % IN_FLIGHT;
+            if (pending[slot] != null) {
+                join(pending[slot]);
+            }
+            tail = tail.thenRunAsync(() -> {
+                long[] row = new long[WIDTH];
+                for (int i = 0; i < m; i++) {
+                    row[0] = b[i * 4 + 1];
+                    row[1] = b[i * 4 + 2];
+                    row[2] = b[i * 4 + 3];
+                    poisson.add(b[i * 4], row);
+                }
+            });
+            pending[slot] = tail;
+        }
+
+        /** The accumulator with every sentence of this part added. */
+        private PoissonBootstrap<long[]> poisson() {
+            if (inBatch > 0) {
+                submit();
+            }
+            join(tail);
+            return poisson;
+        }
+
+        private static void join(CompletableFuture<?> f) {
+            try {
+                f.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw e;
+            }
+        }
+
         /** Precision, recall and F1 intervals from the parts, by the method the number of sentences picks. */
         static List<Bootstrap.Interval> intervals(List<TagUnits> parts, EvaluationSettings s, Report r) {
             long units = 0;
@@ -211,9 +270,9 @@ public final class Evaluations {
                 return Bootstrap.intervals(new CountRows(WIDTH), metrics, 0, 0.95, s.seed());
             }
             if (byPoisson) {
-                PoissonBootstrap<long[]> all = parts.get(0).poisson;
+                PoissonBootstrap<long[]> all = parts.get(0).poisson();
                 for (int k = 1; k < parts.size(); k++) {
-                    all.merge(parts.get(k).poisson);
+                    all.merge(parts.get(k).poisson());
                 }
                 return all.intervals(metrics, 0.95);
             }

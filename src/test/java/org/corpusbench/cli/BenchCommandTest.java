@@ -23,12 +23,12 @@ class BenchCommandTest {
         CliTest.Run r = CliTest.run("bench", "--sizes", "1", "--runs", "1", "--base-tokens", "3000", "--base-spans",
                 "200", "--base-bytes", "30000", "--work", tmp.resolve("inputs").toString(), "--json", json.toString());
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("conlleval (streamed)", "conlleval (file in memory)", "tags (seqeval default)",
+        assertThat(r.out()).contains("conlleval (streamed)", "conlleval (file in memory)", "tags (default, 95% CI)", "tags (strict IOB2, 95% CI)",
                 "spans (10 per document)", "spans (one document)", "validate (1 core)", "validate, warm JVM (1 core)", "conlleval --threads 2", "tags --threads 2",
                 "figures agree across heap limits, input paths, thread counts and runs");
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertThat(root.get("problems")).isEmpty();
-        assertThat(root.get("results")).hasSize(11);
+        assertThat(root.get("results")).hasSize(12);
         for (JsonNode n : root.get("results")) {
             assertThat(n.get("wall_median_s").asDouble()).isPositive();
             assertThat(n.get("figures").asText()).isNotEqualTo("FAILED");
@@ -37,8 +37,10 @@ class BenchCommandTest {
         String report = root.get("results").get(0).get("figures").asText();
         assertThat(report).startsWith("processed " + BenchCommand.tokensOf(tmp.resolve("inputs/tokens-1x.conll"))
                 + " tokens");
-        assertThat(root.get("results").get(9).get("figures").asText()).startsWith("0 problems");
+        // evaluate --task tags with its intervals (issue 15)
+        assertThat(root.get("results").get(2).get("figures").asText()).contains(" f1 [");
         assertThat(root.get("results").get(10).get("figures").asText()).startsWith("0 problems");
+        assertThat(root.get("results").get(11).get("figures").asText()).startsWith("0 problems");
     }
 
     @Test

@@ -532,8 +532,9 @@ public final class ConllevalCounter {
      * The result equals {@link #score(InputStream, String, ConllevalCounter)}: after a blank line the
      * counter is in its initial state unless a chunk is still open (malformed input), and then, as on an
      * input error, the file is scored again in one piece, so that the error named is the first one in it.
-     * Parts are used only when each holds at least 32 MiB, below which they make a run slower on two cores
-     * (issue 15; docs/performance.md): a smaller file is scored in one piece whatever {@code threads} is.
+     * Parts are used only when each holds at least 48 MiB, below which they make a run slower on two cores,
+     * and while a processor is idle (issue 15; docs/performance.md): otherwise the file is scored in one piece
+     * whatever {@code threads} is.
      */
     public static ConllevalCounter score(Path file, int threads, ConllevalCounter template) throws IOException {
         return score(file, threads, template, Parts.MIN_PART_BYTES);

@@ -132,8 +132,9 @@ public final class TagEvaluator {
 
     /**
      * As {@link #score(Path, TagMode, TagScheme, int, boolean)}, handing each sentence's counts to a sink: one
-     * sink from {@code sinks} per part. Parts are used only when each holds at least 32 MiB (about 1.7 million
-     * tokens of CoNLL-2003), below which they make a run slower on two cores (issue 15; docs/performance.md);
+     * sink from {@code sinks} per part. Parts are used only when each holds at least 48 MiB (about 2.7 million
+     * tokens of CoNLL-2003), below which they make a run slower on two cores, and while a processor is idle
+     * (issue 15; docs/performance.md);
      * the counts, and the sentences given to the sinks taken in order, do not depend on {@code threads}.
      */
     public static <S extends SentenceSink> Scored<S> score(Path file, TagMode mode, TagScheme scheme, int threads,

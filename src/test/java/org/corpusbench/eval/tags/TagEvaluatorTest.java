@@ -32,7 +32,7 @@ class TagEvaluatorTest {
 
     /**
      * The counts of a file scored in up to {@code threads} parts however small it is (the command line's
-     * scorer uses parts only for files of 32 MiB and more, issue 15): what the parts properties need.
+     * scorer uses parts only for files of 96 MiB and more, issue 15): what the parts properties need.
      */
     static TagCounts inParts(java.nio.file.Path f, TagMode mode, TagScheme scheme, int threads, boolean skipDocstart)
             throws IOException {
