@@ -153,9 +153,10 @@ public final class Evaluations {
      * classic bootstrap to be chosen, into rows. The parts are merged in file order.
      *
      * <p>The Poisson accumulator costs about as much as the reading (B = 1000 draws for each sentence with a
-     * chunk), so sentences are handed to it in batches on another thread, while the reading goes on: the sums
-     * are of integers, so they do not depend on when each batch is added. At most {@link #IN_FLIGHT} batches
-     * wait, which bounds the memory.
+     * chunk), so sentences go to it in batches, every other batch on another thread while the reading goes on
+     * (into an accumulator of its own, merged at the end) and the others on the reading thread, which shares
+     * the work between two processors: the sums are of integers, so they do not depend on where or when a
+     * batch is added. At most {@link #IN_FLIGHT} batches wait, which bounds the memory.
      */
     private static final class TagUnits implements TagEvaluator.SentenceSink {
         private static final int WIDTH = 3;
@@ -163,6 +164,9 @@ public final class Evaluations {
         private static final int IN_FLIGHT = 4;
         private final BootstrapMethod method;
         private final PoissonBootstrap<long[]> poisson;
+        /** The accumulator of the batches added on the reading thread. */
+        private final PoissonBootstrap<long[]> here;
+        private final long[] row = new long[WIDTH];
         /** The rows of the classic bootstrap, or null once this part alone has too many for it. */
         private int[] rows;
         private int rowCount;
@@ -179,6 +183,8 @@ public final class Evaluations {
             boolean any = s.resamples() > 0;
             poisson = any && method != BootstrapMethod.CLASSIC
                     ? new PoissonBootstrap<>(CountLayouts.longs(WIDTH), s.resamples(), s.seed()) : null;
+            here = poisson == null ? null
+                    : new PoissonBootstrap<>(CountLayouts.longs(WIDTH), s.resamples(), s.seed());
             batch = poisson == null ? null : new long[BATCH * 4];
             rows = any && method != BootstrapMethod.POISSON ? new int[WIDTH * 256] : null;
         }
@@ -214,13 +220,25 @@ public final class Evaluations {
             }
         }
 
-        /** Hands the batch to the accumulator, after the one before it; waits while IN_FLIGHT batches wait. */
+        /**
+         * Adds the batch: here, or on the other thread after the batch before it (waiting while IN_FLIGHT
+         * batches wait).
+         */
         private void submit() {
             long[] b = batch;
             int m = inBatch;
-            batch = new long[BATCH * 4];
             inBatch = 0;
-            int slot = submitted++ % IN_FLIGHT;
+            if (submitted++ % 2 == 1) {
+                for (int i = 0; i < m; i++) {
+                    row[0] = b[i * 4 + 1];
+                    row[1] = b[i * 4 + 2];
+                    row[2] = b[i * 4 + 3];
+                    here.add(b[i * 4], row);
+                }
+                return; // the batch array is free again
+            }
+            batch = new long[BATCH * 4];
+            int slot = submitted / 2 % IN_FLIGHT;
             if (pending[slot] != null) {
                 join(pending[slot]);
             }
@@ -242,7 +260,7 @@ public final class Evaluations {
                 submit();
             }
             join(tail);
-            return poisson;
+            return poisson.merge(here);
         }
 
         private static void join(CompletableFuture<?> f) {
