@@ -247,4 +247,39 @@ class TagEvaluatorOracleTest {
         // forced, for the tests of parts against the whole
         assertThat(Parts.of(1, 4, 0, 9.0, 2)).isEqualTo(4);
     }
+
+    @Provide
+    Arbitrary<List<List<String>>> sentencePairs() {
+        // a token is "gold pred"; a lone surrogate and "?" are different tags, which UTF-8 would conflate
+        Arbitrary<String> tag = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.of(VALID_TAGS)),
+                Tuple.of(1, Arbitraries.of(ODD_TAGS)), Tuple.of(1, Arbitraries.of("B-\uD800", "B-?", "")));
+        return tag.tuple2().map(t -> t.get1() + "\t" + t.get2()).list().ofMinSize(1).ofMaxSize(6).list()
+                .ofMaxSize(12);
+    }
+
+    @Property(tries = 300)
+    void theListApiGivesTheOraclesCounts(@ForAll("sentencePairs") List<List<String>> sentences,
+            @ForAll TagMode mode, @ForAll TagScheme scheme) {
+        ReferenceTagEvaluator reference = new ReferenceTagEvaluator(mode, scheme);
+        TagEvaluator ours = new TagEvaluator(mode, scheme);
+        for (List<String> s : sentences) {
+            List<String> gold = s.stream().map(t -> t.split("\t", -1)[0]).toList();
+            List<String> pred = s.stream().map(t -> t.split("\t", -1)[1]).toList();
+            String expected = refusal(() -> reference.sentence(gold, pred));
+            assertThat(refusal(() -> ours.sentence(gold, pred))).isEqualTo(expected);
+        }
+        assertThat(ours.counts()).isEqualTo(reference.counts());
+    }
+
+    /** What a call threw (class, message and, for a forbidden tag, its index), or null. */
+    static String refusal(Runnable r) {
+        try {
+            r.run();
+            return null;
+        } catch (org.corpusbench.tags.Chunker.InvalidTagException e) {
+            return e.getMessage() + " at " + e.index();
+        } catch (RuntimeException e) {
+            return e.getClass().getName() + ": " + e.getMessage();
+        }
+    }
 }
