@@ -35,6 +35,8 @@ final class BenchWorker {
             case "conlleval-memory" -> figures = Workloads.conllevalInMemory(Path.of(args[1]));
             case "tags" -> figures = Workloads.tags(Path.of(args[1]), TagMode.parse(args[2]), TagScheme.IOB2,
                     Integer.parseInt(args[3]));
+            case "tags-ci" -> figures = Workloads.tagsWithIntervals(Path.of(args[1]), TagMode.parse(args[2]),
+                    TagScheme.IOB2, Integer.parseInt(args[3]));
             case "spans" -> {
                 SyntheticData.SpanDocuments docs = SyntheticData.spans(Integer.parseInt(args[1]),
                         Integer.parseInt(args[2]), Long.parseLong(args[3]));

@@ -40,9 +40,11 @@ final class ConllevalCommand implements Callable<Integer> {
     @Option(names = "-l", description = "Print a LaTeX table.")
     boolean latex;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Score a file in N parts (at most 256) cut at "
-            + "blank lines, on at most as many threads as there are processors (default: 1). The report is the "
-            + "same for every N.")
+    @Option(names = "--threads", paramLabel = "N", description = "Score a file in up to N parts (at most 256) cut "
+            + "at blank lines, on at most as many threads as there are processors (default: 1). The report is the "
+            + "same for every N. Each part holds at least 48 MiB (about 2.7 million tokens), below which parts "
+            + "make a run slower, and there is one part while no processor is idle (load average at least the "
+            + "number of processors).")
     int threads = 1;
 
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "The CoNLL file (default: standard input).")

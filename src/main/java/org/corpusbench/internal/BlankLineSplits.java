@@ -96,11 +96,29 @@ public final class BlankLineSplits {
     }
 
     /**
+     * Scores one range of a file, knowing where it is: for scorers that key what they find by its offset in
+     * the whole file (issue 15: a sentence's bootstrap weights must not depend on how the file was cut).
+     */
+    @FunctionalInterface
+    public interface RangeScorer<T> {
+        /**
+         * @param range where the stream's bytes are in the file
+         * @param first the range starts the file (and may hold a byte order mark)
+         */
+        T score(InputStream in, Range range, boolean first) throws IOException;
+    }
+
+    /**
      * Runs {@code scorer} on every range, on at most as many threads as there are processors, and returns
      * the results in the order of the ranges. An exception thrown by a part is rethrown as it was (an
      * {@link IOException} or a {@link RuntimeException}); no thread outlives the call.
      */
     public static <T> List<T> inParallel(Path file, List<Range> ranges, PartScorer<T> scorer) throws IOException {
+        return inParallel(file, ranges, (RangeScorer<T>) (in, range, first) -> scorer.score(in, first));
+    }
+
+    /** As {@link #inParallel(Path, List, PartScorer)}, telling each scorer where its range is. */
+    public static <T> List<T> inParallel(Path file, List<Range> ranges, RangeScorer<T> scorer) throws IOException {
         int threads = Math.max(1, Math.min(ranges.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "corpusbench-part");
@@ -112,7 +130,7 @@ public final class BlankLineSplits {
             for (int k = 0; k < ranges.size(); k++) {
                 Range range = ranges.get(k);
                 boolean first = k == 0;
-                futures.add(pool.submit(() -> scorer.score(stream(ch, range), first)));
+                futures.add(pool.submit(() -> scorer.score(stream(ch, range), range, first)));
             }
             List<T> out = new ArrayList<>();
             for (Future<T> f : futures) {

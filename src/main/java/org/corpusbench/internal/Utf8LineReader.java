@@ -120,13 +120,71 @@ public final class Utf8LineReader implements Closeable {
         if (r.isError()) {
             long at = lineStartOffset + input.position();
             throw new CorpusFormatException(Location.of(fileName, lineNumber), null,
-                    "invalid UTF-8 at byte offset " + at + " (byte 0x"
-                            + String.format(java.util.Locale.ROOT, "%02X", bytes[input.position()] & 0xFF)
-                            + "): expected UTF-8 text; re-encode the file as UTF-8");
+                    invalidMessage(at, bytes[input.position()]));
         }
         decoder.flush(out);
         out.flip();
         return out.toString();
+    }
+
+    /**
+     * What an invalid sequence is reported as, wherever UTF-8 is checked line by line (this reader, and the
+     * byte-level tag scorer that checks lines without decoding them): the offset in the file and the byte.
+     */
+    public static String invalidMessage(long offset, byte b) {
+        return "invalid UTF-8 at byte offset " + offset + " (byte 0x"
+                + String.format(java.util.Locale.ROOT, "%02X", b & 0xFF) + "): expected UTF-8 text; re-encode the "
+                + "file as UTF-8";
+    }
+
+    /**
+     * The index of the first byte of {@code b[from, to)} where no well-formed UTF-8 sequence starts, or -1 when
+     * all of it is well formed: the position at which this reader's decoder reports malformed input (the lead
+     * byte of a bad or truncated sequence; encoded surrogates, overlong forms and code points above U+10FFFF are
+     * malformed), found without decoding, for readers that look at bytes only.
+     */
+    public static int firstInvalid(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int c = b[i] & 0xFF;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int n;
+            int lo = 0x80;
+            int hi = 0xBF;
+            if (c >= 0xC2 && c <= 0xDF) {
+                n = 1;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                n = 2;
+                if (c == 0xE0) {
+                    lo = 0xA0;
+                } else if (c == 0xED) {
+                    hi = 0x9F;
+                }
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                n = 3;
+                if (c == 0xF0) {
+                    lo = 0x90;
+                } else if (c == 0xF4) {
+                    hi = 0x8F;
+                }
+            } else {
+                return i;
+            }
+            for (int k = 1; k <= n; k++) {
+                if (i + k >= to) {
+                    return i;
+                }
+                int d = b[i + k] & 0xFF;
+                if (k == 1 ? d < lo || d > hi : d < 0x80 || d > 0xBF) {
+                    return i;
+                }
+            }
+            i += n + 1;
+        }
+        return -1;
     }
 
     /** Decodes a whole byte array strictly, naming the byte offset of the first invalid sequence. */

@@ -102,23 +102,33 @@ public final class Chunker {
     }
 
     static boolean endOfChunk(char prevTag, char tag, String prevType, String type) {
+        return endOfChunk(prevTag, tag, prevType.equals(type));
+    }
+
+    /** {@link #endOfChunk(char, char, String, String)} given whether the two types are the same. */
+    static boolean endOfChunk(char prevTag, char tag, boolean sameType) {
         if (prevTag == 'E' || prevTag == 'S') {
             return true;
         }
         if ((prevTag == 'B' || prevTag == 'I') && (tag == 'B' || tag == 'S' || tag == 'O')) {
             return true;
         }
-        return prevTag != 'O' && prevTag != '.' && !prevType.equals(type);
+        return prevTag != 'O' && prevTag != '.' && !sameType;
     }
 
     static boolean startOfChunk(char prevTag, char tag, String prevType, String type) {
+        return startOfChunk(prevTag, tag, prevType.equals(type));
+    }
+
+    /** {@link #startOfChunk(char, char, String, String)} given whether the two types are the same. */
+    static boolean startOfChunk(char prevTag, char tag, boolean sameType) {
         if (tag == 'B' || tag == 'S') {
             return true;
         }
         if ((prevTag == 'E' || prevTag == 'S' || prevTag == 'O') && (tag == 'E' || tag == 'I')) {
             return true;
         }
-        return tag != 'O' && tag != '.' && !prevType.equals(type);
+        return tag != 'O' && tag != '.' && !sameType;
     }
 
     /** Thrown when a tag has a prefix the strict scheme does not allow. */
@@ -159,9 +169,9 @@ public final class Chunker {
         char pp = 'O';
         String pt = "_";
         while (i <= n) {
-            if (scheme.starts(pp, pt, p[i], t[i])) {
+            if (scheme.starts(pp, p[i], pt.equals(t[i]))) {
                 int end = forward(p, t, i + 1, scheme, n);
-                if (scheme.ends(p[end - 1], t[end - 1], p[end], t[end])) {
+                if (scheme.ends(p[end - 1], p[end], t[end - 1].equals(t[end]))) {
                     out.add(new Chunk(t[i], i, end));
                 }
                 i = end;
@@ -178,7 +188,7 @@ public final class Chunker {
         char pp = p[start - 1];
         String pt = t[start - 1];
         for (int i = start; i <= n; i++) {
-            if (scheme.continues(pp, pt, p[i], t[i])) {
+            if (scheme.continues(pp, p[i], pt.equals(t[i]))) {
                 pp = p[i];
                 pt = t[i];
             } else {

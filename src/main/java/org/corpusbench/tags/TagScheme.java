@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * Chunk tagging schemes. Each defines, for strict decoding, which prefixes it allows and when a token
  * starts, continues or ends a chunk given the previous token (the rules seqeval's strict mode applies,
- * restated here as prefix/type conditions).
+ * restated here as prefix/type conditions). The rules only ask whether two types are the same, so that
+ * {@link Chunker} (strings) and {@link IdChunker} (type numbers) decode by the one table.
  */
 public enum TagScheme {
     /** I- inside chunks; B- only on the first token of a chunk that directly follows one of its type. */
@@ -45,9 +46,8 @@ public enum TagScheme {
         return allowed.indexOf(prefix) >= 0;
     }
 
-    /** Whether token (cp, ct) starts a chunk after (pp, pt). */
-    boolean starts(char pp, String pt, char cp, String ct) {
-        boolean same = pt.equals(ct);
+    /** Whether token (cp, ct) starts a chunk after (pp, pt); {@code same}: whether ct is pt's type. */
+    boolean starts(char pp, char cp, boolean same) {
         return switch (this) {
             case IOB1 -> pp == 'O' && cp == 'I' || pp == 'I' && cp == 'I' && !same || pp == 'B' && cp == 'I'
                     || pp == 'I' && cp == 'B' && same || pp == 'B' && cp == 'B' && same;
@@ -61,9 +61,9 @@ public enum TagScheme {
         };
     }
 
-    /** Whether token (cp, ct) continues the chunk that (pp, pt) is in. */
-    boolean continues(char pp, String pt, char cp, String ct) {
-        if (!pt.equals(ct)) {
+    /** Whether token (cp, ct) continues the chunk that (pp, pt) is in; {@code same}: whether ct is pt's type. */
+    boolean continues(char pp, char cp, boolean same) {
+        if (!same) {
             return false;
         }
         return switch (this) {
@@ -74,9 +74,11 @@ public enum TagScheme {
         };
     }
 
-    /** Whether a chunk whose last token is (pp, pt) is properly closed by the next token (cp, ct). */
-    boolean ends(char pp, String pt, char cp, String ct) {
-        boolean same = pt.equals(ct);
+    /**
+     * Whether a chunk whose last token is (pp, pt) is properly closed by the next token (cp, ct); {@code same}:
+     * whether ct is pt's type.
+     */
+    boolean ends(char pp, char cp, boolean same) {
         return switch (this) {
             case IOB1 -> pp == 'I' && cp == 'I' && !same || pp == 'I' && cp == 'O' || pp == 'I' && cp == 'B'
                     || pp == 'B' && cp == 'O' || pp == 'B' && cp == 'I' && !same || pp == 'B' && cp == 'B' && same;

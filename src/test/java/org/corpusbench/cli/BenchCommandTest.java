@@ -23,12 +23,12 @@ class BenchCommandTest {
         CliTest.Run r = CliTest.run("bench", "--sizes", "1", "--runs", "1", "--base-tokens", "3000", "--base-spans",
                 "200", "--base-bytes", "30000", "--work", tmp.resolve("inputs").toString(), "--json", json.toString());
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("conlleval (streamed)", "conlleval (file in memory)", "tags (seqeval default)",
-                "spans (10 per document)", "spans (one document)", "conlleval --threads 2", "tags --threads 2",
-                "figures agree across heap limits, input paths, thread counts and runs");
+        assertThat(r.out()).contains("conlleval (streamed)", "conlleval (file in memory)", "tags (default, 95% CI)",
+                "tags (strict IOB2, 95% CI)", "spans (10 per document)", "spans (one document)", "conlleval --threads 2",
+                "tags --threads 2", "figures agree across heap limits, input paths, thread counts and runs");
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertThat(root.get("problems")).isEmpty();
-        assertThat(root.get("results")).hasSize(13);
+        assertThat(root.get("results")).hasSize(14);
         for (JsonNode n : root.get("results")) {
             assertThat(n.get("wall_median_s").asDouble()).isPositive();
             assertThat(n.get("figures").asText()).isNotEqualTo("FAILED");
@@ -37,6 +37,8 @@ class BenchCommandTest {
         String report = root.get("results").get(0).get("figures").asText();
         assertThat(report).startsWith("processed " + BenchCommand.tokensOf(tmp.resolve("inputs/tokens-1x.conll"))
                 + " tokens");
+        // evaluate --task tags with its intervals (issue 15)
+        assertThat(root.get("results").get(2).get("figures").asText()).contains(" f1 [");
         // validation on every core and on one (issue 15), fresh and warm: one core is a real one where taskset is
         int cores = Runtime.getRuntime().availableProcessors();
         String all = cores == 1 ? "(1 core)" : "(" + cores + " cores)";
@@ -44,7 +46,7 @@ class BenchCommandTest {
         List<List<String>> names = List.of(List.of("validate " + all), one.stream().map(o -> "validate " + o).toList(),
                 List.of("validate, warm JVM " + all), one.stream().map(o -> "validate, warm JVM " + o).toList());
         for (int i = 0; i < 4; i++) {
-            JsonNode v = root.get("results").get(9 + i);
+            JsonNode v = root.get("results").get(10 + i);
             assertThat(v.get("workload").asText()).isIn(names.get(i));
             assertThat(v.get("figures").asText()).startsWith("0 problems");
         }

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import org.corpusbench.diagnostic.CorpusFormatException;
 import org.corpusbench.diagnostic.Location;
 import org.corpusbench.internal.BlankLineSplits;
+import org.corpusbench.internal.ByteColumns;
 import org.corpusbench.internal.ByteLines;
 
 /**
@@ -32,7 +33,9 @@ import org.corpusbench.internal.ByteLines;
  * a type {@code 0} is no type), and the same report to the same digits.
  *
  * <p>Lines are taken as bytes and only the three fields that matter are looked at (the first, to spot
- * a {@code -X-} boundary, and the last two); each distinct tag is decoded once, so a line costs a scan.
+ * a {@code -X-} boundary, and the last two); each distinct tag is decoded once, so a line costs a scan. The
+ * byte columns ({@link ByteColumns}) and the table of distinct tags ({@link TagTable}) are those of
+ * {@link TagEvaluator}'s byte-level reading too (issue 15).
  * The state is a handful of counters, so input of any size is scored in constant memory, and counters
  * of parts that end at a sentence break {@link #add add up} to the counter of the whole.
  */
@@ -66,18 +69,17 @@ public final class ConllevalCounter {
     /** The literal delimiter, or null when it is a pattern ({@link #matcher}). */
     private final byte[] delimiter;
     private final java.util.regex.Matcher matcher;
-    private final ByteChars chars = new ByteChars();
     private final String outsideTag;
     private final boolean raw;
 
-    private final Map<ByteKey, Tag> tags = new HashMap<>();
-    private final ByteKey probe = new ByteKey();
+    private final TagTable tagTable = new TagTable();
+    /** The decoded tag of each number of {@link #tagTable}. */
+    private final List<Tag> tags = new ArrayList<>();
+    private final ByteColumns fields = new ByteColumns();
     private final Map<String, Integer> prefixIds = new HashMap<>();
     private final Map<String, Integer> typeIds = new HashMap<>();
     private final List<String> typeNames = new ArrayList<>();
     private final Tag outside;
-    private int[] fieldStart = new int[8];
-    private int[] fieldEnd = new int[8];
 
     private int features = -1;
     private long tokens;
@@ -142,13 +144,13 @@ public final class ConllevalCounter {
     public void line(byte[] buf, int from, int to) {
         lines++;
         lineFrom = from;
-        int n = split(buf, from, to);
+        int n = matcher != null ? fields.splitAt(buf, from, to, matcher) : fields.splitAt(buf, from, to, delimiter);
         if (features < 0) {
             features = n - 1;
         } else if (features != n - 1 && n != 0) {
             throw new InputException("unexpected number of features: " + n + " (" + (features + 1) + ")");
         }
-        if (n == 0 || equals(buf, fieldStart[0], fieldEnd[0], BOUNDARY)) {
+        if (n == 0 || fields.is(buf, 0, BOUNDARY)) {
             step(outside, outside, true);
             return;
         }
@@ -156,8 +158,8 @@ public final class ConllevalCounter {
             throw new InputException("feature length is " + n + ". \nconlleval: unexpected number of "
                     + "features in line " + new String(buf, from, to - from, StandardCharsets.UTF_8));
         }
-        Tag correct = tag(buf, fieldStart[n - 2], fieldEnd[n - 2]);
-        Tag guessed = tag(buf, fieldStart[n - 1], fieldEnd[n - 1]);
+        Tag correct = tag(buf, fields.start(n - 2), fields.end(n - 2));
+        Tag guessed = tag(buf, fields.start(n - 1), fields.end(n - 1));
         step(correct, guessed, false);
     }
 
@@ -167,81 +169,12 @@ public final class ConllevalCounter {
         line(buf, from, to);
     }
 
-    /**
-     * Splits like Perl's {@code split(/d/, line)}: leading empty fields are kept, trailing ones dropped.
-     * Returns the number of fields; their bounds are in fieldStart/fieldEnd.
-     */
-    private int split(byte[] buf, int from, int to) {
-        if (matcher != null) {
-            return splitByPattern(buf, from, to);
-        }
-        int n = 0;
-        int start = from;
-        int lastNonEmpty = 0;
-        byte first = delimiter[0];
-        int dl = delimiter.length;
-        for (int i = from; i <= to - dl; i++) {
-            if (buf[i] == first && (dl == 1 || equals(buf, i, i + dl, delimiter))) {
-                n = field(n, start, i);
-                if (i > start) {
-                    lastNonEmpty = n;
-                }
-                start = i + dl;
-                i += dl - 1;
-            }
-        }
-        n = field(n, start, to);
-        if (to > start) {
-            lastNonEmpty = n;
-        }
-        return lastNonEmpty;
-    }
-
-    /** As {@link #split}, at the matches of the pattern (which never matches the empty string). */
-    private int splitByPattern(byte[] buf, int from, int to) {
-        chars.set(buf, from, to);
-        matcher.reset(chars);
-        int n = 0;
-        int start = from;
-        int lastNonEmpty = 0;
-        while (matcher.find()) {
-            int i = from + matcher.start();
-            n = field(n, start, i);
-            if (i > start) {
-                lastNonEmpty = n;
-            }
-            start = from + matcher.end();
-        }
-        n = field(n, start, to);
-        if (to > start) {
-            lastNonEmpty = n;
-        }
-        matcher.reset("");
-        return lastNonEmpty;
-    }
-
-    private int field(int n, int start, int end) {
-        if (n == fieldStart.length) {
-            fieldStart = Arrays.copyOf(fieldStart, n * 2);
-            fieldEnd = Arrays.copyOf(fieldEnd, n * 2);
-        }
-        fieldStart[n] = start;
-        fieldEnd[n] = end;
-        return n + 1;
-    }
-
-    private static boolean equals(byte[] buf, int from, int to, byte[] what) {
-        return Arrays.equals(buf, from, to, what, 0, what.length);
-    }
-
     private Tag tag(byte[] buf, int from, int to) {
-        probe.set(buf, from, to);
-        Tag t = tags.get(probe);
-        if (t == null) {
-            t = decode(buf, from, to);
-            tags.put(probe.copy(), t);
+        int id = tagTable.intern(buf, from, to);
+        if (id == tags.size()) {
+            tags.add(decode(buf, from, to));
         }
-        return t;
+        return tags.get(id);
     }
 
     /** Reads a tag field as conlleval does; runs once per distinct field. */
@@ -599,9 +532,19 @@ public final class ConllevalCounter {
      * The result equals {@link #score(InputStream, String, ConllevalCounter)}: after a blank line the
      * counter is in its initial state unless a chunk is still open (malformed input), and then, as on an
      * input error, the file is scored again in one piece, so that the error named is the first one in it.
+     * Parts are used only when each holds at least 48 MiB, below which they make a run slower on two cores,
+     * and while a processor is idle (issue 15; docs/performance.md): otherwise the file is scored in one piece
+     * whatever {@code threads} is.
      */
     public static ConllevalCounter score(Path file, int threads, ConllevalCounter template) throws IOException {
-        List<BlankLineSplits.Range> parts = threads <= 1 ? List.of() : BlankLineSplits.of(file, threads);
+        return score(file, threads, template, Parts.MIN_PART_BYTES);
+    }
+
+    /** As the public method, with parts of at least {@code minPartBytes} (0: as many as threads; for tests). */
+    static ConllevalCounter score(Path file, int threads, ConllevalCounter template, long minPartBytes)
+            throws IOException {
+        int n = Parts.of(Files.size(file), threads, minPartBytes);
+        List<BlankLineSplits.Range> parts = n <= 1 ? List.of() : BlankLineSplits.of(file, n);
         if (parts.size() > 1) {
             try {
                 List<ConllevalCounter> counted = BlankLineSplits.inParallel(file, parts, (in, first) -> {
@@ -632,77 +575,6 @@ public final class ConllevalCounter {
     private static ConllevalCounter scoreWhole(Path file, ConllevalCounter template) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return score(in, file.toString(), template);
-        }
-    }
-
-    /** A byte slice as chars, one per byte (ISO-8859-1), for the delimiter pattern; a view, not a copy. */
-    private static final class ByteChars implements CharSequence {
-        private byte[] bytes;
-        private int from;
-        private int to;
-
-        void set(byte[] b, int f, int t) {
-            bytes = b;
-            from = f;
-            to = t;
-        }
-
-        @Override
-        public int length() {
-            return to - from;
-        }
-
-        @Override
-        public char charAt(int index) {
-            return (char) (bytes[from + index] & 0xFF);
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return new String(bytes, from + start, end - start, StandardCharsets.ISO_8859_1);
-        }
-
-        @Override
-        public String toString() {
-            return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
-        }
-    }
-
-    /** A byte slice as a hash key: a reusable probe for look-ups, and copies as stored keys. */
-    private static final class ByteKey {
-        private byte[] bytes;
-        private int from;
-        private int to;
-        private int hash;
-
-        void set(byte[] b, int f, int t) {
-            bytes = b;
-            from = f;
-            to = t;
-            int h = 1;
-            for (int i = f; i < t; i++) {
-                h = 31 * h + b[i];
-            }
-            hash = h;
-        }
-
-        ByteKey copy() {
-            ByteKey k = new ByteKey();
-            k.bytes = Arrays.copyOfRange(bytes, from, to);
-            k.from = 0;
-            k.to = k.bytes.length;
-            k.hash = hash;
-            return k;
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ByteKey k && Arrays.equals(bytes, from, to, k.bytes, k.from, k.to);
         }
     }
 }

@@ -1,94 +1,91 @@
 package org.corpusbench.eval.tags;
 
-import org.corpusbench.tags.Chunk;
-import org.corpusbench.tags.Chunker;
-import org.corpusbench.tags.TagScheme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import org.corpusbench.eval.Counts;
+import java.util.function.Supplier;
 import org.corpusbench.diagnostic.CorpusFormatException;
-import org.corpusbench.diagnostic.Location;
 import org.corpusbench.internal.BlankLineSplits;
+import org.corpusbench.internal.ByteLines;
+import org.corpusbench.tags.Chunker;
+import org.corpusbench.tags.TagScheme;
 
 /**
  * Scores predicted tag sequences against gold ones, sentence by sentence: chunks that agree in type and
  * extent are true positives. {@link TagMode#DEFAULT} decodes as seqeval's default mode (conlleval's
  * rules); {@link TagMode#STRICT} as seqeval's strict mode with an explicit scheme. Feed sentences in file
  * order; the evaluator keeps only counts.
+ *
+ * <p>A file is read as bytes, the way {@code conlleval} reads it (issue 15): lines are split without being
+ * decoded, each distinct tag is decoded once, and chunks are decoded over tag numbers, so that a token costs a
+ * scan and two look-ups rather than strings and lists (docs/performance.md has the figures).
+ * The counts, and the line and message of every refusal, are those of the plain string implementation, which
+ * the tests keep as the oracle. Memory does not grow with the input: a file of any size is scored in the
+ * memory of its longest sentence.
  */
 public final class TagEvaluator {
 
-    private final TagMode mode;
-    private final TagScheme scheme;
-    private final Chunker.Lenient goldChunker;
-    private final Chunker.Lenient predChunker;
-    private final Map<String, long[]> types = new TreeMap<>();
-    private long tokens;
-    private long correctTokens;
-    /** Columns of the token lines of the input scored by {@link #score}, -1 if none; parts must agree. */
-    private int columns = -1;
+    /**
+     * Receives the counts of each sentence scored from a file, in file order: what a bootstrap over sentences
+     * needs. The counts are those of the overall (micro) figures: true positives, false positives and false
+     * negatives, summing to the file's.
+     */
+    @FunctionalInterface
+    public interface SentenceSink {
+        /**
+         * @param offset where the sentence's first line starts in the file (in bytes, a byte order mark
+         *               included): a key of the sentence that does not depend on how the file was split
+         */
+        void sentence(long offset, long tp, long fp, long fn);
+    }
+
+    /**
+     * The counts of a file, and the sinks its sentences went to: one per part it was scored in, in file order
+     * (their sentences, taken in this order, are the file's in order).
+     *
+     * @param <S> the kind of sink
+     */
+    public record Scored<S>(TagCounts counts, List<S> parts) {
+        /** Copies the list of parts. */
+        public Scored {
+            parts = List.copyOf(parts);
+        }
+    }
+
+    private static final SentenceSink NONE = (offset, tp, fp, fn) -> { };
+
+    private final TagTally tally;
 
     /**
      * An evaluator with nothing counted yet. {@code scheme} is what {@link TagMode#STRICT} decodes by, and
      * must then be given; {@link TagMode#DEFAULT} does not use it.
      */
     public TagEvaluator(TagMode mode, TagScheme scheme) {
-        this(mode, scheme, false);
+        this.tally = new TagTally(mode, scheme, false);
     }
 
-    private TagEvaluator(TagMode mode, TagScheme scheme, boolean afterSentence) {
-        this.mode = mode;
-        this.scheme = scheme;
-        this.goldChunker = new Chunker.Lenient(afterSentence);
-        this.predChunker = new Chunker.Lenient(afterSentence);
-    }
-
-    /** Scores one sentence; gold and predicted tags must have the same length. */
+    /**
+     * Scores one sentence; gold and predicted tags must have the same length.
+     *
+     * @throws Chunker.InvalidTagException in strict mode, for a tag the scheme does not allow (its tokens are
+     *                                     counted, its chunks are not)
+     */
     public void sentence(List<String> gold, List<String> pred) {
         if (gold.size() != pred.size()) {
             throw new IllegalArgumentException("gold has " + gold.size() + " tags, prediction " + pred.size());
         }
         for (int i = 0; i < gold.size(); i++) {
-            if (gold.get(i).equals(pred.get(i))) {
-                correctTokens++;
-            }
+            tally.add(tally.tag(gold.get(i)), tally.tag(pred.get(i)));
         }
-        tokens += gold.size();
-        List<Chunk> g;
-        List<Chunk> p;
-        if (mode == TagMode.DEFAULT) {
-            g = goldChunker.sentence(gold);
-            p = predChunker.sentence(pred);
-        } else {
-            g = Chunker.strict(gold, scheme);
-            p = Chunker.strict(pred, scheme);
-        }
-        Set<Chunk> gs = new HashSet<>(g);
-        Set<Chunk> ps = new HashSet<>(p);
-        for (Chunk c : gs) {
-            long[] t = types.computeIfAbsent(c.type(), k -> new long[3]);
-            t[2]++;
-            if (ps.contains(c)) {
-                t[0]++;
-            }
-        }
-        for (Chunk c : ps) {
-            types.computeIfAbsent(c.type(), k -> new long[3])[1]++;
-        }
+        tally.endSentence();
     }
 
     /** The counts so far. */
     public TagCounts counts() {
-        Map<String, Counts> m = new TreeMap<>();
-        types.forEach((k, v) -> m.put(k, new Counts(v[0], v[1] - v[0], v[2] - v[0])));
-        return new TagCounts(m, tokens, correctTokens);
+        return tally.counts();
     }
 
     /**
@@ -103,29 +100,22 @@ public final class TagEvaluator {
     /** As {@link #score(InputStream, String, TagMode, TagScheme)}, leaving {@code -DOCSTART-} lines out if asked. */
     public static TagCounts score(InputStream in, String name, TagMode mode, TagScheme scheme, boolean skipDocstart)
             throws IOException {
-        return score(in, name, new TagEvaluator(mode, scheme), skipDocstart).counts();
+        TagTally t = new TagTally(mode, scheme, false);
+        read(in, true, new TagLines(name, skipDocstart, 0, t, NONE));
+        return t.counts();
     }
 
-    private static TagEvaluator score(InputStream in, String name, TagEvaluator ev, boolean skipDocstart)
-            throws IOException {
-        try (ConllTagReader r = new ConllTagReader(in, name, skipDocstart)) {
-            for (ConllTagReader.Sentence s = r.next(); s != null; s = r.next()) {
-                try {
-                    ev.sentence(s.gold(), s.predicted());
-                } catch (Chunker.InvalidTagException e) {
-                    throw new CorpusFormatException(Location.of(name, s.line() + e.index()), null,
-                            e.getMessage() + " (strict mode; use --mode default for lenient decoding)");
-                }
-            }
-            ev.columns = r.columns();
-        }
-        return ev;
+    private static TagLines read(InputStream in, boolean first, TagLines lines) throws IOException {
+        ByteLines.forEachWithOffsets(in, first, lines);
+        lines.finish();
+        return lines;
     }
 
     /**
      * Scores a file in up to {@code threads} parts cut at blank lines, in parallel, and adds up their
-     * counts; the result equals scoring it in one piece. On any input error the file is read again in
-     * one piece, so that the error named is the first one in the file.
+     * counts; the result equals scoring it in one piece. A file too small for parts to pay is scored in one
+     * (see {@link #score(Path, TagMode, TagScheme, int, boolean, Supplier)}). On any input error the file is
+     * read again in one piece, so that the error named is the first one in the file.
      */
     public static TagCounts score(Path file, TagMode mode, TagScheme scheme, int threads) throws IOException {
         return score(file, mode, scheme, threads, false);
@@ -137,47 +127,79 @@ public final class TagEvaluator {
      */
     public static TagCounts score(Path file, TagMode mode, TagScheme scheme, int threads, boolean skipDocstart)
             throws IOException {
-        String name = file.toString();
-        List<BlankLineSplits.Range> parts = threads <= 1 ? List.of() : BlankLineSplits.of(file, threads);
-        if (parts.size() > 1) {
-            TagCounts merged = inParts(file, parts, mode, scheme, skipDocstart);
+        return score(file, mode, scheme, threads, skipDocstart, () -> NONE).counts();
+    }
+
+    /**
+     * As {@link #score(Path, TagMode, TagScheme, int, boolean)}, handing each sentence's counts to a sink: one
+     * sink from {@code sinks} per part. Parts are used only when each holds at least 48 MiB (about 2.7 million
+     * tokens of CoNLL-2003), below which they make a run slower on two cores, and while a processor is idle
+     * (issue 15; docs/performance.md);
+     * the counts, and the sentences given to the sinks taken in order, do not depend on {@code threads}.
+     */
+    public static <S extends SentenceSink> Scored<S> score(Path file, TagMode mode, TagScheme scheme, int threads,
+            boolean skipDocstart, Supplier<S> sinks) throws IOException {
+        return score(file, mode, scheme, threads, skipDocstart, sinks, Parts.MIN_PART_BYTES);
+    }
+
+    /** As the public method, with parts of at least {@code minPartBytes} (0: as many as threads; for tests). */
+    static <S extends SentenceSink> Scored<S> score(Path file, TagMode mode, TagScheme scheme, int threads,
+            boolean skipDocstart, Supplier<S> sinks, long minPartBytes) throws IOException {
+        int parts = Parts.of(Files.size(file), threads, minPartBytes);
+        List<BlankLineSplits.Range> ranges = parts <= 1 ? List.of() : BlankLineSplits.of(file, parts);
+        if (ranges.size() > 1) {
+            Scored<S> merged = inParts(file, ranges, mode, scheme, skipDocstart, sinks);
             if (merged != null) {
                 return merged;
             }
         }
+        S sink = sinks.get();
+        TagTally t = new TagTally(mode, scheme, false);
         try (InputStream in = Files.newInputStream(file)) {
-            return score(in, name, mode, scheme, skipDocstart);
+            read(in, true, new TagLines(file.toString(), skipDocstart, 0, t, sink));
         }
+        return new Scored<>(t.counts(), List.of(sink));
+    }
+
+    /** A part's tally, reader and sink. */
+    private record Part<S>(TagTally tally, TagLines lines, S sink) {
     }
 
     /**
      * The merged counts of the parts, or null when a part failed, the parts disagree on columns, or a
      * later part's lenient decoding depended on the input before it.
      */
-    private static TagCounts inParts(Path file, List<BlankLineSplits.Range> parts, TagMode mode, TagScheme scheme,
-            boolean skipDocstart) throws IOException {
-        List<TagEvaluator> scored;
+    private static <S extends SentenceSink> Scored<S> inParts(Path file, List<BlankLineSplits.Range> ranges,
+            TagMode mode, TagScheme scheme, boolean skipDocstart, Supplier<S> sinks) throws IOException {
+        List<Part<S>> scored;
         try {
-            scored = BlankLineSplits.inParallel(file, parts,
-                    (in, first) -> score(in, file.toString(), new TagEvaluator(mode, scheme, !first), skipDocstart));
+            scored = BlankLineSplits.inParallel(file, ranges, (in, range, first) -> {
+                TagTally t = new TagTally(mode, scheme, !first);
+                S sink = sinks.get();
+                TagLines lines = read(in, first, new TagLines(file.toString(), skipDocstart, range.start(), t, sink));
+                return new Part<>(t, lines, sink);
+            });
         } catch (CorpusFormatException e) {
             return null;
         }
         TagCounts total = TagCounts.EMPTY;
         int columns = -1;
+        List<S> out = new ArrayList<>();
         for (int k = 0; k < scored.size(); k++) {
-            TagEvaluator ev = scored.get(k);
-            if (k > 0 && (ev.goldChunker.endedUnstarted() || ev.predChunker.endedUnstarted())) {
+            Part<S> part = scored.get(k);
+            if (k > 0 && part.tally().endedUnstarted()) {
                 return null;
             }
-            if (ev.columns >= 0) {
-                if (columns >= 0 && ev.columns != columns) {
+            int c = part.lines().columns();
+            if (c >= 0) {
+                if (columns >= 0 && c != columns) {
                     return null;
                 }
-                columns = ev.columns;
+                columns = c;
             }
-            total = total.plus(ev.counts());
+            total = total.plus(part.tally().counts());
+            out.add(part.sink());
         }
-        return total;
+        return new Scored<>(total, out);
     }
 }

@@ -119,7 +119,7 @@ class ConllevalCounterTest {
         String text = file(sentences, crlf);
         withFile(text, f -> {
             ConllevalCounter whole = ConllevalCounter.score(f, 1, new ConllevalCounter());
-            ConllevalCounter parts = ConllevalCounter.score(f, threads, new ConllevalCounter());
+            ConllevalCounter parts = ConllevalCounter.score(f, threads, new ConllevalCounter(), 0);
             assertThat(parts.report()).isEqualTo(whole.report());
             assertThat(parts.correctTags()).isEqualTo(whole.correctTags());
             assertThat(whole.report()).isEqualTo(score(text).report());
@@ -146,7 +146,7 @@ class ConllevalCounterTest {
         withFile(text, f -> {
             assertThat(org.corpusbench.internal.BlankLineSplits.of(f, 2)).hasSize(2);
             assertThat(ConllevalCounter.score(f, 1, new ConllevalCounter()).correctChunks()).isEqualTo(1);
-            assertThat(ConllevalCounter.score(f, 2, new ConllevalCounter()).report())
+            assertThat(ConllevalCounter.score(f, 2, new ConllevalCounter(), 0).report())
                     .isEqualTo(ConllevalCounter.score(f, 1, new ConllevalCounter()).report());
             return null;
         });
@@ -157,7 +157,7 @@ class ConllevalCounterTest {
         String text = "a B-PER B-PER\n\n".repeat(50) + "b B-PER\n" + "c O O\n\n".repeat(50);
         withFile(text, f -> {
             for (int threads : new int[] {1, 2, 4}) {
-                assertThatThrownBy(() -> ConllevalCounter.score(f, threads, new ConllevalCounter()))
+                assertThatThrownBy(() -> ConllevalCounter.score(f, threads, new ConllevalCounter(), 0))
                         .isInstanceOf(CorpusFormatException.class)
                         .hasMessage(f + ":101: unexpected number of features: 2 (3)");
             }
