@@ -41,13 +41,42 @@ public final class TimemlReader {
      * A TimeML document: text, its TIMEX3 layer, and the creation time when there is one.
      *
      * @param assignedTids how many TIMEX3 in the text had no {@code tid} and were given one (issue 12)
+     * @param textLine     the line of the file where {@code <TEXT>} opens (issue 15: where a text that differs
+     *                     from another file's is named), 0 when not known
      */
     public record TimemlDocument(Document document, DocumentAnnotations annotations, Timex3 creationTime,
-                                 int assignedTids) {
+                                 int assignedTids, int textLine) {
 
         /** A document none of whose TIMEX3 was given a tid ({@code assignedTids} 0). */
         public TimemlDocument(Document document, DocumentAnnotations annotations, Timex3 creationTime) {
             this(document, annotations, creationTime, 0);
+        }
+
+        /** A document whose {@code <TEXT>} line is not known (0). */
+        public TimemlDocument(Document document, DocumentAnnotations annotations, Timex3 creationTime,
+                              int assignedTids) {
+            this(document, annotations, creationTime, assignedTids, 0);
+        }
+
+        /**
+         * The line of the file that holds code point {@code offset} of the text: the line of {@code <TEXT>}
+         * plus the line breaks of the text before it. It is the file's line wherever the markup inside
+         * {@code TEXT} has no line break of its own (a tag written over two lines, a {@code &#10;}), as in
+         * TempEval-3's files and those {@link TimemlWriter} writes; 0 when {@code textLine} is not known.
+         */
+        public long lineOf(int offset) {
+            if (textLine <= 0) {
+                return 0;
+            }
+            String t = document.text();
+            int end = t.offsetByCodePoints(0, Math.min(offset, t.codePointCount(0, t.length())));
+            long line = textLine;
+            for (int i = 0; i < end; i++) {
+                if (t.charAt(i) == '\n') {
+                    line++;
+                }
+            }
+            return line;
         }
 
         /** The creation date, or {@code null} when absent or not a plain date. */
@@ -66,7 +95,17 @@ public final class TimemlReader {
     private TimemlReader() {
     }
 
+    /**
+     * One factory per thread: looking a factory up costs more than parsing a small document (issue 15), and a
+     * factory is not specified to be safe for concurrent use.
+     */
+    private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(TimemlReader::newFactory);
+
     static XMLInputFactory factory() {
+        return FACTORY.get();
+    }
+
+    private static XMLInputFactory newFactory() {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -117,6 +156,9 @@ public final class TimemlReader {
             List<Timex3> timexes = new ArrayList<>();
             Timex3 dct = null;
             boolean inText = false;
+            int textLine = 0;
+            // the text's length in code points, kept as it grows: counting it at every TIMEX3 was quadratic
+            int codePoints = 0;
             boolean inDct = false;
             Deque<Object[]> open = new ArrayDeque<>();
             StringBuilder dctText = new StringBuilder();
@@ -126,6 +168,9 @@ public final class TimemlReader {
                     String el = r.getLocalName();
                     if (el.equals("TEXT")) {
                         inText = true;
+                        if (textLine == 0) {
+                            textLine = Math.max(1, r.getLocation().getLineNumber());
+                        }
                     } else if (el.equals("DCT")) {
                         inDct = true;
                     } else if (el.equals("TIMEX3")) {
@@ -139,13 +184,21 @@ public final class TimemlReader {
                             r.getAttributeValue(null, "anchorTimeID"), r.getAttributeValue(null, "quant"),
                             r.getAttributeValue(null, "freq"), r.getAttributeValue(null, "functionInDocument")};
                         int line = r.getLocation().getLineNumber();
-                        open.push(new Object[] {attrs, text.codePointCount(0, text.length()), line});
+                        open.push(new Object[] {attrs, codePoints, line, text.length()});
                         dctText.setLength(0);
                     }
                 } else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA
                         || ev == XMLStreamConstants.SPACE) {
                     if (inText) {
-                        text.append(r.getText());
+                        String chunk = r.getText();
+                        int n = chunk.codePointCount(0, chunk.length());
+                        if (!chunk.isEmpty() && !text.isEmpty()
+                                && Character.isHighSurrogate(text.charAt(text.length() - 1))
+                                && Character.isLowSurrogate(chunk.charAt(0))) {
+                            n--; // a surrogate pair split between two events is one code point
+                        }
+                        codePoints += n;
+                        text.append(chunk);
                     } else if (inDct) {
                         dctText.append(r.getText());
                     }
@@ -183,9 +236,7 @@ public final class TimemlReader {
                         }
                         if (inText) {
                             int start = (Integer) o[1];
-                            int end = text.codePointCount(0, text.length());
-                            String surface = text.toString();
-                            Span span = Span.of(surface, start, end);
+                            Span span = new Span(start, codePoints, text.substring((Integer) o[3], text.length()));
                             timexes.add(new Timex3(a[0], span, type, a[2], a[3], a[4], a[5], a[6]));
                         } else if ("CREATION_TIME".equals(a[7]) || inDct) {
                             String s = dctText.toString();
@@ -205,9 +256,14 @@ public final class TimemlReader {
                 timexes.set(i, new Timex3(tid, x.span(), x.type(), x.value(), x.mod(), x.anchor(), x.quant(),
                         x.freq()));
             }
+            if (textLine == 0) {
+                throw new CorpusFormatException(Location.ofFile(fileName), "TEXT", "no <TEXT> element; expected a "
+                        + "TimeML document, whose text is the content of <TEXT>");
+            }
             String t = text.toString();
             Document d = new Document(id, t, null, fileName, sha256);
-            return new TimemlDocument(d, new DocumentAnnotations(id, List.of(), timexes), dct, withoutTid.size());
+            return new TimemlDocument(d, new DocumentAnnotations(id, List.of(), timexes), dct, withoutTid.size(),
+                    textLine);
         } catch (XMLStreamException e) {
             javax.xml.stream.Location l = e.getLocation();
             throw new CorpusFormatException(new Location(fileName, l == null ? 0 : Math.max(0, l.getLineNumber()),
