@@ -107,6 +107,32 @@ class Issue15TimemlDatesTest {
         assertThat(text.out()).isEqualTo(viaImport(gold, system).out());
     }
 
+    /**
+     * Above 10,000 documents the streamed path drops its classic rows and the intervals come from the Poisson
+     * bootstrap keyed by document id: the same intervals as the JSONL path, which keeps every document.
+     */
+    @Test
+    void aboveTenThousandDocumentsTheStreamedIntervalsAreThoseOfTheJsonlPath() throws IOException {
+        Path gold = Files.createDirectories(tmp.resolve("gold"));
+        Path system = Files.createDirectories(tmp.resolve("system"));
+        for (int i = 0; i < 10_001; i++) {
+            String id = String.format(java.util.Locale.ROOT, "d%05d", i);
+            String sys = i % 3 == 0 ? B_SYS : i % 3 == 1 ? A_SYS : A_GOLD;
+            Files.writeString(gold.resolve(id + ".tml"), tml(id, i % 3 == 0 ? B_GOLD : A_GOLD), StandardCharsets.UTF_8);
+            Files.writeString(system.resolve(id + ".tml"), tml(id, sys), StandardCharsets.UTF_8);
+        }
+        CliTest.Run direct = evaluate(gold, system, "--json", "-", "--resamples", "20");
+        CliTest.Run imported = viaImport(gold, system, "--json", "-", "--resamples", "20");
+        assertThat(direct.code()).as(direct.err()).isZero();
+        assertThat(imported.code()).as(imported.err()).isZero();
+        JsonNode d = new ObjectMapper().readTree(direct.out());
+        JsonNode i = new ObjectMapper().readTree(imported.out());
+        assertThat(d.get("confidence_intervals")).isEqualTo(i.get("confidence_intervals"));
+        assertThat(d.get("overall")).isEqualTo(i.get("overall"));
+        assertThat(d.get("confidence_intervals").get("relaxed.f1").get("method").asText()).isEqualTo("poisson");
+        assertThat(direct.out()).doesNotContain("skipped");
+    }
+
     @Test
     void aSystemFileWithoutAGoldFileIsRefusedUnlessLenient() throws IOException {
         Path gold = folder("gold", "a", A_GOLD);
