@@ -409,8 +409,8 @@ public final class Evaluations {
         r.notes.add("corpusbench: note: " + goldDir + " is a folder of TimeML files, not a release, so no fingerprint "
                 + "pins this gold; the report names it '" + r.goldName + "', with the SHA-256 of its files' list");
         scan.skippedProblems().forEach(d -> r.notes.add("skipped: " + d));
-        List<Bootstrap.Interval> ivs = r.intervals(scan.documents(), scan.rows(), scan.poisson(), TimexCounts.ZERO,
-                TimexCounts::plus, DATE_METRICS);
+        List<Bootstrap.Interval> ivs = r.intervals(scan.documents(), scan.rows(), scan.poisson(), scan.layout(),
+                DATE_METRICS);
         return dates(r, scan.total(), ivs, scan.skipped());
     }
 
@@ -739,23 +739,23 @@ public final class Evaluations {
         /**
          * The intervals of {@code metrics} over units that were streamed: {@code n} of them, by the settings'
          * method as {@link #intervals(List, List, Object, BinaryOperator, CountLayout, List)} chooses it, from
-         * {@code poisson} (fed every unit, by its key) or from the classic rows kept ({@code rows}, every unit
-         * when the classic bootstrap is chosen), so the figures are those of the list-based call.
+         * {@code streamed} (fed every unit, by its key) or from the classic rows kept ({@code rows}, laid out by
+         * {@code layout}; every unit when the classic bootstrap is chosen). {@link Bootstrap#intervals} draws the
+         * units that {@link Bootstrap#interval} draws for each metric, so the figures are the list-based call's,
+         * in one pass and without an object per draw.
          */
-        <T> List<Bootstrap.Interval> intervals(long n, List<T> rows, PoissonBootstrap<T> streamed, T zero,
-                                               BinaryOperator<T> merge, List<ToDoubleFunction<T>> metrics) {
+        <T> List<Bootstrap.Interval> intervals(long n, CountRows rows, PoissonBootstrap<T> streamed,
+                                               CountLayout<T> layout, List<ToDoubleFunction<T>> metrics) {
             method(settings.bootstrap().poissonFor(n), n);
             if (poisson) {
                 return streamed.intervals(metrics, 0.95);
             }
-            if (rows.size() != n) {
-                throw new IllegalStateException(n + " units but " + rows.size() + " classic rows");
+            if (rows.rows() != n) {
+                throw new IllegalStateException(n + " units but " + rows.rows() + " classic rows");
             }
-            List<Bootstrap.Interval> out = new ArrayList<>();
-            for (ToDoubleFunction<T> metric : metrics) {
-                out.add(Bootstrap.interval(rows, zero, merge, metric, settings.resamples(), 0.95, settings.seed()));
-            }
-            return out;
+            List<ToDoubleFunction<long[]>> onRows = new ArrayList<>();
+            metrics.forEach(m -> onRows.add(v -> m.applyAsDouble(layout.read(v))));
+            return Bootstrap.intervals(rows, onRows, settings.resamples(), 0.95, settings.seed());
         }
 
         /** A line under the tables when the Poisson bootstrap made the intervals; nothing for the classic one. */

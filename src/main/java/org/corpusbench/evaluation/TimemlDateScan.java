@@ -15,7 +15,9 @@ import org.corpusbench.diagnostic.CorpusFormatProblems;
 import org.corpusbench.diagnostic.Diagnostic;
 import org.corpusbench.diagnostic.InvalidInputException;
 import org.corpusbench.diagnostic.Location;
+import org.corpusbench.eval.stats.CountLayout;
 import org.corpusbench.eval.stats.CountLayouts;
+import org.corpusbench.eval.stats.CountRows;
 import org.corpusbench.eval.stats.PoissonBootstrap;
 import org.corpusbench.eval.timex.TimexCounts;
 import org.corpusbench.eval.timex.TimexEvaluator;
@@ -58,7 +60,9 @@ final class TimemlDateScan {
     private final Map<String, Long> skipped = new TreeMap<>();
     private final MessageDigest goldDigest = Hashes.newSha256();
     private final MessageDigest systemDigest = Hashes.newSha256();
-    private final List<TimexCounts> rows = new ArrayList<>();
+    private final CountLayout<TimexCounts> layout = CountLayouts.timex();
+    private final CountRows rows = new CountRows(layout.width());
+    private final long[] row = new long[layout.width()];
     private final PoissonBootstrap<TimexCounts> poisson;
     private final List<String> missing = new ArrayList<>();
     private long missingCount;
@@ -70,7 +74,7 @@ final class TimemlDateScan {
         this.settings = settings;
         this.method = settings.bootstrap();
         this.poisson = method == BootstrapMethod.CLASSIC ? null
-                : new PoissonBootstrap<>(CountLayouts.timex(), settings.resamples(), settings.seed());
+                : new PoissonBootstrap<>(layout, settings.resamples(), settings.seed());
     }
 
     /**
@@ -206,8 +210,9 @@ final class TimemlDateScan {
         if (poisson != null) {
             poisson.add(id, counts);
         }
-        if (!method.poissonFor(rows.size())) {
-            rows.add(counts);
+        if (!method.poissonFor(rows.rows())) {
+            layout.write(counts, row);
+            rows.add(row);
         }
     }
 
@@ -216,25 +221,38 @@ final class TimemlDateScan {
      * import, or null. Located at the line of the file where its text starts.
      */
     static Diagnostic check(Timex3 t, TimemlReader.TimemlDocument d, Path file) {
+        String problem = problem(t);
+        if (problem == null) {
+            return null;
+        }
+        // located only when there is a problem: finding the line walks the text
         Location at = Location.of(file.toString(), d.lineOf(t.span().start()));
         String name = "TIMEX3" + (t.tid() == null ? "" : "[" + t.tid() + "]");
-        Diagnostic value = TimexValues.check(t.type(), t.value(), at, name + ".value");
-        if (value != null && value.isError()) {
-            return value;
+        int colon = problem.indexOf(':');
+        return Diagnostic.error(at, name + "." + problem.substring(0, colon), problem.substring(colon + 2));
+    }
+
+    /** What is wrong with a TIMEX3's attributes, as "attribute: message", or null. */
+    private static String problem(Timex3 t) {
+        if (!TimexValues.isValid(t.type(), t.value())) {
+            Diagnostic value = TimexValues.check(t.type(), t.value(), Location.ofFile("-"), "value");
+            if (value != null && value.isError()) {
+                return "value: " + value.message();
+            }
         }
         if (t.mod() != null && !MODS.contains(t.mod())) {
-            return Diagnostic.error(at, name + ".mod", "'" + t.mod() + "' is not a TIMEX3 mod; expected one of "
-                    + String.join(", ", new java.util.TreeSet<>(MODS)) + ", or no mod");
+            return "mod: '" + t.mod() + "' is not a TIMEX3 mod; expected one of "
+                    + String.join(", ", new java.util.TreeSet<>(MODS)) + ", or no mod";
         }
         for (String[] a : new String[][] {{"quant", t.quant()}, {"freq", t.freq()}}) {
             if (a[1] != null && a[1].isEmpty()) {
-                return Diagnostic.error(at, name + "." + a[0], "empty; expected a value, or no " + a[0] + " attribute");
+                return a[0] + ": empty; expected a value, or no " + a[0] + " attribute";
             }
         }
         for (String[] a : new String[][] {{"tid", t.tid()}, {"anchorTimeID", t.anchor()}}) {
             if (a[1] != null && (a[1].isEmpty() || a[1].length() > MAX_ID)) {
-                return Diagnostic.error(at, name + "." + a[0], (a[1].isEmpty() ? "empty" : a[1].length()
-                        + " characters long") + "; expected an id of 1 to " + MAX_ID + " characters");
+                return a[0] + ": " + (a[1].isEmpty() ? "empty" : a[1].length() + " characters long")
+                        + "; expected an id of 1 to " + MAX_ID + " characters";
             }
         }
         return null;
@@ -280,9 +298,14 @@ final class TimemlDateScan {
         return documents;
     }
 
-    /** The classic bootstrap's rows, one per document, while the method still needed them. */
-    List<TimexCounts> rows() {
+    /** The classic bootstrap's rows (counts laid out by {@link #layout()}), one per document, while needed. */
+    CountRows rows() {
         return rows;
+    }
+
+    /** How the counts of {@link #rows()} are laid out. */
+    CountLayout<TimexCounts> layout() {
+        return layout;
     }
 
     /** The Poisson bootstrap of the documents, or null under {@link BootstrapMethod#CLASSIC}. */
