@@ -169,6 +169,21 @@ final class BenchCommand implements Callable<Integer> {
                     measure("spans (one document)", k, String.format(Locale.ROOT, "%,d + %,d spans", n, n), "2g", 2.0 * n,
                             "spans", "spans", Integer.toString(n), Integer.toString(n), Long.toString(seed));
                 }
+                if (only.contains("validate")) {
+                    Path corpus = dir.resolve("corpus-" + k + "x");
+                    if (!Files.exists(corpus.resolve("annotations.jsonl"))) {
+                        SyntheticData.writeJsonlCorpus(corpus, baseBytes * k, seed);
+                    }
+                    long bytes = Files.size(corpus.resolve("documents.jsonl")) + Files.size(corpus.resolve("annotations.jsonl"));
+                    String input = String.format(Locale.ROOT, "%.1f MB JSONL", bytes / 1e6);
+                    for (String w : List.of("validate", "validate-warm")) {
+                        Row v = measure(w.equals("validate") ? "validate (1 core)" : "validate, warm JVM (1 core)", k,
+                                input, "2g", bytes / 1e6, "MB", w, corpus.toString());
+                        if (!v.figures().startsWith("0 problems")) {
+                            problems.add(w + " " + k + "x: the generated corpus is not valid: " + v.figures());
+                        }
+                    }
+                }
                 if (only.contains("dates")) {
                     Path timeml = dir.resolve("timeml-" + k + "x");
                     Path gold = timeml.resolve("gold");
@@ -195,21 +210,6 @@ final class BenchCommand implements Callable<Integer> {
                     Row large = measure("dates (TimeML, -Xmx1g)", k, input, "1g", tokens, "tokens", "dates",
                             gold.toString(), system.toString(), "auto");
                     agree(small, large);
-                }
-                if (only.contains("validate")) {
-                    Path corpus = dir.resolve("corpus-" + k + "x");
-                    if (!Files.exists(corpus.resolve("annotations.jsonl"))) {
-                        SyntheticData.writeJsonlCorpus(corpus, baseBytes * k, seed);
-                    }
-                    long bytes = Files.size(corpus.resolve("documents.jsonl")) + Files.size(corpus.resolve("annotations.jsonl"));
-                    String input = String.format(Locale.ROOT, "%.1f MB JSONL", bytes / 1e6);
-                    for (String w : List.of("validate", "validate-warm")) {
-                        Row v = measure(w.equals("validate") ? "validate (1 core)" : "validate, warm JVM (1 core)", k,
-                                input, "2g", bytes / 1e6, "MB", w, corpus.toString());
-                        if (!v.figures().startsWith("0 problems")) {
-                            problems.add(w + " " + k + "x: the generated corpus is not valid: " + v.figures());
-                        }
-                    }
                 }
             }
         } finally {
