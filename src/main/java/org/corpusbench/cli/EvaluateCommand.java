@@ -34,9 +34,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "  --task entities|dates|contradictions|nli --dataset DIR --pred F.jsonl",
             "      against a release (checksums verified) or a directory of corpusbench JSONL files",
             "  --task dates --format timeml --dataset GOLD_DIR --pred SYSTEM_DIR",
-            "      TempEval-3 TIMEX3 scores of folders of .tml files paired by file name, without importing them: the",
-            "      figures of import + evaluate; a missing or extra file, or a text that differs from the gold's, is",
-            "      refused (--lenient: skipped and counted)",
+            "      TempEval-3 folders of .tml files, paired by file name and scored as",
+            "      import + evaluate would score them; a missing or extra file or a text",
+            "      that differs from the gold's is refused (--lenient: skipped, counted)",
             "  Contradictions: a prediction that matches a gold pair counts for the gold pair's type (its own type is",
             "      not scored); an unmatched one is a false positive of its own type."})
 final class EvaluateCommand implements Callable<Integer> {
