@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import org.corpusbench.eval.entity.LabelledSpan;
 import org.corpusbench.format.jsonl.JsonlWriter;
+import org.corpusbench.format.timeml.TimemlWriter;
 import org.corpusbench.internal.AtomicFiles;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
@@ -264,6 +266,91 @@ public final class SyntheticData {
             timexes.add(Timex3.of(Span.of(t, d[0], d[1]), TimexType.DATE, "2024-11-21"));
         }
         return new Object[] {doc, new DocumentAnnotations(id, ents, renumber(timexes))};
+    }
+
+    /** TIMEX3s of the TimeML corpus: surface, type, value, and another value of the same type for the system. */
+    private static final String[][] TIMEXES = {
+        {"Thursday", "DATE", "2013-03-21", "2013-03-28"},
+        {"in December", "DATE", "XXXX-12", "2013-12"},
+        {"now", "DATE", "PRESENT_REF", "2013-03-22"},
+        {"three days", "DURATION", "P3D", "P3W"},
+        {"10 a.m. Tuesday", "TIME", "2013-03-19T10:00", "2013-03-19T22:00"},
+        {"every week", "SET", "P1W", "P1D"},
+        {"the past decade", "DURATION", "P1DE", "P10Y"},
+        {"2012", "DATE", "2012", "2013"}};
+
+    /**
+     * Writes a TimeML corpus as TempEval-3 distributes one (issue 15): {@code goldDir/doc-NNNNNNN.tml} and a system
+     * output of the same names and texts in {@code systemDir}, each document of 400 to 600 words with a creation
+     * date, non-ASCII and astral characters, and about one TIMEX3 in 40 words (TempEval-3 platinum has one in
+     * 46). The system drops about 10 % of the gold TIMEX3s, shrinks 5 % by a word, gives 18 % another value and
+     * 7 % another type, and marks about one word in 50 as a spurious DATE, as {@code perturbed-timex} does. The
+     * same arguments always give the same bytes.
+     *
+     * @return the number of documents written (each folder)
+     */
+    public static int writeTimemlCorpus(Path goldDir, Path systemDir, long tokens, long seed) throws IOException {
+        Files.createDirectories(goldDir);
+        Files.createDirectories(systemDir);
+        long written = 0;
+        int index = 0;
+        while (written < tokens) {
+            SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + index);
+            StringBuilder text = new StringBuilder(4096).append("\nReport ").append(index).append(" \uD83D\uDCF0\n");
+            int cp = text.codePointCount(0, text.length());
+            List<String[]> found = new ArrayList<>();
+            List<int[]> at = new ArrayList<>();
+            List<int[]> spurious = new ArrayList<>();
+            int words = 400 + rnd.nextInt(201);
+            for (int w = 0; w < words; w++) {
+                String piece;
+                if (rnd.nextInt(40) == 0) {
+                    String[] x = TIMEXES[rnd.nextInt(TIMEXES.length)];
+                    piece = x[0];
+                    found.add(x);
+                    at.add(new int[] {cp, cp + piece.length(), rnd.nextInt(100)});
+                } else {
+                    piece = rnd.nextInt(5) == 0 ? NAMES[rnd.nextInt(NAMES.length)] : WORDS[rnd.nextInt(WORDS.length)];
+                    if (rnd.nextInt(50) == 0) {
+                        spurious.add(new int[] {cp, cp + piece.codePointCount(0, piece.length())});
+                    }
+                }
+                String sep = rnd.nextInt(15) == 0 ? ".\n" : " ";
+                text.append(piece).append(sep);
+                cp += piece.codePointCount(0, piece.length()) + sep.length();
+            }
+            String t = text.toString();
+            String id = String.format(java.util.Locale.ROOT, "doc-%07d", index);
+            Document doc = Document.of(id, t, "synthetic");
+            List<Timex3> gold = new ArrayList<>();
+            List<Timex3> system = new ArrayList<>();
+            for (int i = 0; i < found.size(); i++) {
+                String[] x = found.get(i);
+                int[] a = at.get(i);
+                TimexType type = TimexType.valueOf(x[1]);
+                gold.add(new Timex3("t" + (i + 1), Span.of(t, a[0], a[1]), type, x[2], null, null, null, null));
+                int r = a[2];
+                int space = x[0].indexOf(' ');
+                if (r < 10) {
+                    continue; // dropped
+                }
+                Span span = r < 15 && space > 0 ? Span.of(t, a[0] + space + 1, a[1]) : Span.of(t, a[0], a[1]);
+                String value = r >= 15 && r < 33 ? x[3] : x[2];
+                TimexType systemType = r >= 33 && r < 40 ? TimexType.values()[(type.ordinal() + 1) % 4] : type;
+                system.add(new Timex3("t" + (i + 1), span, systemType, value, null, null, null, null));
+            }
+            for (int k = 0; k < spurious.size(); k++) {
+                int[] a = spurious.get(k);
+                system.add(new Timex3("s" + (k + 1), Span.of(t, a[0], a[1]), TimexType.DATE, "PRESENT_REF", null, null,
+                        null, null));
+            }
+            LocalDate dct = LocalDate.of(2013, 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));
+            TimemlWriter.write(goldDir.resolve(id + ".tml"), doc, gold, dct);
+            TimemlWriter.write(systemDir.resolve(id + ".tml"), doc, system, dct);
+            written += words;
+            index++;
+        }
+        return index;
     }
 
     private static List<Timex3> renumber(List<Timex3> timexes) {

@@ -14,6 +14,7 @@ import org.corpusbench.eval.tags.ConllevalCounter;
 import org.corpusbench.eval.tags.TagCounts;
 import org.corpusbench.eval.tags.TagEvaluator;
 import org.corpusbench.eval.tags.TagMode;
+import org.corpusbench.evaluation.BootstrapMethod;
 import org.corpusbench.evaluation.EvaluationResult;
 import org.corpusbench.evaluation.EvaluationSettings;
 import org.corpusbench.evaluation.Evaluations;
@@ -79,6 +80,18 @@ public final class Workloads {
             sb.append(s.wireName()).append(' ').append(total.overall().get(s)).append(' ');
         }
         return sb.toString().trim();
+    }
+
+    /**
+     * {@code evaluate --task dates --format timeml} of two folders (issue 15) with the default 1000 resamples:
+     * the eight TempEval-3 counts and the three intervals, which must not depend on the heap.
+     */
+    public static String dates(Path gold, Path system, BootstrapMethod method) throws IOException {
+        EvaluationResult r = Evaluations.timemlDates(gold, system, EvaluationSettings.defaults().withBootstrap(method));
+        StringBuilder sb = new StringBuilder(((Scores.Dates) r.scores()).counts().toString());
+        r.intervals().forEach((name, iv) -> sb.append(String.format(Locale.ROOT, " %s [%.6f, %.6f]", name, iv.low(),
+                iv.high())));
+        return sb.toString();
     }
 
     /** Validation of a corpus directory as gold: the number of problems (0 for synthetic corpora). */

@@ -40,13 +40,15 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "(JSONL loading and schema validation on all cores and pinned to one with taskset, each in a fresh "
                 + "JVM and again in a warm one, with the launcher's JVM options), threads (conlleval and tags, "
                 + "--threads 2 against 1, at the largest size; parts are used only from 96 MiB on and while a "
-                + "processor is idle, so otherwise the two runs are the same).",
+                + "processor is idle, so otherwise the two runs are the same), "
+                + "dates (evaluate --task dates --format timeml of a generated TimeML gold and system folder, "
+                + "intervals on, under -Xmx64m and again under -Xmx1g: the figures must agree).",
             "Base sizes: 200,000 tokens, 10,000 gold and 10,000 predicted spans, 2 MB of JSONL. The default run "
                 + "takes about 10 minutes on 2 cores and about 700 MB of temporary disk (--sizes 1,10: a minute).",
             "Exit status: 0 when every run succeeded and all figures agree, 1 otherwise."})
 final class BenchCommand implements Callable<Integer> {
 
-    static final List<String> WORKLOADS = List.of("conlleval", "tags", "spans", "validate", "threads");
+    static final List<String> WORKLOADS = List.of("conlleval", "tags", "spans", "validate", "threads", "dates");
 
     @Spec
     CommandSpec spec;
@@ -60,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
     int runs = 5;
 
     @Option(names = "--only", split = ",", paramLabel = "W", description = "Workloads to run (default: all of "
-            + "conlleval, tags, spans, validate, threads).")
+            + "conlleval, tags, spans, validate, threads, dates).")
     List<String> only = WORKLOADS;
 
     @Option(names = "--base-tokens", paramLabel = "N", description = "Tokens at size 1 (default: 200000).")
@@ -195,6 +197,33 @@ final class BenchCommand implements Callable<Integer> {
                             problems.add(v.workload() + " " + k + "x: the generated corpus is not valid: " + v.figures());
                         }
                     }
+                }
+                if (only.contains("dates")) {
+                    Path timeml = dir.resolve("timeml-" + k + "x");
+                    Path gold = timeml.resolve("gold");
+                    Path system = timeml.resolve("system");
+                    if (!Files.exists(timeml.resolve("complete"))) {
+                        SyntheticData.writeTimemlCorpus(gold, system, baseTokens * k, seed);
+                        Files.createFile(timeml.resolve("complete"));
+                    }
+                    long tokens = baseTokens * k;
+                    long documents;
+                    long bytes = 0;
+                    try (Stream<Path> s = Files.list(gold)) {
+                        documents = s.count();
+                    }
+                    try (Stream<Path> s = Stream.concat(Files.list(gold), Files.list(system))) {
+                        for (Path p : s.toList()) {
+                            bytes += Files.size(p);
+                        }
+                    }
+                    String input = String.format(Locale.ROOT, "%,d+ tokens, %,d documents, %.1f MB of TimeML", tokens,
+                            documents, bytes / 1e6);
+                    Row small = measure("dates (TimeML, streamed)", k, input, "64m", tokens, "tokens", "dates",
+                            gold.toString(), system.toString(), "auto");
+                    Row large = measure("dates (TimeML, -Xmx1g)", k, input, "1g", tokens, "tokens", "dates",
+                            gold.toString(), system.toString(), "auto");
+                    agree(small, large);
                 }
             }
         } finally {

@@ -44,6 +44,8 @@ final class BenchWorker {
                 figures = Workloads.spans(docs);
             }
             case "validate" -> figures = Workloads.validate(Path.of(args[1]));
+            case "dates" -> figures = Workloads.dates(Path.of(args[1]), Path.of(args[2]),
+                    org.corpusbench.evaluation.BootstrapMethod.parse(args[3]));
             case "validate-warm" -> {
                 // The same validation twice in one JVM; only the second is timed (JIT compiled by then).
                 Workloads.validate(Path.of(args[1]));

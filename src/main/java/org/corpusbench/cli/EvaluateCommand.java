@@ -33,6 +33,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "      the four SemEval-2013 span schemes over the decoded chunks (each sentence one document)",
             "  --task entities|dates|contradictions|nli --dataset DIR --pred F.jsonl",
             "      against a release (checksums verified) or a directory of corpusbench JSONL files",
+            "  --task dates --format timeml --dataset GOLD_DIR --pred SYSTEM_DIR",
+            "      TempEval-3 folders of .tml files, paired by file name and scored as",
+            "      import + evaluate would score them; a missing or extra file or a text",
+            "      that differs from the gold's is refused (--lenient: skipped, counted)",
             "  Contradictions: a prediction that matches a gold pair counts for the gold pair's type (its own type is",
             "      not scored); an unmatched one is a false positive of its own type."})
 final class EvaluateCommand implements Callable<Integer> {
@@ -44,17 +48,20 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "tags, entities, dates, contradictions or nli.")
     String task;
 
-    @Option(names = "--pred", required = true, paramLabel = "FILE", description = "The predictions.")
+    @Option(names = "--pred", required = true, paramLabel = "FILE", description = "The predictions (--format "
+            + "timeml: a folder of .tml files).")
     Path pred;
 
-    @Option(names = "--dataset", paramLabel = "DIR", description = "Gold: a release or JSONL directory.")
+    @Option(names = "--dataset", paramLabel = "DIR", description = "Gold: a release or JSONL directory (--format "
+            + "timeml: a folder of .tml files).")
     Path dataset;
 
     @Option(names = "--expect-fingerprint", paramLabel = "HEX", converter = VerifyCommand.FingerprintConverter.class,
             description = "With a release as --dataset: require this fingerprint (see 'corpusbench verify --help').")
     String expectFingerprint;
 
-    @Option(names = "--format", paramLabel = "FMT", description = "jsonl (default) or conll.")
+    @Option(names = "--format", paramLabel = "FMT", description = "jsonl (default), conll (tags, entities) or "
+            + "timeml (dates).")
     String format = "jsonl";
 
     @Option(names = "--scheme", paramLabel = "S", converter = OptionTypes.SchemeConverter.class,
@@ -82,7 +89,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Path html;
 
     @Option(names = "--lenient", description = "Skip (and count) predictions with unknown documents, bad offsets "
-            + "or mismatched text instead of failing.")
+            + "or mismatched text instead of failing (timeml: system files without a gold file or with another "
+            + "text, gold files without a system file, bad TIMEX3 values).")
     boolean lenient;
 
     @Option(names = "--allow-empty", description = "--task contradictions: score an empty predictions file as a "
@@ -114,7 +122,74 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        checkPaths();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /**
+     * Runs {@code corpusbench evaluate --format timeml} without picocli when every argument is in a plain form
+     * ({@code --task}, {@code --format}, {@code --dataset}, {@code --pred}, {@code --json}, {@code --html},
+     * {@code --resamples}, {@code --seed}, {@code --bootstrap} each with a value, {@code --lenient}); otherwise
+     * returns null and the caller goes through picocli. Picocli's start-up is about 0.3 s, as much as scoring
+     * TempEval-3's platinum set (issue 15; see {@code ConllevalCommand#runPlain}).
+     */
+    static Integer runPlain(String[] args, PrintWriter out, PrintWriter err) {
+        EvaluateCommand c = plain(args);
+        if (c == null) {
+            return null;
+        }
+        try {
+            return c.run(out, err);
+        } catch (IOException | RuntimeException e) {
+            return Main.handle(e, "evaluate", err);
+        }
+    }
+
+    /**
+     * The command with the options of {@code args} (args[0] is "evaluate"), or null unless they are all plain and
+     * include {@code --format timeml}.
+     */
+    static EvaluateCommand plain(String[] args) {
+        EvaluateCommand c = new EvaluateCommand();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (!seen.add(a)) {
+                return null; // repeated: picocli says it may be given once
+            }
+            if (a.equals("--lenient")) {
+                c.lenient = true;
+                continue;
+            }
+            boolean stdout = a.equals("--json") && i + 1 < args.length && args[i + 1].equals("-");
+            if (i + 1 == args.length || args[i + 1].startsWith("-") && !stdout) {
+                return null;
+            }
+            String v = args[++i];
+            try {
+                switch (a) {
+                    case "--task" -> c.task = v;
+                    case "--format" -> c.format = v;
+                    case "--dataset" -> c.dataset = Path.of(v);
+                    case "--pred" -> c.pred = Path.of(v);
+                    case "--json" -> c.json = Path.of(v);
+                    case "--html" -> c.html = Path.of(v);
+                    case "--bootstrap" -> c.bootstrap = v;
+                    case "--resamples" -> c.resamples = Integer.parseInt(v);
+                    case "--seed" -> c.seed = Long.parseLong(v);
+                    default -> {
+                        return null;
+                    }
+                }
+            } catch (NumberFormatException | java.nio.file.InvalidPathException e) {
+                return null;
+            }
+        }
+        return c.task != null && c.pred != null && c.format.equalsIgnoreCase("timeml") ? c : null;
+    }
+
+    private int run(PrintWriter out, PrintWriter err) throws IOException {
+        boolean timeml = format.equalsIgnoreCase("timeml");
+        checkPaths(timeml);
         CommandPaths.between(resamples, 0, Bootstrap.MAX_RESAMPLES, "--resamples");
         CommandPaths.atLeast(threads, 1, "--threads");
         Task t = Task.parse(task);
@@ -123,8 +198,11 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "'; expected tags, entities, dates, contradictions or nli");
         }
         boolean conll = format.equalsIgnoreCase("conll");
-        if (!conll && !format.equalsIgnoreCase("jsonl")) {
-            throw new UsageException("unknown --format '" + format + "'; expected jsonl or conll");
+        if (!conll && !timeml && !format.equalsIgnoreCase("jsonl")) {
+            throw new UsageException("unknown --format '" + format + "'; expected jsonl, conll or timeml");
+        }
+        if (timeml) {
+            checkTimeml(t);
         }
         checkOptionsApply(t, conll);
         EvaluationSettings settings = settings(t, conll);
@@ -139,6 +217,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new UsageException("--format conll applies to --task tags and entities only");
             }
             result = Evaluations.conllEntities(pred, settings);
+        } else if (timeml) {
+            result = Evaluations.timemlDates(dataset, pred, settings);
         } else {
             if (dataset == null) {
                 throw new UsageException("--task " + task + " with --format jsonl needs --dataset DIR");
@@ -146,30 +226,33 @@ final class EvaluateCommand implements Callable<Integer> {
             CommandPaths.inputDirectory(dataset, "--dataset");
             GoldCorpus gold = Evaluations.gold(t, dataset, expectFingerprint);
             // the note comes first, so that it is seen even when the predictions are then refused
-            Evaluations.unpinnedNote(gold, dataset).ifPresent(spec.commandLine().getErr()::println);
+            Evaluations.unpinnedNote(gold, dataset).ifPresent(err::println);
             result = Evaluations.evaluate(t, gold, pred, settings);
         }
-        PrintWriter err = spec.commandLine().getErr();
         result.notes().forEach(err::println);
         err.flush();
         if (jsonToStdout()) {
-            spec.commandLine().getOut().print(result.toJson());
+            out.print(result.toJson());
         } else {
             if (json != null) {
                 AtomicFiles.writeString(json, result.toJson());
             }
-            spec.commandLine().getOut().print(result.toText());
+            out.print(result.toText());
         }
         if (html != null) {
             AtomicFiles.writeString(html, result.toHtml());
         }
-        spec.commandLine().getOut().flush();
+        out.flush();
         return 0;
     }
 
     /** The paths, before any work: inputs exist, reports go to new places outside every input and release. */
-    private void checkPaths() {
-        CommandPaths.inputFile(pred, "--pred");
+    private void checkPaths(boolean timeml) {
+        if (timeml) {
+            CommandPaths.inputDirectory(pred, "--pred");
+        } else {
+            CommandPaths.inputFile(pred, "--pred");
+        }
         Path jsonFile = jsonToStdout() ? null : json;
         CommandPaths.outputFile(jsonFile, "--json");
         CommandPaths.outputFile(html, "--html");
@@ -180,6 +263,26 @@ final class EvaluateCommand implements Callable<Integer> {
         CommandPaths.notInRelease(html, "--html");
         CommandPaths.notInside(jsonFile, "--json", dataset, "--dataset");
         CommandPaths.notInside(html, "--html", dataset, "--dataset");
+        if (timeml) {
+            CommandPaths.notInside(jsonFile, "--json", pred, "--pred");
+            CommandPaths.notInside(html, "--html", pred, "--pred");
+        }
+    }
+
+    /** --format timeml: dates, two folders of .tml files, nothing that needs a release. */
+    private void checkTimeml(Task t) {
+        if (t != Task.DATES) {
+            throw new UsageException("--format timeml applies to --task dates only");
+        }
+        if (dataset == null) {
+            throw new UsageException("--task dates with --format timeml needs --dataset GOLD_DIR, a folder of .tml "
+                    + "files");
+        }
+        CommandPaths.inputDirectory(dataset, "--dataset");
+        if (expectFingerprint != null) {
+            throw new UsageException("--expect-fingerprint applies to a release; a folder of TimeML files has no "
+                    + "fingerprint (import it and build a release to pin it)");
+        }
     }
 
     /** An option that does not apply is refused, not ignored: the user meant something by it. */

@@ -41,7 +41,8 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        Integer fast = args.length > 0 && args[0].equals("conlleval") ? ConllevalCommand.runPlain(args, out, err) : null;
+        Integer fast = args.length == 0 ? null : args[0].equals("conlleval") ? ConllevalCommand.runPlain(args, out, err)
+                : args[0].equals("evaluate") ? EvaluateCommand.runPlain(args, out, err) : null;
         int code = fast != null ? fast : execute(args, out, err);
         if (out.checkError() | System.out.checkError()) {
             // PrintWriter swallows write errors (a full disk, a closed pipe): say so, and fail

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.corpusbench.eval.stats.Bootstrap;
 
 /**
@@ -22,11 +23,23 @@ public final class EvaluationResult {
     private final Map<String, Long> skipped;
     private final List<String> notes;
     private final String text;
-    private final String json;
-    private final String html;
+    private final Rendering json;
+    private final Rendering html;
 
     EvaluationResult(Task task, Scores scores, Map<String, Bootstrap.Interval> intervals, Provenance provenance,
                      Map<String, Long> skipped, List<String> notes, String text, String json, String html) {
+        this(task, scores, intervals, provenance, skipped, notes, text, () -> Objects.requireNonNull(json),
+                () -> Objects.requireNonNull(html));
+    }
+
+    /**
+     * A result whose JSON and HTML are rendered when first asked for, once: a run that prints only the text
+     * table then loads no JSON mapper (about 0.3 s of a fresh JVM; issue 15). The suppliers must render
+     * from state that no longer changes.
+     */
+    EvaluationResult(Task task, Scores scores, Map<String, Bootstrap.Interval> intervals, Provenance provenance,
+                     Map<String, Long> skipped, List<String> notes, String text, Supplier<String> json,
+                     Supplier<String> html) {
         this.task = Objects.requireNonNull(task);
         this.scores = Objects.requireNonNull(scores);
         this.intervals = Collections.unmodifiableMap(new LinkedHashMap<>(intervals));
@@ -34,8 +47,26 @@ public final class EvaluationResult {
         this.skipped = Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
         this.notes = List.copyOf(notes);
         this.text = Objects.requireNonNull(text);
-        this.json = Objects.requireNonNull(json);
-        this.html = Objects.requireNonNull(html);
+        this.json = new Rendering(json);
+        this.html = new Rendering(html);
+    }
+
+    /** A rendering made on first use and kept. */
+    private static final class Rendering {
+        private Supplier<String> make;
+        private String made;
+
+        Rendering(Supplier<String> make) {
+            this.make = Objects.requireNonNull(make);
+        }
+
+        synchronized String get() {
+            if (made == null) {
+                made = Objects.requireNonNull(make.get());
+                make = null;
+            }
+            return made;
+        }
     }
 
     /** The task that was scored, which decides the kind of {@link #scores()}. */
@@ -82,7 +113,7 @@ public final class EvaluationResult {
 
     /** The JSON report, valid against {@code schema/report.schema.json}. */
     public String toJson() {
-        return json;
+        return json.get();
     }
 
     /**
@@ -90,6 +121,6 @@ public final class EvaluationResult {
      * marked; for the other tasks, the tables with the provenance.
      */
     public String toHtml() {
-        return html;
+        return html.get();
     }
 }

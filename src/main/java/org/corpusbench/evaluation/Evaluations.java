@@ -583,9 +583,45 @@ public final class Evaluations {
         return TextTable.markdown(rows) + "\n" + TextTable.markdown(types) + skippedLine(skipped) + r.methodLine();
     }
 
+    /** The interval metrics of the dates task, in the order of the report: strict, relaxed and value F1. */
+    private static final List<ToDoubleFunction<TimexCounts>> DATE_METRICS = List.of(x -> x.strictPrf().f1(),
+            x -> x.relaxedPrf().f1(), TimexCounts::valueF1);
+
     private static EvaluationResult dates(Report r, GoldCorpus gold, Predictions.Read read) {
         List<TimexCounts> perDoc = EvaluationUnits.dates(gold, read.layers());
         TimexCounts c = perDoc.stream().reduce(TimexCounts.ZERO, TimexCounts::plus);
+        List<String> ids = List.copyOf(gold.documents().keySet());
+        List<Bootstrap.Interval> ivs = r.intervals(ids, perDoc, TimexCounts.ZERO, TimexCounts::plus,
+                CountLayouts.timex(), DATE_METRICS);
+        return dates(r, c, ivs, read.skipped());
+    }
+
+    /**
+     * Scores a folder of TimeML system files against a folder of TimeML gold files, paired by file name as the
+     * TempEval-3 toolkit pairs them, one pair of documents in memory at a time (issue 15): the figures and
+     * intervals of {@code import --format timeml} of both folders followed by {@link #evaluate} of the dates,
+     * without the two imports. Refused, each problem located: an empty folder, a file that is not
+     * {@code NAME.tml} or not TimeML, a gold file without a system file and the reverse, a system text that
+     * differs from its gold file's, and what an import would refuse (values, mods, empty texts); the system's
+     * problems are skipped and counted instead when {@code settings.lenient()}. The report names each folder
+     * by the SHA-256 of its {@code NAME TAB SHA256} lines (docs/reliability.md).
+     */
+    public static EvaluationResult timemlDates(Path goldDir, Path systemDir, EvaluationSettings settings)
+            throws IOException {
+        TimemlDateScan scan = TimemlDateScan.run(goldDir, systemDir, settings);
+        Report r = new Report(Task.DATES, "timeml", systemDir, scan.systemSha256(), settings);
+        r.goldFolder(goldDir, scan.goldSha256());
+        r.notes.add("corpusbench: note: " + goldDir + " is a folder of TimeML files, not a release, so no fingerprint "
+                + "pins this gold; the report names it '" + r.goldName + "', with the SHA-256 of its files' list");
+        scan.skippedProblems().forEach(d -> r.notes.add("skipped: " + d));
+        List<Bootstrap.Interval> ivs = r.intervals(scan.documents(), scan.rows(), scan.poisson(), scan.layout(),
+                DATE_METRICS);
+        return dates(r, scan.total(), ivs, scan.skipped());
+    }
+
+    /** The dates report of the summed counts {@code c} and the intervals {@code ivs} of {@link #DATE_METRICS}. */
+    private static EvaluationResult dates(Report r, TimexCounts c, List<Bootstrap.Interval> ivs,
+                                          Map<String, Long> skipped) {
         ObjectNode root = r.root;
         ObjectNode o = root.putObject("overall");
         JsonReport.prf(o, c.relaxedPrf());
@@ -602,17 +638,13 @@ public final class Evaluations {
         attrs.putObject("value_underspecified").put("matches", c.compatibleValueMatches())
                 .put("accuracy", c.compatibleValueAccuracy()).put("f1", c.compatibleValueF1());
         ObjectNode ci = root.putObject("confidence_intervals");
-        List<String> ids = List.copyOf(gold.documents().keySet());
-        List<Bootstrap.Interval> ivs = r.intervals(ids, perDoc, TimexCounts.ZERO, TimexCounts::plus,
-                CountLayouts.timex(), List.of(x -> x.strictPrf().f1(), x -> x.relaxedPrf().f1(),
-                        TimexCounts::valueF1));
         Bootstrap.Interval s = ivs.get(0);
         Bootstrap.Interval rel = ivs.get(1);
         Bootstrap.Interval v = ivs.get(2);
         r.interval(ci, "strict.f1", s);
         r.interval(ci, "relaxed.f1", rel);
         r.interval(ci, "value.f1", v);
-        r.skipped(read.skipped());
+        r.skipped(skipped);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"figure", "precision", "recall", "f1 / accuracy", "95% CI"});
         rows.add(new String[] {"strict match", f(c.strictPrf().precision()), f(c.strictPrf().recall()),
@@ -626,7 +658,7 @@ public final class Evaluations {
         rows.add(new String[] {"value, X-compatible", "", "", f(c.compatibleValueF1()) + " (acc "
             + f(c.compatibleValueAccuracy()) + ")", ""});
         r.table(rows);
-        return r.result(new Scores.Dates(c), TextTable.markdown(rows) + skippedLine(read.skipped()) + r.methodLine(),
+        return r.result(new Scores.Dates(c), TextTable.markdown(rows) + skippedLine(skipped) + r.methodLine(),
                 null);
     }
 
@@ -849,6 +881,8 @@ public final class Evaluations {
         final List<String> notes = new ArrayList<>();
         Map<String, Long> skipped = Map.of();
         GoldCorpus gold;
+        /** The gold's name when it is a folder of files rather than a {@link GoldCorpus} (TimeML), else null. */
+        String goldName;
         boolean poisson;
         long units;
         final Path predictions;
@@ -858,6 +892,11 @@ public final class Evaluations {
         List<HtmlReportWriter.PairView> pairViews;
 
         Report(Task task, String format, Path predictions, EvaluationSettings settings) throws IOException {
+            this(task, format, predictions, Hashes.sha256(predictions), settings);
+        }
+
+        /** A report whose predictions' SHA-256 is given: a folder's (TimeML), computed while it was read. */
+        Report(Task task, String format, Path predictions, String predictionsSha256, EvaluationSettings settings) {
             this.task = task;
             this.settings = settings;
             this.predictions = predictions;
@@ -883,11 +922,14 @@ public final class Evaluations {
             if (settings.conll4()) {
                 o.put("map", "conll4");
             }
-            input("predictions", predictions);
+            input("predictions", predictions, predictionsSha256);
         }
 
         private void input(String role, Path file) throws IOException {
-            String sha = Hashes.sha256(file);
+            input(role, file, Hashes.sha256(file));
+        }
+
+        private void input(String role, Path file, String sha) {
             inputs.add(new Provenance.Input(role, file.toString(), sha));
             ArrayNode a = root.has("inputs") ? (ArrayNode) root.get("inputs") : root.putArray("inputs");
             a.addObject().put("role", role).put("path", file.toString()).put("sha256", sha);
@@ -904,6 +946,14 @@ public final class Evaluations {
             for (Path f : g.filesOf(layer)) {
                 input("gold", f);
             }
+        }
+
+        /** The gold as a folder of files that is not a release (TimeML): named by the folder, with its SHA-256. */
+        void goldFolder(Path dir, String sha256) {
+            Path name = dir.toAbsolutePath().normalize().getFileName();
+            goldName = name == null ? dir.toString() : name.toString();
+            root.putObject("dataset").put("name", goldName);
+            input("gold", dir, sha256);
         }
 
         void interval(ObjectNode ci, String name, Bootstrap.Interval iv) {
@@ -943,6 +993,28 @@ public final class Evaluations {
             return out;
         }
 
+        /**
+         * The intervals of {@code metrics} over units that were streamed: {@code n} of them, by the settings'
+         * method as {@link #intervals(List, List, Object, BinaryOperator, CountLayout, List)} chooses it, from
+         * {@code streamed} (fed every unit, by its key) or from the classic rows kept ({@code rows}, laid out by
+         * {@code layout}; every unit when the classic bootstrap is chosen). {@link Bootstrap#intervals} draws the
+         * units that {@link Bootstrap#interval} draws for each metric, so the figures are the list-based call's,
+         * in one pass and without an object per draw.
+         */
+        <T> List<Bootstrap.Interval> intervals(long n, CountRows rows, PoissonBootstrap<T> streamed,
+                                               CountLayout<T> layout, List<ToDoubleFunction<T>> metrics) {
+            method(settings.bootstrap().poissonFor(n), n);
+            if (poisson) {
+                return streamed.intervals(metrics, 0.95);
+            }
+            if (rows.rows() != n) {
+                throw new IllegalStateException(n + " units but " + rows.rows() + " classic rows");
+            }
+            List<ToDoubleFunction<long[]>> onRows = new ArrayList<>();
+            metrics.forEach(m -> onRows.add(v -> m.applyAsDouble(layout.read(v))));
+            return Bootstrap.intervals(rows, onRows, settings.resamples(), 0.95, settings.seed());
+        }
+
         /** A line under the tables when the Poisson bootstrap made the intervals; nothing for the classic one. */
         String methodLine() {
             if (!poisson || settings.resamples() == 0) {
@@ -965,36 +1037,43 @@ public final class Evaluations {
             tables.add(rows);
         }
 
-        /** The result; a task without a page of its own gets one of its tables, with the provenance. */
+        /**
+         * The result; a task without a page of its own gets one of its tables, with the provenance. The JSON and
+         * that page are rendered when first asked for (a text-only run then loads no JSON mapper; issue 15).
+         */
         EvaluationResult result(Scores scores, String text, String html) {
-            Provenance p = gold == null ? new Provenance(null, null, null, inputs)
+            Provenance p = gold == null ? new Provenance(goldName, null, null, inputs)
                     : new Provenance(gold.name(), gold.version(), gold.fingerprint(), inputs);
-            String page = html;
-            if (page == null) {
-                Map<String, String> facts = new LinkedHashMap<>();
-                if (gold != null) {
-                    facts.put("dataset", gold.name() + (gold.version() == null ? "" : " " + gold.version()));
-                    if (gold.fingerprint() != null) {
-                        facts.put("fingerprint", gold.fingerprint());
-                    }
+            return new EvaluationResult(task, scores, intervals, p, skipped, notes, text, () -> JsonReport.toJson(root),
+                    html != null ? () -> html : this::page);
+        }
+
+        /** The page of the tables, with the provenance and the lines under the text's tables. */
+        private String page() {
+            Map<String, String> facts = new LinkedHashMap<>();
+            if (gold != null) {
+                facts.put("dataset", gold.name() + (gold.version() == null ? "" : " " + gold.version()));
+                if (gold.fingerprint() != null) {
+                    facts.put("fingerprint", gold.fingerprint());
                 }
-                facts.put("predictions", predictions.toString());
-                facts.put("sha256", inputs.get(0).sha256());
-                facts.put("tool", "corpusbench " + version());
-                List<String> lines = new ArrayList<>(pageNotes);
-                if (!skipped.isEmpty()) {
-                    lines.add("skipped (--lenient): " + skipped);
-                }
-                String method = methodLine();
-                if (!method.isEmpty()) {
-                    lines.add(method.strip());
-                }
-                String heading = title(task) + ": " + predictions.getFileName();
-                page = pairViews == null ? HtmlReportWriter.renderTables(heading, facts, tables, lines)
-                        : HtmlReportWriter.renderContradictions(heading, facts, tables, lines, pairViews, PAGE_PAIRS);
             }
-            return new EvaluationResult(task, scores, intervals, p, skipped, notes, text, JsonReport.toJson(root),
-                    page);
+            if (goldName != null) {
+                facts.put("dataset", goldName);
+            }
+            facts.put("predictions", predictions.toString());
+            facts.put("sha256", inputs.get(0).sha256());
+            facts.put("tool", "corpusbench " + version());
+            List<String> lines = new ArrayList<>(pageNotes);
+            if (!skipped.isEmpty()) {
+                lines.add("skipped (--lenient): " + skipped);
+            }
+            String method = methodLine();
+            if (!method.isEmpty()) {
+                lines.add(method.strip());
+            }
+            String heading = title(task) + ": " + predictions.getFileName();
+            return pairViews == null ? HtmlReportWriter.renderTables(heading, facts, tables, lines)
+                    : HtmlReportWriter.renderContradictions(heading, facts, tables, lines, pairViews, PAGE_PAIRS);
         }
 
         private static String title(Task t) {

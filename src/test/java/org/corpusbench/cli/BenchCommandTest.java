@@ -25,10 +25,11 @@ class BenchCommandTest {
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("conlleval (streamed)", "conlleval (file in memory)", "tags (default, 95% CI)",
                 "tags (strict IOB2, 95% CI)", "spans (10 per document)", "spans (one document)", "conlleval --threads 2",
-                "tags --threads 2", "figures agree across heap limits, input paths, thread counts and runs");
+                "tags --threads 2", "dates (TimeML, streamed)", "dates (TimeML, -Xmx1g)",
+                "figures agree across heap limits, input paths, thread counts and runs");
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertThat(root.get("problems")).isEmpty();
-        assertThat(root.get("results")).hasSize(14);
+        assertThat(root.get("results")).hasSize(16);
         for (JsonNode n : root.get("results")) {
             assertThat(n.get("wall_median_s").asDouble()).isPositive();
             assertThat(n.get("figures").asText()).isNotEqualTo("FAILED");
@@ -50,6 +51,28 @@ class BenchCommandTest {
             assertThat(v.get("workload").asText()).isIn(names.get(i));
             assertThat(v.get("figures").asText()).startsWith("0 problems");
         }
+        // issue 15: the TimeML dates workload scores the generated folders, the same under both heaps
+        assertThat(root.get("results").get(14).get("figures").asText()).startsWith("TimexCounts[gold=")
+                .isEqualTo(root.get("results").get(15).get("figures").asText());
+    }
+
+    @Test
+    void theGeneratedTimemlCorpusIsTheSameForTheSameSeedAndScoresAsItsImport() throws IOException {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        int documents = org.corpusbench.bench.SyntheticData.writeTimemlCorpus(a.resolve("gold"), a.resolve("system"),
+                2000, 7);
+        org.corpusbench.bench.SyntheticData.writeTimemlCorpus(b.resolve("gold"), b.resolve("system"), 2000, 7);
+        assertThat(documents).isEqualTo(4);
+        for (String f : List.of("gold/doc-0000000.tml", "system/doc-0000003.tml")) {
+            assertThat(Files.readAllBytes(a.resolve(f))).isEqualTo(Files.readAllBytes(b.resolve(f)));
+        }
+        // valid TimeML that the import path takes, and the direct path scores
+        assertThat(CliTest.run("import", "--format", "timeml", "--out", tmp.resolve("g").toString(),
+                a.resolve("gold").toString()).code()).isZero();
+        CliTest.Run r = CliTest.run("evaluate", "--task", "dates", "--format", "timeml", "--dataset",
+                a.resolve("gold").toString(), "--pred", a.resolve("system").toString());
+        assertThat(r.code()).as(r.err()).isZero();
     }
 
     @Test
