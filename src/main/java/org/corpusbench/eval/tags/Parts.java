@@ -25,6 +25,9 @@ final class Parts {
 
     /** The parts for a file of {@code bytes} and {@code threads} asked for, on this machine as it is now. */
     static int of(long bytes, int threads, long minPartBytes) {
+        if (threads <= 1 || minPartBytes > 0 && bytes / minPartBytes < 2) {
+            return 1; // decided without asking for the load average, whose management classes cost start-up time
+        }
         return of(bytes, threads, minPartBytes, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
     }
