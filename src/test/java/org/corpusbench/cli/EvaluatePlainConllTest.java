@@ -2,8 +2,6 @@ package org.corpusbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +17,7 @@ class EvaluatePlainConllTest {
     static final String VECTOR = EvaluateCommandTest.VECTOR.toString();
 
     private static CliTest.Run plain(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Integer code = EvaluateCommand.runPlain(args, new PrintWriter(out), new PrintWriter(err));
-        assertThat(code).as("plain path taken for %s", List.of(args)).isNotNull();
-        return new CliTest.Run(code, out.toString(), err.toString());
+        return Issue15TimemlDatesTest.plain(args);
     }
 
     @Test

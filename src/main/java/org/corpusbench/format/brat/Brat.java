@@ -137,7 +137,10 @@ public final class Brat {
             sb.append(r).append('\t').append(RELATION).append(" Arg1:").append(ta).append(" Arg2:").append(tb)
                     .append('\n');
             ObjectNode note = JSON.createObjectNode();
-            note.put("id", c.id()).put("type", c.type().name()).put("explanation", c.explanation());
+            note.put("id", c.id());
+            // a system's contradictions may carry no type; none is written, and none is read back
+            put(note, "type", c.type() == null ? null : c.type().name());
+            note.put("explanation", c.explanation());
             notes(sb, next, r, note);
         }
         return sb.toString();
@@ -454,7 +457,8 @@ public final class Brat {
             String type = note == null ? null : str(note, "type");
             ContradictionType ct;
             try {
-                ct = ContradictionType.valueOf(type == null ? "FACT" : type);
+                // no type is no type (a system's output), never one made up
+                ct = type == null ? null : ContradictionType.valueOf(type);
             } catch (IllegalArgumentException ex) {
                 throw new CorpusFormatException(at, "type", "'" + type + "'; expected a contradiction type");
             }

@@ -80,7 +80,7 @@ public final class CsvLayers {
         });
         write(dir.resolve(CONTRADICTIONS), CONTRADICTION_HEADER, p -> {
             for (Contradiction c : contradictions) {
-                p.printRecord(c.id(), c.type().name(), c.a().docId(), c.a().span().start(), c.a().span().end(),
+                p.printRecord(c.id(), c.type() == null ? "" : c.type().name(), c.a().docId(), c.a().span().start(), c.a().span().end(),
                         c.a().span().text(), c.b().docId(), c.b().span().start(), c.b().span().end(),
                         c.b().span().text(), c.explanation());
             }
@@ -148,7 +148,8 @@ public final class CsvLayers {
                     null, null));
         });
         read(dir.resolve(CONTRADICTIONS), CONTRADICTION_HEADER, (r, at) -> contradictions.add(new Contradiction(
-                r.get("id"), parse(ContradictionType.class, r.get("type"), at, "type"),
+                r.get("id"), r.get("type").isEmpty() ? null
+                        : parse(ContradictionType.class, r.get("type"), at, "type"),
                 new Evidence(r.get("doc_a"), span(r, at, "start_a", "end_a", "text_a")),
                 new Evidence(r.get("doc_b"), span(r, at, "start_b", "end_b", "text_b")), r.get("explanation"))));
         read(dir.resolve(NLI), NLI_HEADER, (r, at) -> {
