@@ -327,9 +327,17 @@ public final class HuggingFace {
         return v == null || v.isNull() ? null : v.asText();
     }
 
+    /** An offset as the JSON holds it: an integer, never a string, a fraction or a boolean read as one. */
+    private static int offset(JsonNode v, Location at, String field) throws CorpusFormatException {
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new CorpusFormatException(at, field, "'" + v + "'; expected a code-point offset (an integer)");
+        }
+        return v.intValue();
+    }
+
     private static Span span(JsonNode n, String text, Location at, String field) throws CorpusFormatException {
-        int s = required(n, "start", at).asInt();
-        int e = required(n, "end", at).asInt();
+        int s = offset(required(n, "start", at), at, field + ".start");
+        int e = offset(required(n, "end", at), at, field + ".end");
         int length = text.codePointCount(0, text.length());
         if (s < 0 || e < s || e > length) {
             throw new CorpusFormatException(at, field, SpanMessages.notInsideText(s, e, length));

@@ -168,7 +168,8 @@ public final class SnliJsonl {
         }
         JsonNode s = n.get(field + "_start");
         JsonNode e = n.get(field + "_end");
-        if (s == null || e == null || !s.canConvertToInt() || !e.canConvertToInt()) {
+        if (s == null || e == null || !s.isIntegralNumber() || !e.isIntegralNumber() || !s.canConvertToInt()
+                || !e.canConvertToInt()) {
             throw new CorpusFormatException(at, field + "_start", "expected integer " + field + "_start and "
                     + field + "_end with " + field + "_doc_id");
         }

@@ -50,4 +50,20 @@ class HuggingFaceSpanProblemsTest {
         assertThatThrownBy(() -> HuggingFace.read(tmp.resolve(HuggingFace.DOCUMENTS)))
                 .hasMessageContaining(":1: entities[0]: span [3,8)");
     }
+
+    /**
+     * An offset that is not an integer was read with Jackson's asInt: "2" as 2, 2.9 as 2, "two" as 0, true as 1,
+     * a silent wrong span whenever the entity has no surface text to check it against. Now refused.
+     */
+    @Test
+    void anOffsetThatIsNotAnIntegerIsRefusedNotRounded() throws IOException {
+        for (String start : new String[] {"\"2\"", "2.9", "\"two\"", "true", "2147483648"}) {
+            CorpusFormatException e = refused("{\"start\":" + start + ",\"end\":7,\"type\":\"GPE\"}");
+            assertThat(e.field()).as(start).isEqualTo("entities[0].start");
+            assertThat(e.originalMessage()).as(start).isEqualTo("'" + start.replace("\"", "\"")
+                    + "'; expected a code-point offset (an integer)");
+        }
+        assertThat(refused("{\"start\":2,\"end\":7.0,\"type\":\"GPE\"}").field()).isEqualTo("entities[0].end");
+        assertThat(refused("{\"start\":null,\"end\":7,\"type\":\"GPE\"}").originalMessage()).isEqualTo("missing");
+    }
 }
