@@ -46,9 +46,10 @@ public final class ReleaseDiff {
 
     /**
      * The changes from release {@code a} to release {@code b}: documents, entities, timexes, contradictions,
-     * then NLI pairs, each layer sorted by key as text. Documents are compared by SHA-256, entity mentions by
-     * surface text, type and entity id, timexes by surface text, type, value and {@code mod} (not by tid,
-     * anchor, quant or freq), contradictions and NLI pairs by their whole JSON.
+     * then NLI pairs, each layer in key order (spans by document, then by offsets as numbers; ids as text).
+     * Documents are compared by SHA-256, entity mentions by surface text, type and entity id, timexes by
+     * surface text, type, value and every attribute (mod, tid, anchor, quant, freq), contradictions and NLI
+     * pairs by their whole JSON.
      */
     public static List<Change> diff(Dataset a, Dataset b) throws IOException {
         List<Change> out = new ArrayList<>();
@@ -64,7 +65,7 @@ public final class ReleaseDiff {
     }
 
     private static Map<String, String> entities(Map<String, DocumentAnnotations> anns) {
-        Map<String, String> out = new TreeMap<>();
+        Map<String, String> out = new TreeMap<>(KEY_ORDER);
         for (DocumentAnnotations a : anns.values()) {
             for (EntityMention e : a.entities()) {
                 out.put(key(a.docId(), e.span().start(), e.span().end()),
@@ -75,18 +76,54 @@ public final class ReleaseDiff {
     }
 
     private static Map<String, String> timexes(Map<String, DocumentAnnotations> anns) {
-        Map<String, String> out = new TreeMap<>();
+        Map<String, String> out = new TreeMap<>(KEY_ORDER);
         for (DocumentAnnotations a : anns.values()) {
             for (Timex3 t : a.timexes()) {
                 out.put(key(a.docId(), t.span().start(), t.span().end()), "'" + t.span().text() + "' " + t.type()
-                        + " " + t.value() + (t.mod() == null ? "" : " mod=" + t.mod()));
+                        + " " + t.value() + attribute("mod", t.mod()) + attribute("tid", t.tid())
+                        + attribute("anchor", t.anchor()) + attribute("quant", t.quant())
+                        + attribute("freq", t.freq()));
             }
         }
         return out;
     }
 
+    private static String attribute(String name, String value) {
+        return value == null ? "" : " " + name + "=" + value;
+    }
+
     private static String key(String doc, int start, int end) {
         return doc + ":" + start + "-" + end;
+    }
+
+    /**
+     * Span keys ({@code doc:start-end}) in document order and then by offsets as numbers, so that 9-12 comes
+     * before 10-12; other keys (ids) as text.
+     */
+    static final java.util.Comparator<String> KEY_ORDER = (x, y) -> {
+        long[] a = offsets(x);
+        long[] b = offsets(y);
+        if (a == null || b == null) {
+            return x.compareTo(y);
+        }
+        int doc = x.substring(0, x.lastIndexOf(':')).compareTo(y.substring(0, y.lastIndexOf(':')));
+        if (doc != 0) {
+            return doc;
+        }
+        return a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]);
+    };
+
+    private static long[] offsets(String key) {
+        int colon = key.lastIndexOf(':');
+        int dash = key.lastIndexOf('-');
+        if (colon < 0 || dash < colon) {
+            return null;
+        }
+        try {
+            return new long[] {Long.parseLong(key.substring(colon + 1, dash)), Long.parseLong(key.substring(dash + 1))};
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static <T> Map<String, String> index(Iterable<T> items, Function<T, String> key, Function<T, String> show) {
@@ -98,7 +135,8 @@ public final class ReleaseDiff {
     }
 
     private static void compare(String layer, Map<String, String> a, Map<String, String> b, List<Change> out) {
-        Map<String, String> all = new TreeMap<>(a);
+        Map<String, String> all = new TreeMap<>(KEY_ORDER);
+        all.putAll(a);
         b.forEach(all::putIfAbsent);
         for (String k : all.keySet()) {
             String x = a.get(k);

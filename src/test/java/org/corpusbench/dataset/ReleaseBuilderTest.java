@@ -106,6 +106,26 @@ class ReleaseBuilderTest {
                 "entities ~ b:12-19 'Belarus' GPE belarus -> 'Belarus' ORG belarus");
     }
 
+    /**
+     * diff saw a TIMEX3 by its text, type, value and mod only, so a changed tid, quant or freq was "no
+     * differences" (exit 0); and it sorted span keys as text, so b:9-12 came after b:10-12. Both fixed.
+     */
+    @Test
+    void diffSeesEveryTimexAttributeAndOrdersSpansByOffset() throws IOException {
+        Path src = copySource();
+        Path v1 = ReleaseBuilder.build(src, MINI.resolve("seeds"), tmp.resolve("v1")).directory();
+        Path tsv = src.resolve("gold/timexes.tsv");
+        Files.writeString(tsv, Files.readString(tsv, StandardCharsets.UTF_8)
+                .replace("a\tt1\t40\t48\tDecember\tDATE\tXXXX-12\t\t\t", "a\tt7\t40\t48\tDecember\tDATE\tXXXX-12\t\t\t"),
+                StandardCharsets.UTF_8);
+        Path v2 = ReleaseBuilder.build(src, MINI.resolve("seeds"), tmp.resolve("v2")).directory();
+        assertThat(ReleaseDiff.diff(Dataset.open(v1), Dataset.open(v2)).stream().map(ReleaseDiff.Change::toString))
+                .containsExactly("timexes ~ a:40-48 'December' DATE XXXX-12 tid=t1 -> 'December' DATE XXXX-12 tid=t7");
+        assertThat(java.util.stream.Stream.of("b:10-12", "a:5-6", "b:9-12", "b:9-10", "c1", "b:100-101")
+                .sorted(ReleaseDiff.KEY_ORDER)).containsExactly("a:5-6", "b:9-10", "b:9-12", "b:10-12", "b:100-101",
+                "c1");
+    }
+
     @Test
     void goldSourceErrorsNameFileLineAndField() throws IOException {
         Path src = copySource();
