@@ -126,12 +126,13 @@ public final class GoldSources {
             throw new CorpusFormatException(at, "doc_id", "unknown document '" + r.get(0) + "'; expected one of "
                     + docs.keySet());
         }
-        int start = integer(r, startColumn, at);
-        int end = integer(r, startColumn + 1, at);
+        int start = integer(r, startColumn, at, "start");
+        int end = integer(r, startColumn + 1, at, "end");
         String text = r.get(startColumn + 2);
         int length = CodePoints.length(d.text());
         if (start < 0 || end < start || end > length) {
-            throw new CorpusFormatException(at, "end", SpanMessages.notInsideText(start, end, length));
+            throw new CorpusFormatException(at, start < 0 || start > length ? "start" : "end",
+                    SpanMessages.notInsideText(start, end, length));
         }
         Span span = Span.of(d.text(), start, end);
         if (!span.text().equals(text)) {
@@ -140,12 +141,12 @@ public final class GoldSources {
         return span;
     }
 
-    private static int integer(TableRows.Row r, int column, Location at) throws CorpusFormatException {
+    private static int integer(TableRows.Row r, int column, Location at, String field)
+            throws CorpusFormatException {
         try {
             return Integer.parseInt(r.get(column));
         } catch (NumberFormatException e) {
-            throw new CorpusFormatException(at, column == 1 || column == 2 ? "start" : "end",
-                    "expected an integer offset, found '" + r.get(column) + "'");
+            throw new CorpusFormatException(at, field, "expected an integer offset, found '" + r.get(column) + "'");
         }
     }
 

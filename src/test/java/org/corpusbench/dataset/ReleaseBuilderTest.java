@@ -126,6 +126,30 @@ class ReleaseBuilderTest {
                 "c1");
     }
 
+    /**
+     * A bad offset in the gold sources is named by its own column: an entity's end was reported as "start"
+     * (the column numbers of the TIMEX3 table were used for both tables), and a negative start as "end".
+     */
+    @Test
+    void aBadOffsetInTheGoldSourcesIsNamedByItsColumn() throws IOException {
+        String[][] cases = {{"gold/entities.tsv", "a\t0\t5\tMinsk", "a\t0\tfive\tMinsk", ":2: end: "},
+            {"gold/entities.tsv", "a\t0\t5\tMinsk", "a\tzero\t5\tMinsk", ":2: start: "},
+            {"gold/entities.tsv", "a\t0\t5\tMinsk", "a\t-1\t5\tMinsk", ":2: start: "},
+            {"gold/timexes.tsv", "a\tt1\t40\t48", "a\tt1\t40\tx48", ":2: end: "}};
+        int n = 0;
+        for (String[] c : cases) {
+            Path src = ReleaseCopies.copyTree(MINI.resolve("source"), tmp.resolve("source" + n));
+            Path file = src.resolve(c[0]);
+            String before = Files.readString(file, StandardCharsets.UTF_8);
+            assertThat(before).contains(c[1]);
+            Files.writeString(file, before.replace(c[1], c[2]), StandardCharsets.UTF_8);
+            Path out = tmp.resolve("bad" + n++);
+            assertThatThrownBy(() -> ReleaseBuilder.build(src, MINI.resolve("seeds"), out)).as(c[2])
+                    .hasMessageContaining(file + c[3]);
+            assertThat(out).doesNotExist();
+        }
+    }
+
     @Test
     void goldSourceErrorsNameFileLineAndField() throws IOException {
         Path src = copySource();
