@@ -51,6 +51,10 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--lenient", description = "Skip and count bad predictions instead of failing.")
     boolean lenient;
 
+    @Option(names = "--allow-empty", description = "--task contradictions: score an empty predictions file as a "
+            + "detector that flagged no pair (refused otherwise, as a wrong or truncated file would be).")
+    boolean allowEmpty;
+
     @Parameters(index = "0", paramLabel = "A", description = "Predictions of system A.")
     Path a;
 
@@ -69,12 +73,16 @@ final class CompareCommand implements Callable<Integer> {
             throw new UsageException("unknown --task '" + task + "'; expected entities, dates, "
                     + "contradictions or nli");
         }
+        if (allowEmpty && t != Task.CONTRADICTIONS) {
+            throw new UsageException("--allow-empty applies to --task contradictions only (the other tasks' "
+                    + "predictions hold a record per document or pair, even where a system found nothing)");
+        }
         GoldCorpus gold = Evaluations.gold(t, dataset, expectFingerprint);
         PrintWriter err = spec.commandLine().getErr();
         Evaluations.unpinnedNote(gold, dataset).ifPresent(err::println);
         err.flush();
         Comparison c = Evaluations.compare(t, gold, a, b, EvaluationSettings.defaults().withLenient(lenient)
-                .withIntervals(resamples, seed), shuffles);
+                .withAllowEmpty(allowEmpty).withIntervals(resamples, seed), shuffles);
         c.notes().forEach(err::println);
         err.flush();
         PrintWriter w = spec.commandLine().getOut();

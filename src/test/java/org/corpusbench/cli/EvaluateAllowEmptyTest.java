@@ -64,4 +64,26 @@ class EvaluateAllowEmptyTest {
         assertThat(entities.code()).isEqualTo(Main.USAGE);
         assertThat(entities.err()).contains("--allow-empty applies to --task contradictions only");
     }
+
+    /**
+     * compare passes --allow-empty too (it had no such option, so an empty file from predict could not be
+     * compared with another detector's): the empty detector against the gold itself, recall 0 against 1.
+     */
+    @Test
+    void compareTakesAllowEmptyForContradictionsOnly() throws IOException {
+        Path empty = Files.writeString(tmp.resolve("empty.jsonl"), "");
+        Path gold = RELEASE.resolve("contradictions.jsonl");
+        CliTest.Run refused = CliTest.run("compare", "--task", "contradictions", "--dataset", RELEASE.toString(),
+                "--resamples", "20", "--shuffles", "50", empty.toString(), gold.toString());
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains("--allow-empty");
+        CliTest.Run r = CliTest.run("compare", "--task", "contradictions", "--dataset", RELEASE.toString(),
+                "--allow-empty", "--resamples", "20", "--shuffles", "50", empty.toString(), gold.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("0.0000", "1.0000");
+        CliTest.Run nli = CliTest.run("compare", "--task", "nli", "--dataset", RELEASE.toString(), "--allow-empty",
+                RELEASE.resolve("nli.jsonl").toString(), RELEASE.resolve("nli.jsonl").toString());
+        assertThat(nli.code()).isEqualTo(2);
+        assertThat(nli.err()).contains("--allow-empty applies to --task contradictions only");
+    }
 }
