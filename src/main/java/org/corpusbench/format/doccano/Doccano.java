@@ -1,5 +1,7 @@
 package org.corpusbench.format.doccano;
 
+import static org.corpusbench.format.jsonl.JsonValues.describe;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -125,12 +127,12 @@ public final class Doccano {
         JsonNode n = line.node();
         Location at = line.location();
         if (!n.isObject()) {
-            throw new CorpusFormatException(at, null, "found " + kind(n) + "; expected a JSON object {\"" + TEXT
+            throw new CorpusFormatException(at, null, "found " + describe(n) + "; expected a JSON object {\"" + TEXT
                     + "\": ..., \"" + LABEL + "\": [[start, end, \"TYPE\"], ...]}");
         }
         JsonNode text = n.get(TEXT);
         if (text == null || !text.isTextual()) {
-            throw new CorpusFormatException(at, TEXT, "found " + kind(text) + "; expected the document text as a "
+            throw new CorpusFormatException(at, TEXT, "found " + describe(text) + "; expected the document text as a "
                     + "string");
         }
         String field = idField(n);
@@ -138,7 +140,7 @@ public final class Doccano {
         if (field != null) {
             JsonNode v = n.get(field);
             if (!v.isTextual() && !v.isIntegralNumber()) {
-                throw new CorpusFormatException(at, field, "found " + kind(v) + "; expected the document id as a "
+                throw new CorpusFormatException(at, field, "found " + describe(v) + "; expected the document id as a "
                         + "string or an integer");
             }
             id = v.asText();
@@ -165,7 +167,7 @@ public final class Doccano {
         String key = label != null ? LABEL : ENTITIES;
         JsonNode spans = label != null ? label : entities;
         if (!spans.isArray()) {
-            throw new CorpusFormatException(at, key, "found " + kind(spans) + "; expected an array of spans");
+            throw new CorpusFormatException(at, key, "found " + describe(spans) + "; expected an array of spans");
         }
         List<EntityMention> out = new ArrayList<>();
         String text = d.text();
@@ -177,7 +179,7 @@ public final class Doccano {
             JsonNode type;
             if (label != null) {
                 if (!s.isArray() || s.size() != 3) {
-                    throw new CorpusFormatException(at, f, "found " + kind(s) + (s.isTextual() ? " (a text "
+                    throw new CorpusFormatException(at, f, "found " + describe(s) + (s.isTextual() ? " (a text "
                             + "classification label?)" : "") + "; expected [start, end, \"TYPE\"]");
                 }
                 start = s.get(0);
@@ -185,7 +187,7 @@ public final class Doccano {
                 type = s.get(2);
             } else {
                 if (!s.isObject()) {
-                    throw new CorpusFormatException(at, f, "found " + kind(s) + "; expected {\"start_offset\", "
+                    throw new CorpusFormatException(at, f, "found " + describe(s) + "; expected {\"start_offset\", "
                             + "\"end_offset\", \"label\"}");
                 }
                 start = s.get("start_offset");
@@ -202,7 +204,7 @@ public final class Doccano {
                         + "end");
             }
             if (type == null || !type.isTextual() || type.textValue().isBlank()) {
-                throw new CorpusFormatException(at, tf, "found " + kind(type) + "; expected the type, a non-blank "
+                throw new CorpusFormatException(at, tf, "found " + describe(type) + "; expected the type, a non-blank "
                         + "string");
             }
             int cb = Utf16Offsets.toCodePoint(text, b);
@@ -214,7 +216,7 @@ public final class Doccano {
 
     private static int offset(JsonNode v, Location at, String field, String text) throws CorpusFormatException {
         if (v == null || !v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new CorpusFormatException(at, field, "found " + kind(v) + "; expected an offset, an integer "
+            throw new CorpusFormatException(at, field, "found " + describe(v) + "; expected an offset, an integer "
                     + "counting UTF-16 units");
         }
         String problem = Utf16Offsets.problem(text, v.intValue());
@@ -222,25 +224,5 @@ public final class Doccano {
             throw new CorpusFormatException(at, field, problem);
         }
         return v.intValue();
-    }
-
-    private static String kind(JsonNode v) {
-        if (v == null || v.isMissingNode()) {
-            return "nothing";
-        }
-        if (v.isNull()) {
-            return "null";
-        }
-        if (v.isTextual()) {
-            return "the string \"" + (v.textValue().length() > 40 ? v.textValue().substring(0, 40) + "..."
-                    : v.textValue()) + "\"";
-        }
-        if (v.isNumber()) {
-            return "the number " + v.asText();
-        }
-        if (v.isBoolean()) {
-            return "a boolean";
-        }
-        return v.isArray() ? "an array" : "an object";
     }
 }

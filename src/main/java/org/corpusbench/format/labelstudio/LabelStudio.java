@@ -1,5 +1,7 @@
 package org.corpusbench.format.labelstudio;
 
+import static org.corpusbench.format.jsonl.JsonValues.describe;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -277,18 +279,18 @@ public final class LabelStudio {
         Task read() throws CorpusFormatException {
             JsonNode node = task.node();
             if (!node.isObject()) {
-                throw error("", "found " + kind(node) + "; expected a task object");
+                throw error("", "found " + describe(node) + "; expected a task object");
             }
             JsonNode data = node.get("data");
             if (data == null || !data.isObject()) {
-                throw error(data == null ? "" : "data", "found " + (data == null ? "no 'data'" : kind(data) + " as "
+                throw error(data == null ? "" : "data", "found " + (data == null ? "no 'data'" : describe(data) + " as "
                         + "'data'") + "; expected a task {\"data\": {\"" + TEXT + "\": ...}, ...} of Label Studio's "
                         + "JSON export (its JSON-MIN and CSV exports are not read)");
             }
             JsonNode t = data.get(TEXT);
             if (t == null || !t.isTextual()) {
                 throw error(t == null ? "data" : "data." + TEXT, "found " + (t == null ? "no '" + TEXT + "'"
-                        : kind(t)) + "; expected the document text as a string in data." + TEXT);
+                        : describe(t)) + "; expected the document text as a string in data." + TEXT);
             }
             String text = t.textValue();
             String idPath;
@@ -319,7 +321,7 @@ public final class LabelStudio {
                 }
             }
             if (list != null && !list.isNull() && !list.isArray()) {
-                throw error(listKey, "found " + kind(list) + "; expected an array of " + listKey);
+                throw error(listKey, "found " + describe(list) + "; expected an array of " + listKey);
             }
             List<Integer> matching = new ArrayList<>();
             List<String> present = new ArrayList<>();
@@ -327,7 +329,7 @@ public final class LabelStudio {
                 JsonNode entry = list.get(i);
                 String path = listKey + "[" + i + "]";
                 if (!entry.isObject()) {
-                    throw error(path, "found " + kind(entry) + "; expected an object with a 'result'");
+                    throw error(path, "found " + describe(entry) + "; expected an object with a 'result'");
                 }
                 if (selection.results() == Results.ANNOTATIONS && entry.path("was_cancelled").asBoolean(false)) {
                     continue;
@@ -355,7 +357,7 @@ public final class LabelStudio {
             JsonNode result = list.get(matching.get(0)).get("result");
             if (result == null || !result.isArray()) {
                 throw error(result == null ? path : path + ".result", "found " + (result == null ? "no 'result'"
-                        : kind(result)) + "; expected an array of results");
+                        : describe(result)) + "; expected an array of results");
             }
             int length = CodePoints.length(text);
             List<EntityMention> mentions = new ArrayList<>();
@@ -389,11 +391,11 @@ public final class LabelStudio {
         private List<EntityMention> region(JsonNode r, String rp, String text, int length)
                 throws CorpusFormatException {
             if (!r.isObject()) {
-                throw error(rp, "found " + kind(r) + "; expected a result object");
+                throw error(rp, "found " + describe(r) + "; expected a result object");
             }
             JsonNode type = r.get("type");
             if (type == null || !type.isTextual()) {
-                throw error(type == null ? rp : rp + ".type", "found " + (type == null ? "no 'type'" : kind(type))
+                throw error(type == null ? rp : rp + ".type", "found " + (type == null ? "no 'type'" : describe(type))
                         + "; expected the result type, '" + LABELS + "' for a span label");
             }
             if (SKIPPED_TYPES.contains(type.textValue())) {
@@ -407,7 +409,7 @@ public final class LabelStudio {
             JsonNode value = r.get("value");
             if (value == null || !value.isObject()) {
                 throw error(value == null ? rp : rp + ".value", "found " + (value == null ? "no 'value'"
-                        : kind(value)) + "; expected {\"start\", \"end\", \"labels\"}");
+                        : describe(value)) + "; expected {\"start\", \"end\", \"labels\"}");
             }
             int start = offset(value, rp + ".value", "start", length);
             int end = offset(value, rp + ".value", "end", length);
@@ -418,7 +420,7 @@ public final class LabelStudio {
             JsonNode regionText = value.get("text");
             if (regionText != null && !regionText.isNull()) {
                 if (!regionText.isTextual()) {
-                    throw error(rp + ".value.text", "found " + kind(regionText) + "; expected the region's text");
+                    throw error(rp + ".value.text", "found " + describe(regionText) + "; expected the region's text");
                 }
                 String t = regionText.textValue();
                 if (!t.equals(span.text()) && !t.equals(span.text().replace("\n", "\\n"))) {
@@ -431,14 +433,14 @@ public final class LabelStudio {
             JsonNode labels = value.get(LABELS);
             if (labels == null || !labels.isArray() || labels.isEmpty()) {
                 throw error(labels == null ? rp + ".value" : rp + ".value." + LABELS, "found "
-                        + (labels == null ? "no 'labels'" : labels.isArray() ? "no label" : kind(labels))
+                        + (labels == null ? "no 'labels'" : labels.isArray() ? "no label" : describe(labels))
                         + "; expected the region's labels, [\"TYPE\", ...]");
             }
             List<EntityMention> out = new ArrayList<>();
             for (int k = 0; k < labels.size(); k++) {
                 JsonNode l = labels.get(k);
                 if (!l.isTextual() || l.textValue().isBlank()) {
-                    throw error(rp + ".value." + LABELS + "[" + k + "]", "found " + kind(l) + "; expected a "
+                    throw error(rp + ".value." + LABELS + "[" + k + "]", "found " + describe(l) + "; expected a "
                             + "non-blank label");
                 }
                 out.add(new EntityMention(span, l.textValue(), null));
@@ -450,7 +452,7 @@ public final class LabelStudio {
             JsonNode v = value.get(key);
             if (v == null || !v.isIntegralNumber() || !v.canConvertToInt()) {
                 throw error(v == null ? path : path + "." + key, "found " + (v == null ? "no '" + key + "'"
-                        : kind(v)) + "; expected the " + key + " offset, an integer");
+                        : describe(v)) + "; expected the " + key + " offset, an integer");
             }
             int o = v.intValue();
             if (o < 0 || o > length) {
@@ -464,27 +466,7 @@ public final class LabelStudio {
             if (v.isTextual() || v.isIntegralNumber()) {
                 return v.asText();
             }
-            throw error(path, "found " + kind(v) + "; expected the document id as a string or an integer");
-        }
-
-        private static String kind(JsonNode v) {
-            if (v == null || v.isMissingNode()) {
-                return "nothing";
-            }
-            if (v.isNull()) {
-                return "null";
-            }
-            if (v.isTextual()) {
-                return "the string \"" + (v.textValue().length() > 40 ? v.textValue().substring(0, 40) + "..."
-                        : v.textValue()) + "\"";
-            }
-            if (v.isNumber()) {
-                return "the number " + v.asText();
-            }
-            if (v.isBoolean()) {
-                return "a boolean";
-            }
-            return v.isArray() ? "an array" : "an object";
+            throw error(path, "found " + describe(v) + "; expected the document id as a string or an integer");
         }
     }
 }
