@@ -213,7 +213,7 @@ class Issue15TimemlDatesTest {
                 StandardCharsets.UTF_8);
         r = evaluate(gold, system);
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains(system.resolve("a.tml") + ": TEXT: no <TEXT> element; expected a TimeML "
+        assertThat(r.err()).contains(system.resolve("a.tml") + ":2: TEXT: no <TEXT> element; expected a TimeML "
                 + "document");
     }
 

@@ -155,11 +155,19 @@ public final class TimemlReader {
         return fast != null ? fast : parseXml(xml, id, fileName, sha256);
     }
 
+    private static int lastLine(String xml) {
+        int lines = 1;
+        for (int i = xml.indexOf('\n'); i >= 0 && i < xml.length() - 1; i = xml.indexOf('\n', i + 1)) {
+            lines++;
+        }
+        return lines;
+    }
+
     /** The document as {@link TimemlScanner} reads it, or null when the scanner leaves it to the XML parser. */
     static TimemlDocument scan(String xml, String id, String fileName, String sha256) {
         Builder b = new Builder(fileName);
         try {
-            return TimemlScanner.scan(xml, b) ? b.finish(id, sha256) : null;
+            return TimemlScanner.scan(xml, b) ? b.finish(id, sha256, lastLine(xml)) : null;
         } catch (CorpusFormatException e) {
             return null; // a problem: the parser reports it, with its own locations
         }
@@ -196,7 +204,7 @@ public final class TimemlReader {
                     b.end(r.getLocalName());
                 }
             }
-            return b.finish(id, sha256);
+            return b.finish(id, sha256, lastLine(xml));
         } catch (XMLStreamException e) {
             javax.xml.stream.Location l = e.getLocation();
             throw new CorpusFormatException(new Location(fileName, l == null ? 0 : Math.max(0, l.getLineNumber()),
@@ -311,8 +319,11 @@ public final class TimemlReader {
             }
         }
 
-        /** The document, once every element was seen; tids given to the TIMEX3s without one. */
-        TimemlDocument finish(String id, String sha256) throws CorpusFormatException {
+        /**
+         * The document, once every element was seen; tids given to the TIMEX3s without one. {@code endLine} is
+         * the document's last line, where a missing {@code <TEXT>} is reported.
+         */
+        TimemlDocument finish(String id, String sha256, int endLine) throws CorpusFormatException {
             int next = 1;
             for (int i : withoutTid) {
                 while (tids.containsKey("t" + next)) {
@@ -324,8 +335,8 @@ public final class TimemlReader {
                         x.freq()));
             }
             if (textLine == 0) {
-                throw new CorpusFormatException(Location.ofFile(fileName), "TEXT", "no <TEXT> element; expected a "
-                        + "TimeML document, whose text is the content of <TEXT>");
+                throw new CorpusFormatException(Location.of(fileName, endLine), "TEXT", "no <TEXT> element; "
+                        + "expected a TimeML document, whose text is the content of <TEXT>");
             }
             String t = text.toString();
             Document d = new Document(id, t, null, fileName, sha256);

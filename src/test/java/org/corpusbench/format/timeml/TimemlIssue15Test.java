@@ -39,7 +39,7 @@ class TimemlIssue15Test {
     void aFileWithoutTextIsRefused() {
         assertThatThrownBy(() -> read("<?xml version=\"1.0\"?>\n<html><body>March 2013</body></html>\n"))
                 .isInstanceOf(CorpusFormatException.class)
-                .hasMessage("d.tml: TEXT: no <TEXT> element; expected a TimeML document, whose text is the content of "
+                .hasMessage("d.tml:2: TEXT: no <TEXT> element; expected a TimeML document, whose text is the content of "
                         + "<TEXT>");
     }
 
