@@ -671,9 +671,9 @@ public final class Evaluations {
         List<Counts> perGroup = new ArrayList<>();
         List<String> groupIds = new ArrayList<>();
         Map<ContradictionType, Counts> types = new EnumMap<>(ContradictionType.class);
-        List<HtmlReportWriter.PairView> pairs = new ArrayList<>();
-        List<HtmlReportWriter.PairView> spurious = new ArrayList<>();
-        Map<String, List<Span>> sentences = new HashMap<>();
+        // each pair's verdict, kept for the page, which builds its views only when it is asked for
+        List<PairOutcome> pairs = new ArrayList<>();
+        List<PairOutcome> spurious = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             for (int j = i; j < ids.size(); j++) {
                 List<Contradiction> g = EvaluationUnits.between(gold.contradictions(), ids.get(i), ids.get(j));
@@ -690,11 +690,11 @@ public final class Evaluations {
                     predictionMatched[x[1]] = true;
                 }
                 for (int k = 0; k < g.size(); k++) {
-                    pairs.add(pairView(gold, goldMatched[k] ? "matched" : "missed", g.get(k), sentences));
+                    pairs.add(new PairOutcome(goldMatched[k] ? "matched" : "missed", g.get(k)));
                 }
                 for (int k = 0; k < p.size(); k++) {
                     if (!predictionMatched[k]) {
-                        spurious.add(pairView(gold, "spurious", p.get(k), sentences));
+                        spurious.add(new PairOutcome("spurious", p.get(k)));
                     }
                 }
                 m.types().forEach((t, c) -> types.merge(t, c, Counts::plus));
@@ -716,7 +716,7 @@ public final class Evaluations {
             f(total.recall()), f(total.f1()) + " " + ci(iv), n(total.tp()), n(total.predicted()), n(total.gold())});
         r.table(rows);
         pairs.addAll(spurious);
-        r.pairViews = pairs;
+        r.pairs = pairs;
         return r.result(new Scores.Contradictions(total, types), TextTable.markdown(rows)
                 + skippedLine(read.skipped()) + r.methodLine(), null);
     }
@@ -726,6 +726,20 @@ public final class Evaluations {
 
     /** Context shown on each side of an evidence span, at most, in code points. */
     private static final int CONTEXT = 240;
+
+    /** A contradiction pair and the scorer's verdict on it: matched, missed or spurious. */
+    private record PairOutcome(String status, Contradiction pair) {
+    }
+
+    /** The page's view of the first {@link #PAGE_PAIRS} pairs. */
+    private static List<HtmlReportWriter.PairView> pairViews(GoldCorpus gold, List<PairOutcome> pairs) {
+        Map<String, List<Span>> sentences = new HashMap<>();
+        List<HtmlReportWriter.PairView> out = new ArrayList<>();
+        for (PairOutcome o : pairs.subList(0, Math.min(PAGE_PAIRS, pairs.size()))) {
+            out.add(pairView(gold, o.status(), o.pair(), sentences));
+        }
+        return out;
+    }
 
     private static HtmlReportWriter.PairView pairView(GoldCorpus gold, String status, Contradiction c,
                                                       Map<String, List<Span>> sentences) {
@@ -888,8 +902,8 @@ public final class Evaluations {
         final Path predictions;
         final List<List<String[]>> tables = new ArrayList<>();
         final List<String> pageNotes = new ArrayList<>();
-        /** Contradictions: every pair with its evidence, for the page; {@code null} for other tasks. */
-        List<HtmlReportWriter.PairView> pairViews;
+        /** Contradictions: every pair with the scorer's verdict, for the page; {@code null} for other tasks. */
+        List<PairOutcome> pairs;
 
         Report(Task task, String format, Path predictions, EvaluationSettings settings) throws IOException {
             this(task, format, predictions, Hashes.sha256(predictions), settings);
@@ -1072,8 +1086,9 @@ public final class Evaluations {
                 lines.add(method.strip());
             }
             String heading = title(task) + ": " + predictions.getFileName();
-            return pairViews == null ? HtmlReportWriter.renderTables(heading, facts, tables, lines)
-                    : HtmlReportWriter.renderContradictions(heading, facts, tables, lines, pairViews, PAGE_PAIRS);
+            return pairs == null ? HtmlReportWriter.renderTables(heading, facts, tables, lines)
+                    : HtmlReportWriter.renderContradictions(heading, facts, tables, lines, pairViews(gold, pairs),
+                            pairs.size());
         }
 
         private static String title(Task t) {

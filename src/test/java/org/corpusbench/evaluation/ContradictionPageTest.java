@@ -59,4 +59,19 @@ class ContradictionPageTest {
                 + "complex, a cutting-edge hypersonic missile system, is at the heart of this plan.</p>");
         assertThat(html).doesNotContain("'Oreshino'");
     }
+
+    /** A page shows the pairs it is given and says how many of the total it leaves out (at most 2,000 shown). */
+    @Test
+    void pairsBeyondThoseShownAreCountedNotDropped() {
+        org.corpusbench.eval.report.HtmlReportWriter.EvidenceView e =
+                new org.corpusbench.eval.report.HtmlReportWriter.EvidenceView("d", "A ", "b", " c.");
+        org.corpusbench.eval.report.HtmlReportWriter.PairView v =
+                new org.corpusbench.eval.report.HtmlReportWriter.PairView("spurious", null, null, e, e, null);
+        String html = org.corpusbench.eval.report.HtmlReportWriter.renderContradictions("t", java.util.Map.of(),
+                List.of(), List.of(), List.of(v, v, v), 5);
+        assertThat(count(html, "<div class=\"pair spurious\">")).isEqualTo(3);
+        assertThat(html).contains("<p>2 more pairs not shown (the first 3 of 5).</p>");
+        assertThat(org.corpusbench.eval.report.HtmlReportWriter.renderContradictions("t", java.util.Map.of(),
+                List.of(), List.of(), List.of(v), 1)).doesNotContain("not shown");
+    }
 }

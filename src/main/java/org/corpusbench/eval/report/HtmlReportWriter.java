@@ -180,12 +180,13 @@ public final class HtmlReportWriter {
     }
 
     /**
-     * The contradictions page: the tables of {@link #renderTables}, then every pair (matched and missed gold
-     * pairs, then spurious predictions, at most {@code limit} of them) with both evidence spans highlighted in
-     * the sentences of their articles, so that a reader can check each decision without opening the files.
+     * The contradictions page: the tables of {@link #renderTables}, then the pairs shown (matched and missed gold
+     * pairs, then spurious predictions) with both evidence spans highlighted in the sentences of their articles,
+     * so that a reader can check each decision without opening the files; when {@code total} is larger than
+     * the pairs shown, the page says how many are left out.
      */
     public static String renderContradictions(String title, Map<String, String> facts, List<List<String[]>> tables,
-                                              List<String> notes, List<PairView> pairs, int limit) {
+                                              List<String> notes, List<PairView> pairs, int total) {
         StringBuilder h = tablesPage(title, facts, tables, notes);
         h.append("<style>.pair{border:1px solid #ccc;margin:.6em 0;padding:.3em .8em}.pair p{margin:.3em 0}")
                 .append(".pair.matched{border-left:6px solid #2a7}.pair.missed{border-left:6px solid #c33}")
@@ -193,13 +194,7 @@ public final class HtmlReportWriter {
                 .append(".doc{color:#555;font-size:90%}</style>\n<h2>Pairs</h2>\n");
         h.append("<p>matched: a gold pair and the prediction that matched it; missed: a gold pair no prediction ")
                 .append("matched; spurious: a prediction that matched no gold pair.</p>\n");
-        int shown = 0;
         for (PairView v : pairs) {
-            if (shown++ == limit) {
-                h.append("<p>").append(pairs.size() - limit).append(" more pairs not shown (the first ").append(limit)
-                        .append(" of ").append(pairs.size()).append(").</p>\n");
-                break;
-            }
             h.append("<div class=\"pair ").append(v.status()).append("\"><p><b>").append(v.status()).append("</b>");
             if (v.id() != null) {
                 h.append(" ").append(Markup.html(v.id()));
@@ -214,6 +209,10 @@ public final class HtmlReportWriter {
                 h.append("<p><i>").append(Markup.html(v.explanation())).append("</i></p>");
             }
             h.append("</div>\n");
+        }
+        if (total > pairs.size()) {
+            h.append("<p>").append(total - pairs.size()).append(" more pairs not shown (the first ").append(pairs.size())
+                    .append(" of ").append(total).append(").</p>\n");
         }
         return h.append("</body></html>\n").toString();
     }
