@@ -109,14 +109,30 @@ final class ExportCommand implements Callable<Integer> {
             said.forEach(line -> w.println(line.replace(staged.path().toString(), out.toString())));
         }
         losses(format, corpus, spec.commandLine().getErr());
-        if (format == CorpusFormat.HF && (options.card().license() == null || options.card().languages().isEmpty())) {
-            spec.commandLine().getErr().println("corpusbench export: note: the card declares "
-                    + (options.card().license() == null ? "license: unknown" : "no language")
-                    + (options.card().license() == null && options.card().languages().isEmpty() ? " and no language"
-                    : "") + " (the input does not say); give --license and --language to declare them");
+        if (format == CorpusFormat.HF) {
+            unknownCardFields(options.card(), spec.commandLine().getErr());
         }
         w.flush();
         return 0;
+    }
+
+    /** Says on stderr what the Hugging Face card could not declare, and the option that would. */
+    private static void unknownCardFields(HuggingFace.Card card, PrintWriter err) {
+        List<String> said = new ArrayList<>();
+        List<String> options = new ArrayList<>();
+        if (card.license() == null) {
+            said.add("license: unknown");
+            options.add("--license");
+        }
+        if (card.languages().isEmpty()) {
+            said.add("no language");
+            options.add("--language");
+        }
+        if (!said.isEmpty()) {
+            err.println("corpusbench export: note: the card declares " + String.join(" and ", said) + " (the input "
+                    + "does not say); give " + String.join(" and ", options) + " to declare "
+                    + (options.size() == 1 ? "it" : "them"));
+        }
     }
 
     /**

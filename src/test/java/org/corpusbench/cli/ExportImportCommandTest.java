@@ -141,6 +141,12 @@ class ExportImportCommandTest {
         assertThat(Files.readString(tmp.resolve("c/README.md"))).startsWith("---\nlicense: unknown\nconfigs:");
         assertThat(r.err()).contains("the card declares license: unknown and no language (the input does not say); "
                 + "give --license and --language to declare them");
+        // only what is still unknown is named, with the option that declares it
+        r = CliTest.run("export", "--dataset", tmp.resolve("jsonl").toString(), "--format", "hf", "--out",
+                tmp.resolve("c2").toString(), "--license", "mit");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("the card declares no language (the input does not say); give --language to "
+                + "declare it").doesNotContain("--license and");
         for (String[] bad : new String[][] {{"--format", "hf", "--license", "CC BY 4.0"},
             {"--format", "hf", "--language", "English"}, {"--format", "csv", "--license", "mit"},
             {"--format", "conll", "--language", "en"}}) {
