@@ -121,18 +121,7 @@ public final class WebAnnoTsv {
                 missing.add(folder.getFileName().toString());
                 continue;
             }
-            String name = folder.getFileName().toString();
-            String id = name.endsWith(SUFFIX) && name.length() > SUFFIX.length()
-                    ? name.substring(0, name.length() - SUFFIX.length()) : name;
-            try {
-                Read r = TsvReader.read(f, id, layer);
-                docs.add(r.document());
-                annotations.put(id, new DocumentAnnotations(id, r.mentions(), List.of()));
-            } catch (CorpusFormatProblems e) {
-                problems.addAll(e.problems());
-            } catch (CorpusFormatException e) {
-                problems.add(e);
-            }
+            readInto(f, folder.getFileName().toString(), layer, docs, annotations, problems);
         }
         if (!missing.isEmpty()) {
             problems.add(new CorpusFormatException(Location.ofFile(annotationFolder.toString()), null, missing.size()
@@ -172,18 +161,7 @@ public final class WebAnnoTsv {
         Map<String, DocumentAnnotations> annotations = new LinkedHashMap<>();
         List<CorpusFormatException> problems = new ArrayList<>();
         for (Path f : files) {
-            String name = f.getFileName().toString();
-            String id = name.endsWith(SUFFIX) && name.length() > SUFFIX.length()
-                    ? name.substring(0, name.length() - SUFFIX.length()) : name;
-            try {
-                Read r = TsvReader.read(f, id, layer);
-                docs.add(r.document());
-                annotations.put(id, new DocumentAnnotations(id, r.mentions(), List.of()));
-            } catch (CorpusFormatProblems e) {
-                problems.addAll(e.problems());
-            } catch (CorpusFormatException e) {
-                problems.add(e);
-            }
+            readInto(f, f.getFileName().toString(), layer, docs, annotations, problems);
         }
         CorpusFormatProblems.throwIfAny(problems);
         if (docs.isEmpty() && Files.isDirectory(path)) {
@@ -191,5 +169,26 @@ public final class WebAnnoTsv {
                     + "expected one WebAnno TSV file per document");
         }
         return new Corpus(docs, annotations);
+    }
+
+    /**
+     * Reads file {@code f} as the document named {@code name} (its id: the name without {@code .tsv}) into
+     * {@code docs} and {@code annotations}, or its problems into {@code problems}, so that every file is read
+     * and all problems are reported together.
+     */
+    private static void readInto(Path f, String name, Layer layer, List<Document> docs,
+                                 Map<String, DocumentAnnotations> annotations, List<CorpusFormatException> problems)
+            throws IOException {
+        String id = name.endsWith(SUFFIX) && name.length() > SUFFIX.length()
+                ? name.substring(0, name.length() - SUFFIX.length()) : name;
+        try {
+            Read r = TsvReader.read(f, id, layer);
+            docs.add(r.document());
+            annotations.put(id, new DocumentAnnotations(id, r.mentions(), List.of()));
+        } catch (CorpusFormatProblems e) {
+            problems.addAll(e.problems());
+        } catch (CorpusFormatException e) {
+            problems.add(e);
+        }
     }
 }
