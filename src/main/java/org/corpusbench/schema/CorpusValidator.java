@@ -318,7 +318,12 @@ public final class CorpusValidator {
 
     /** The checks of one document that need nothing else: into {@code o}, the document to be added last. */
     private static void document(Document d, Location at, Outcome o) {
-        String created = d.metadata().get(org.corpusbench.format.timeml.CreationDates.METADATA_KEY);
+        document(d.id(), new DocumentText(d.text(), at),
+                d.metadata().get(org.corpusbench.format.timeml.CreationDates.METADATA_KEY), at, o);
+    }
+
+    /** As {@link #document(Document, Location, Outcome)}, given the parts of it that are checked. */
+    private static void document(String id, DocumentText text, String created, Location at, Outcome o) {
         if (created != null) {
             // the key TimeML import writes and TimeML export reads: checked here as export checks it
             try {
@@ -327,11 +332,11 @@ public final class CorpusValidator {
                 o.add(Diagnostic.error(at, e.field(), e.originalMessage()));
             }
         }
-        if (d.text().isBlank()) {
+        if (text.isBlank()) {
             o.add(Diagnostic.error(at, "text", EMPTY_TEXT));
         }
-        o.documentId = d.id();
-        o.text = new DocumentText(d.text(), at);
+        o.documentId = id;
+        o.text = text;
         o.at = at;
     }
 
@@ -510,23 +515,37 @@ public final class CorpusValidator {
                 return NOTHING;
             }
             o.record = true;
+            if (schemaFastPath) {
+                Location at = r.location();
+                StreamedRecords.DocumentRecord d = StreamedRecords.document(r, at);
+                if (d != null) {
+                    markDocumentLine(r, o);
+                    document(d.id(), d.text(), d.creationDate(), at, o);
+                    return o;
+                }
+            }
             JsonNode node = r.parse();
             RecordKind kind = RecordKind.of(node);
             if (kind != RecordKind.DOCUMENT) {
                 o.notDocument = true;
                 return o;
             }
-            if (r.lineNumber() <= Integer.MAX_VALUE) {
-                o.markLine = (int) r.lineNumber();
-            } else {
-                o.notDocument = true;
-            }
-            o.documentLine = true;
+            markDocumentLine(r, o);
             record(kind, node, r.location(), o);
         } catch (CorpusFormatException e) {
             o.notDocument = true;
         }
         return o;
+    }
+
+    /** Notes in {@code o} that the line is a document, for pass 2 to skip it. */
+    private static void markDocumentLine(JsonlLines r, Outcome o) {
+        if (r.lineNumber() <= Integer.MAX_VALUE) {
+            o.markLine = (int) r.lineNumber();
+        } else {
+            o.notDocument = true;
+        }
+        o.documentLine = true;
     }
 
     private static boolean notDocument(JsonlLines r) {
@@ -556,6 +575,14 @@ public final class CorpusValidator {
     private Outcome otherLine(JsonlLines r, BitSet documentLines) {
         if (r.lineNumber() <= Integer.MAX_VALUE && documentLines.get((int) r.lineNumber())) {
             return NOTHING;
+        }
+        if (schemaFastPath && role == Role.GOLD && r.startsWith(NOT_DOCUMENT_PREFIXES[0])) {
+            DocumentAnnotations a = StreamedRecords.goldAnnotations(r);
+            if (a != null) {
+                Outcome o = new Outcome();
+                annotations(a, r.location(), o);
+                return o;
+            }
         }
         JsonNode node;
         try {
