@@ -396,6 +396,14 @@ public final class CorpusValidator {
     /** A line that needs nothing done (blank, or read in the other pass); never changed. */
     private static final Outcome NOTHING = new Outcome();
 
+    /** Pass 1: a record that is not a document, for pass 2 to read; never changed. */
+    private static final Outcome NOT_A_DOCUMENT = new Outcome();
+
+    static {
+        NOT_A_DOCUMENT.record = true;
+        NOT_A_DOCUMENT.notDocument = true;
+    }
+
     /** The work on one line of a JSONL reader, on any thread. */
     private interface LineWork {
         Outcome line(JsonlLines r) throws IOException;
@@ -504,10 +512,7 @@ public final class CorpusValidator {
     private Outcome documentLine(JsonlLines r) {
         if (notDocument(r) || !r.isUtf8()) {
             // whether or not the rest is UTF-8 and JSON, this line is not a document
-            Outcome o = new Outcome();
-            o.record = true;
-            o.notDocument = true;
-            return o;
+            return NOT_A_DOCUMENT;
         }
         Outcome o = new Outcome();
         try {

@@ -17,6 +17,10 @@ import org.corpusbench.diagnostic.Location;
  */
 public final class DocumentText {
 
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     /** Code points between two recorded byte offsets. */
     private static final int STEP_BITS = 6;
 
@@ -156,7 +160,13 @@ public final class DocumentText {
     /** The byte offset {@code count} code points after byte offset {@code from}. */
     private int skip(int from, int count) {
         int i = from;
-        for (int c = 0; c < count; c++) {
+        int c = count;
+        // eight ASCII bytes are eight code points: most text is mostly ASCII
+        while (c >= 8 && i + 8 <= bytes.length && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
+            i += 8;
+            c -= 8;
+        }
+        for (; c > 0; c--) {
             i += sequenceLength(bytes[i]);
         }
         return i;

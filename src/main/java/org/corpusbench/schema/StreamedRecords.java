@@ -233,33 +233,39 @@ final class StreamedRecords {
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken v = p.nextToken();
-                seen = once(seen, switch (name) {
-                    case "start" -> 1;
-                    case "end" -> 2;
-                    case "text" -> 4;
-                    case "type" -> 8;
-                    case "entity_id" -> 16;
-                    default -> 0;
-                });
-                if (seen < 0) {
-                    return null;
-                }
+                String s = v == JsonToken.VALUE_STRING ? p.getText() : null;
+                int bit;
+                boolean ok;
                 switch (name) {
-                    case "start" -> start = offset(p, v);
-                    case "end" -> end = offset(p, v);
-                    case "text" -> text = v == JsonToken.VALUE_STRING ? p.getText() : null;
-                    case "type" -> type = v == JsonToken.VALUE_STRING ? p.getText() : null;
-                    case "entity_id" -> entityId = v == JsonToken.VALUE_STRING ? p.getText() : null;
+                    case "start" -> {
+                        bit = 1;
+                        ok = (start = offset(p, v)) >= 0;
+                    }
+                    case "end" -> {
+                        bit = 2;
+                        ok = (end = offset(p, v)) >= 0;
+                    }
+                    case "text" -> {
+                        bit = 4;
+                        ok = (text = s) != null;
+                    }
+                    case "type" -> {
+                        bit = 8;
+                        ok = (type = s) != null && !s.isEmpty();
+                    }
+                    case "entity_id" -> {
+                        bit = 16;
+                        ok = (entityId = s) != null && isId(s);
+                    }
                     default -> {
                         return null;
                     }
                 }
-                // a value of another type, or a bound not met: the general path says which
-                if (name.equals("start") && start < 0 || name.equals("end") && end < 0
-                        || name.equals("text") && text == null || name.equals("type") && (type == null
-                        || type.isEmpty()) || name.equals("entity_id") && (entityId == null || !isId(entityId))) {
+                // a value of another type, a bound not met, a field twice: the general path says which
+                if (!ok || (seen & bit) != 0) {
                     return null;
                 }
+                seen |= bit;
             }
             Span span = t == JsonToken.END_OBJECT && type != null ? span(start, end, text) : null;
             if (span == null) {
