@@ -581,8 +581,9 @@ public final class CorpusValidator {
         if (r.lineNumber() <= Integer.MAX_VALUE && documentLines.get((int) r.lineNumber())) {
             return NOTHING;
         }
-        if (schemaFastPath && role == Role.GOLD && r.startsWith(NOT_DOCUMENT_PREFIXES[0])) {
-            DocumentAnnotations a = StreamedRecords.goldAnnotations(r);
+        if (schemaFastPath && r.startsWith(NOT_DOCUMENT_PREFIXES[0])) {
+            DocumentAnnotations a = role == Role.GOLD ? StreamedRecords.goldAnnotations(r)
+                    : StreamedRecords.predictedAnnotations(r);
             if (a != null) {
                 Outcome o = new Outcome();
                 annotations(a, r.location(), o);

@@ -19,18 +19,19 @@ import org.corpusbench.model.Timex3;
 import org.corpusbench.model.TimexType;
 
 /**
- * Decodes the two record kinds that make up nearly all of a corpus, documents and gold annotations,
- * straight from a JSONL line's tokens, without building a tree, checking the schema against a tree and
- * then reading the tree into the model (issue 15: those three steps were two thirds of validation's time,
- * and a document's text was decoded into a {@code String} only to be encoded back to UTF-8).
+ * Decodes the record kinds that make up nearly all of a corpus, documents and annotations (gold or a
+ * system's), straight from a JSONL line's tokens, without building a tree, checking the schema against a
+ * tree and then reading the tree into the model (issue 15: those three steps were two thirds of
+ * validation's time, and a document's text was decoded into a {@code String} only to be encoded back to
+ * UTF-8).
  *
  * <p>It decides only the common case, like {@link SchemaFastPath}: it returns a record only when the line
- * is certainly valid for its schema ({@code document.schema.json}, {@code annotations.schema.json}) and
- * {@link org.corpusbench.format.jsonl.JsonCodec} would decode it without error into the same values, and
- * {@code null} ("not known") for anything else — a field it does not expect, a value of another type, a
- * bound not met, malformed JSON — which the caller then parses and checks the general way, so that every
- * diagnostic still comes from there. {@code StreamedRecordsTest} checks both halves of that promise on
- * random and damaged records.
+ * is certainly valid for its schema ({@code document.schema.json}, {@code annotations.schema.json},
+ * {@code predictions.schema.json}) and {@link org.corpusbench.format.jsonl.JsonCodec} would decode it
+ * without error into the same values, and {@code null} ("not known") for anything else — a field it does
+ * not expect, a value of another type, a bound not met, malformed JSON — which the caller then parses and
+ * checks the general way, so that every diagnostic still comes from there. {@code StreamedRecordsTest}
+ * checks both halves of that promise on random and damaged records.
  */
 final class StreamedRecords {
 
@@ -164,6 +165,20 @@ final class StreamedRecords {
      * when not certainly valid for {@code annotations.schema.json}.
      */
     static DocumentAnnotations goldAnnotations(JsonlLines line) {
+        return annotations(line, true);
+    }
+
+    /**
+     * A system's per-document record on {@code line}, as {@code JsonCodec.annotations} decodes it; {@code null}
+     * when not certainly valid for {@code predictions.schema.json}. Its only branch with {@code doc_id} is the
+     * document layers', where either layer and every id may be left out; the other branches require fields
+     * this one does not allow, so this one matching is {@code oneOf} matching.
+     */
+    static DocumentAnnotations predictedAnnotations(JsonlLines line) {
+        return annotations(line, false);
+    }
+
+    private static DocumentAnnotations annotations(JsonlLines line, boolean gold) {
         try (JsonParser p = parser(line)) {
             if (p == null || p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -199,7 +214,7 @@ final class StreamedRecords {
                         }
                     }
                     case "timexes" -> {
-                        timexes = v == JsonToken.START_ARRAY ? timexes(p) : null;
+                        timexes = v == JsonToken.START_ARRAY ? timexes(p, gold) : null;
                         if (timexes == null) {
                             return null;
                         }
@@ -209,11 +224,12 @@ final class StreamedRecords {
                     }
                 }
             }
-            if (t != JsonToken.END_OBJECT || p.nextToken() != null || docId == null || entities == null
-                    || timexes == null) {
+            if (t != JsonToken.END_OBJECT || p.nextToken() != null || docId == null
+                    || gold && (entities == null || timexes == null)) {
                 return null;
             }
-            return new DocumentAnnotations(docId, entities, timexes);
+            return new DocumentAnnotations(docId, entities == null ? List.of() : entities,
+                    timexes == null ? List.of() : timexes);
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -276,8 +292,11 @@ final class StreamedRecords {
         return t == JsonToken.END_ARRAY ? out : null;
     }
 
-    /** The elements of a gold timexes array whose start the parser is on; {@code null} at the first doubt. */
-    private static List<Timex3> timexes(JsonParser p) throws IOException {
+    /**
+     * The elements of a timexes array whose start the parser is on, each with a tid when {@code gold};
+     * {@code null} at the first doubt.
+     */
+    private static List<Timex3> timexes(JsonParser p, boolean gold) throws IOException {
         List<Timex3> out = new ArrayList<>();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
@@ -326,7 +345,7 @@ final class StreamedRecords {
                     return null;
                 }
             }
-            Span span = t == JsonToken.END_OBJECT && tid != null && type != null && value != null
+            Span span = t == JsonToken.END_OBJECT && (tid != null || !gold) && type != null && value != null
                     ? span(start, end, text) : null;
             if (span == null) {
                 return null;

@@ -155,6 +155,25 @@ class StreamedRecordsTest {
         assertThat(s).as(json).isNotNull().isEqualTo(JsonCodec.annotations(MAPPER.readTree(json), AT));
     }
 
+    @Property(tries = 200)
+    void predictionsDecodeAsTheGeneralPathDoes(@ForAll("annotated") DocumentAnnotations a, @ForAll long seed)
+            throws Exception {
+        // a system's record: ids and either layer may be left out
+        Random r = new Random(seed);
+        ObjectNode tree = (ObjectNode) MAPPER.readTree(JsonCodec.toJson(a));
+        for (String layer : List.of("entities", "timexes")) {
+            if (r.nextBoolean()) {
+                tree.remove(layer);
+            } else {
+                tree.withArray(layer).forEach(e -> ((ObjectNode) e).remove(r.nextBoolean() ? "tid" : "entity_id"));
+            }
+        }
+        String json = MAPPER.writeValueAsString(tree);
+        DocumentAnnotations s = StreamedRecords.predictedAnnotations(line(json));
+        assertThat(s).as(json).isNotNull().isEqualTo(JsonCodec.annotations(MAPPER.readTree(json), AT));
+        assertThat(SCHEMAS.validate(SchemaValidator.Kind.PREDICTIONS, MAPPER.readTree(json), AT, false)).isEmpty();
+    }
+
     @Provide
     Arbitrary<DocumentAnnotations> annotated() {
         return ModelArbitraries.documents().flatMap(ModelArbitraries::annotations);
@@ -196,6 +215,13 @@ class StreamedRecordsTest {
                 assertThat(RecordKind.of(parsed)).as(json).isEqualTo(RecordKind.ANNOTATIONS);
                 assertThat(SCHEMAS.validate(SchemaValidator.Kind.ANNOTATIONS, parsed, AT, false)).as(json).isEmpty();
                 assertThat(ann).as(json).isEqualTo(JsonCodec.annotations(parsed, AT));
+            }
+            DocumentAnnotations predicted = StreamedRecords.predictedAnnotations(line(json));
+            if (predicted != null) {
+                assertThat(parsed).as(json).isNotNull();
+                assertThat(RecordKind.of(parsed)).as(json).isEqualTo(RecordKind.ANNOTATIONS);
+                assertThat(SCHEMAS.validate(SchemaValidator.Kind.PREDICTIONS, parsed, AT, false)).as(json).isEmpty();
+                assertThat(predicted).as(json).isEqualTo(JsonCodec.annotations(parsed, AT));
             }
         }
     }
