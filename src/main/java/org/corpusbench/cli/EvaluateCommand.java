@@ -55,6 +55,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
         /** {@link Evaluations#conllEntities(Path, EvaluationSettings)}, or its equal. */
         EvaluationResult conllEntities(Path conll, EvaluationSettings settings) throws IOException;
+
+        /** {@link Evaluations#evaluate(Task, GoldCorpus, Path, EvaluationSettings)}, or its equal. */
+        EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions, EvaluationSettings settings)
+                throws IOException;
     }
 
     /** This JVM, every input. */
@@ -72,6 +76,12 @@ final class EvaluateCommand implements Callable<Integer> {
         @Override
         public EvaluationResult conllEntities(Path conll, EvaluationSettings settings) throws IOException {
             return Evaluations.conllEntities(conll, settings);
+        }
+
+        @Override
+        public EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions, EvaluationSettings settings)
+                throws IOException {
+            return Evaluations.evaluate(task, gold, predictions, settings);
         }
     };
 
@@ -297,7 +307,7 @@ final class EvaluateCommand implements Callable<Integer> {
             GoldCorpus gold = Evaluations.gold(t, dataset, expectFingerprint);
             // the note comes first, so that it is seen even when the predictions are then refused
             Evaluations.unpinnedNote(gold, dataset).ifPresent(err::println);
-            result = Evaluations.evaluate(t, gold, pred, settings);
+            result = engine.evaluate(t, gold, pred, settings);
         }
         result.notes().forEach(err::println);
         err.flush();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.corpusbench.evaluation.EvaluationResult;
 import org.corpusbench.evaluation.EvaluationSettings;
+import org.corpusbench.evaluation.GoldCorpus;
 import org.corpusbench.evaluation.Task;
 import org.corpusbench.spark.SparkEngine;
 import org.corpusbench.spark.SparkEvaluations;
@@ -25,8 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "spark", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a command on Apache Spark, with the same output and refusals as on one machine.",
             "  spark --master local[*] evaluate --task tags|entities --format conll --pred F.conll ...",
+            "  spark --master local[*] evaluate --task entities|dates|contradictions|nli --dataset DIR --pred F.jsonl",
             "  Under spark-submit (--class org.corpusbench.cli.Main target/corpusbench.jar spark evaluate ...),",
-            "  the master is spark-submit's. Supported so far: evaluate of a CoNLL file (docs/scale-out.md)."})
+            "  the master is spark-submit's. Supported: evaluate, except --format timeml (docs/scale-out.md)."})
 final class SparkCommand implements Runnable {
 
     @Spec
@@ -40,9 +42,10 @@ final class SparkCommand implements Runnable {
             + "spark.executor.memory=4g. The web UI is off unless spark.ui.enabled=true.")
     Map<String, String> conf = new LinkedHashMap<>();
 
-    @Option(names = "--parts", paramLabel = "N", description = "Parts the file is cut into at blank lines, one "
-            + "Spark task each (default: enough that none exceeds 64 MiB, and at least the master's cores; "
-            + "the figures are the same for every N).")
+    @Option(names = "--parts", paramLabel = "N", description = "A CoNLL file: the parts it is cut into at blank "
+            + "lines, one Spark task each (default: enough that none exceeds 64 MiB, and at least the master's "
+            + "cores). JSONL against a --dataset: the partitions the bootstrap's units are spread over (default: "
+            + "the master's cores). The figures are the same for every N.")
     int parts;
 
     @Override
@@ -80,9 +83,9 @@ final class SparkCommand implements Runnable {
 
         @Override
         public String unsupported(Task task, String format, int threads) {
-            if (!format.equals("conll")) {
-                return "corpusbench spark evaluate scores a CoNLL file (--format conll, --task tags or entities) so "
-                        + "far; score JSONL predictions with 'corpusbench evaluate'";
+            if (format.equals("timeml")) {
+                return "corpusbench spark evaluate does not score folders of TimeML files (--format timeml); import "
+                        + "them to JSONL and score --task dates against the release, or use 'corpusbench evaluate'";
             }
             if (threads != 1) {
                 return "--threads does not apply under spark: Spark scores the file in parts (spark --parts N)";
@@ -106,6 +109,14 @@ final class SparkCommand implements Runnable {
         public EvaluationResult conllEntities(Path conll, EvaluationSettings settings) throws IOException {
             try (SparkEngine engine = start()) {
                 return engine.conllEntities(conll.toString(), settings, parts);
+            }
+        }
+
+        @Override
+        public EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions, EvaluationSettings settings)
+                throws IOException {
+            try (SparkEngine engine = start()) {
+                return engine.evaluate(task, gold, predictions, settings, parts);
             }
         }
 

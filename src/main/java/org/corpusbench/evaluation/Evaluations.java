@@ -496,24 +496,66 @@ public final class Evaluations {
     public static EvaluationResult evaluate(Task task, Path dataset, String expectedFingerprint, Path predictions,
                                             EvaluationSettings settings) throws IOException {
         GoldCorpus gold = gold(task, dataset, expectedFingerprint);
-        return evaluate(task, gold, predictions, settings, unpinnedNote(gold, dataset).stream().toList());
+        return evaluate(task, gold, predictions, settings, unpinnedNote(gold, dataset).stream().toList(),
+                UnitBootstrap.THIS_JVM);
     }
 
     /** Scores {@code predictions} against the layer of {@code task} in a gold already read. */
     public static EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions, EvaluationSettings settings)
             throws IOException {
-        return evaluate(task, gold, predictions, settings, List.of());
+        return evaluate(task, gold, predictions, settings, List.of(), UnitBootstrap.THIS_JVM);
+    }
+
+    /**
+     * As {@link #evaluate(Task, GoldCorpus, Path, EvaluationSettings)}, with the streaming bootstrap's
+     * accumulator filled by {@code bootstrap} (on Spark, issue 16) whenever the settings pick the Poisson
+     * bootstrap: the predictions are read and checked, and each unit scored, exactly as there, so the result
+     * and every refusal are the same.
+     */
+    public static EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions, EvaluationSettings settings,
+                                            UnitBootstrap bootstrap) throws IOException {
+        return evaluate(task, gold, predictions, settings, List.of(), bootstrap);
+    }
+
+    /**
+     * Fills the streaming Poisson bootstrap of an evaluation with its units, each keyed by its id (a document
+     * id for entities and dates, {@code "A|B"} for the pair of documents A and B of contradictions, the pair id
+     * for NLI): on this JVM ({@link #THIS_JVM}), or spread over the machines of a cluster (issue 16). A unit's
+     * weights depend only on the seed, its id and the replicate, and the sums are of integers, so any
+     * grouping of the units gives the accumulator {@link #THIS_JVM} gives.
+     */
+    public interface UnitBootstrap {
+        /** Every unit added, in order, to one accumulator on this JVM. */
+        UnitBootstrap THIS_JVM = new UnitBootstrap() {
+            @Override
+            public <T> PoissonBootstrap<T> fill(List<String> ids, List<T> perUnit, CountLayout<T> layout,
+                                                int replicates, long seed) {
+                PoissonBootstrap<T> b = new PoissonBootstrap<>(layout, replicates, seed);
+                for (int i = 0; i < perUnit.size(); i++) {
+                    b.add(ids.get(i), perUnit.get(i));
+                }
+                return b;
+            }
+        };
+
+        /**
+         * An accumulator of {@code replicates} replicates and {@code seed} holding every unit of
+         * {@code perUnit}, the i-th keyed by {@code ids.get(i)} (the ids are distinct).
+         */
+        <T> PoissonBootstrap<T> fill(List<String> ids, List<T> perUnit, CountLayout<T> layout, int replicates,
+                                     long seed);
     }
 
     private static EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions,
-                                             EvaluationSettings settings, List<String> goldNotes)
-            throws IOException {
+                                             EvaluationSettings settings, List<String> goldNotes,
+                                             UnitBootstrap bootstrap) throws IOException {
         if (task == Task.TAGS) {
             throw new IllegalArgumentException("tags are scored from a CoNLL file: use Evaluations.tags");
         }
         Predictions.Read read = predictions(predictions, "the predictions", gold, task.layer(), settings.lenient(),
                 settings.allowEmpty());
         Report r = new Report(task, "jsonl", predictions, settings);
+        r.unitBootstrap = bootstrap;
         r.notes.addAll(goldNotes);
         read.problems().forEach(d -> r.notes.add("skipped: " + d));
         r.gold(gold, task.layer());
@@ -633,8 +675,8 @@ public final class Evaluations {
         SpanEvaluation total = SpanEvaluation.EMPTY;
         CountRows units = new CountRows(UNIT_WIDTH);
         boolean byPoisson = r.settings.bootstrap().poissonFor(gold.documents().size());
-        PoissonBootstrap<long[]> poisson = byPoisson ? new PoissonBootstrap<>(CountLayouts.longs(UNIT_WIDTH),
-                r.settings.resamples(), r.settings.seed()) : null;
+        List<String> ids = new ArrayList<>();
+        List<long[]> rows = new ArrayList<>();
         List<HtmlReportWriter.DocumentView> views = new ArrayList<>();
         for (Document d : gold.documents().values()) {
             List<LabelledSpan> g = entities(gold.gold(d.id()), conll4);
@@ -642,12 +684,15 @@ public final class Evaluations {
             SpanEvaluation e = SpanEvaluator.evaluate(g, p);
             total = total.plus(e);
             if (byPoisson) {
-                poisson.add(d.id(), unitCounts(e));
+                ids.add(d.id());
+                rows.add(unitCounts(e));
             } else {
                 units.add(unitCounts(e));
             }
             views.add(new HtmlReportWriter.DocumentView(d.id(), d.text(), errors(g), errors(p)));
         }
+        PoissonBootstrap<long[]> poisson = byPoisson ? r.unitBootstrap.fill(ids, rows, CountLayouts.longs(UNIT_WIDTH),
+                r.settings.resamples(), r.settings.seed()) : null;
         String text = spans(r, total, poisson, units, gold.documents().size(), read.skipped());
         return r.result(new Scores.Entities(total), text, html(gold, total, views, predictions));
     }
@@ -1035,6 +1080,8 @@ public final class Evaluations {
         final List<String> pageNotes = new ArrayList<>();
         /** Contradictions: every pair with the scorer's verdict, for the page; {@code null} for other tasks. */
         List<PairOutcome> pairs;
+        /** Where the units of the streaming bootstrap are added up. */
+        UnitBootstrap unitBootstrap = UnitBootstrap.THIS_JVM;
 
         Report(Task task, String format, Path predictions, EvaluationSettings settings) throws IOException {
             this(task, format, predictions, Hashes.sha256(predictions), settings);
@@ -1146,11 +1193,8 @@ public final class Evaluations {
                                                CountLayout<T> layout, List<ToDoubleFunction<T>> metrics) {
             method(settings.bootstrap().poissonFor(perUnit.size()), perUnit.size());
             if (poisson) {
-                PoissonBootstrap<T> b = new PoissonBootstrap<>(layout, settings.resamples(), settings.seed());
-                for (int i = 0; i < perUnit.size(); i++) {
-                    b.add(ids.get(i), perUnit.get(i));
-                }
-                return b.intervals(metrics, 0.95);
+                return unitBootstrap.fill(ids, perUnit, layout, settings.resamples(), settings.seed())
+                        .intervals(metrics, 0.95);
             }
             List<Bootstrap.Interval> out = new ArrayList<>();
             for (ToDoubleFunction<T> metric : metrics) {

@@ -5,6 +5,8 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.corpusbench.evaluation.EvaluationResult;
 import org.corpusbench.evaluation.EvaluationSettings;
+import org.corpusbench.evaluation.GoldCorpus;
+import org.corpusbench.evaluation.Task;
 
 /**
  * A Spark session started for a run of the command line, with the evaluations of {@link SparkEvaluations}
@@ -57,6 +59,15 @@ public final class SparkEngine implements AutoCloseable {
     /** {@link SparkEvaluations#conllEntities(SparkSession, String, EvaluationSettings, int)} on this session. */
     public EvaluationResult conllEntities(String path, EvaluationSettings settings, int parts) throws IOException {
         return SparkEvaluations.conllEntities(spark, path, settings, parts);
+    }
+
+    /**
+     * {@link SparkEvaluations#evaluate(SparkSession, Task, GoldCorpus, java.nio.file.Path, EvaluationSettings,
+     * int)} on this session.
+     */
+    public EvaluationResult evaluate(Task task, GoldCorpus gold, java.nio.file.Path predictions,
+                                     EvaluationSettings settings, int parts) throws IOException {
+        return SparkEvaluations.evaluate(spark, task, gold, predictions, settings, parts);
     }
 
     /** Stops the session, if {@link #start} started it. */

@@ -28,7 +28,9 @@ import org.corpusbench.evaluation.ContradictionMatching;
 import org.corpusbench.evaluation.EvaluationResult;
 import org.corpusbench.evaluation.EvaluationSettings;
 import org.corpusbench.evaluation.Evaluations;
+import org.corpusbench.evaluation.GoldCorpus;
 import org.corpusbench.evaluation.Provenance;
+import org.corpusbench.evaluation.Task;
 import org.corpusbench.internal.Hashes;
 import org.corpusbench.spark.PartResults.EntityPart;
 import org.corpusbench.spark.PartResults.Outcome;
@@ -203,6 +205,24 @@ public final class SparkEvaluations {
     public static EvaluationResult conllEntities(SparkSession spark, String path, EvaluationSettings settings)
             throws IOException {
         return conllEntities(spark, path, settings, 0);
+    }
+
+    /**
+     * {@link Evaluations#evaluate(Task, GoldCorpus, java.nio.file.Path, EvaluationSettings)} with the streaming
+     * bootstrap filled on Spark ({@link SparkUnitBootstrap}) in {@code parts} partitions (0: the session's default
+     * parallelism): entities, dates, contradictions and NLI against a gold. The predictions are read and checked
+     * on the driver by the code {@code evaluate} uses, so every refusal is the same; the units are the same
+     * (documents, pairs of documents, NLI pairs), keyed by their ids, so the intervals are the same for any
+     * number of parts. The classic bootstrap, which needs every unit at hand, runs on the driver.
+     */
+    public static EvaluationResult evaluate(SparkSession spark, Task task, GoldCorpus gold,
+                                            java.nio.file.Path predictions, EvaluationSettings settings, int parts)
+            throws IOException {
+        if (parts < 0) {
+            throw new IllegalArgumentException("parts must be 0 (the session's parallelism) or more, not " + parts);
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        return Evaluations.evaluate(task, gold, predictions, settings, new SparkUnitBootstrap(jsc, parts));
     }
 
     /** No part failed, and every part with token lines has the columns of the first such part. */

@@ -62,6 +62,24 @@ class SparkCommandTest {
     }
 
     @Test
+    void scoresJsonlPredictionsAgainstAReleaseAsEvaluateDoes() {
+        String release = "datasets/oreshnik-reports/1.0.1";
+        String[][] tasks = {{"entities", "annotations.jsonl"}, {"dates", "annotations.jsonl"},
+            {"contradictions", "contradictions.jsonl"}, {"nli", "nli.jsonl"}};
+        for (String[] t : tasks) {
+            // the Poisson bootstrap, so that the units are added up on Spark
+            String[] args = {"--task", t[0], "--dataset", release, "--pred", release + "/" + t[1], "--bootstrap",
+                "poisson", "--resamples", "50", "--json", "-"};
+            CliTest.Run one = CliTest.run(local(args));
+            CliTest.Run onSpark = CliTest.run(spark(args));
+            assertThat(one.code()).as(one.err()).isZero();
+            assertThat(onSpark.code()).as(onSpark.err()).isZero();
+            assertThat(onSpark.out()).isEqualTo(one.out()).contains("\"method\" : \"poisson\"");
+            assertThat(onSpark.err()).isEqualTo(one.err());
+        }
+    }
+
+    @Test
     void refusesAWrongFileAsEvaluateDoesAndWritesNothing(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("pred.conll");
         // line 6 has 4 columns after lines of 3; each of the 3 parts alone is consistent
@@ -84,10 +102,11 @@ class SparkCommandTest {
     void refusesWhatItDoesNotRunYetAsAUsageError(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("pred.conll");
         Files.writeString(f, TEXT, StandardCharsets.UTF_8);
-        CliTest.Run jsonl = CliTest.run(spark("--task", "nli", "--dataset", "datasets/oreshnik-reports/1.0.1",
-                "--pred", "datasets/oreshnik-reports/1.0.1/nli.jsonl"));
-        assertThat(jsonl.code()).isEqualTo(2);
-        assertThat(jsonl.err()).startsWith("corpusbench evaluate: corpusbench spark evaluate scores a CoNLL file");
+        CliTest.Run timeml = CliTest.run(spark("--task", "dates", "--format", "timeml", "--dataset", dir.toString(),
+                "--pred", dir.toString()));
+        assertThat(timeml.code()).isEqualTo(2);
+        assertThat(timeml.err()).startsWith("corpusbench evaluate: corpusbench spark evaluate does not score folders "
+                + "of TimeML files");
         CliTest.Run threads = CliTest.run(spark("--task", "tags", "--format", "conll", "--pred", f.toString(),
                 "--threads", "2"));
         assertThat(threads.code()).isEqualTo(2);
