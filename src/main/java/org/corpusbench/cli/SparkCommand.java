@@ -121,8 +121,13 @@ final class SparkCommand implements Runnable {
         }
 
         private SparkEngine start() {
+            String m = master();
             try {
-                return SparkEngine.start("corpusbench evaluate", master(), sessionConf());
+                return SparkEngine.start("corpusbench evaluate", m, sessionConf());
+            } catch (SparkEngine.StartException e) {
+                throw new UsageException((m == null ? "the master spark-submit set" : "--master " + m)
+                        + (conf.isEmpty() ? "" : " with --conf " + conf) + ": Spark could not start: "
+                        + e.getMessage());
             } catch (NoClassDefFoundError e) {
                 throw new UsageException("Spark's jars are not on the class path (" + e.getMessage() + "): run "
                         + "'./corpusbench spark ...', which adds target/spark-lib (filled by mvn package), or "

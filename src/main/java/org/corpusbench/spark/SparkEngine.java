@@ -38,7 +38,27 @@ public final class SparkEngine implements AutoCloseable {
             b = b.config(e.getKey(), e.getValue());
         }
         boolean running = SparkSession.getDefaultSession().isDefined();
-        return new SparkEngine(b.getOrCreate(), !running);
+        try {
+            return new SparkEngine(b.getOrCreate(), !running);
+        } catch (RuntimeException e) {
+            throw new StartException(e);
+        } catch (Exception e) {
+            // Scala's checked exceptions (SparkException) are not declared to Java
+            throw new StartException(e);
+        }
+    }
+
+    /**
+     * Spark could not start a session from the options it was given (a master URL it cannot parse,
+     * {@code local[0]}, a setting it refuses): a mistake in the user's options, not a bug, which the command
+     * line reports as a usage error with Spark's own message.
+     */
+    public static final class StartException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StartException(Exception cause) {
+            super(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), cause);
+        }
     }
 
     /** The master the session runs on, as Spark names it. */
