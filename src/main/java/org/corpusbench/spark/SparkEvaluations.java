@@ -16,6 +16,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.corpusbench.diagnostic.CorpusFormatException;
+import org.corpusbench.diagnostic.Location;
 import org.corpusbench.eval.entity.SpanEvaluation;
 import org.corpusbench.eval.stats.CountRows;
 import org.corpusbench.eval.stats.PoissonBootstrap;
@@ -372,7 +373,12 @@ public final class SparkEvaluations {
             Configuration conf = jsc.hadoopConfiguration();
             Path p = new Path(path);
             FileSystem fs = p.getFileSystem(conf);
-            long size = fs.getFileStatus(p).getLen();
+            org.apache.hadoop.fs.FileStatus status = fs.getFileStatus(p);
+            if (status.isDirectory()) {
+                throw new CorpusFormatException(Location.ofFile(path), null, "is a directory; expected a CoNLL file "
+                        + "(one token a line, sentences separated by blank lines)");
+            }
+            long size = status.getLen();
             int n = parts > 0 ? parts : (int) Math.max(jsc.defaultParallelism(),
                     Math.min(MAX_PARTS, (size + PART_BYTES - 1) / PART_BYTES));
             // a relative path is the driver's: an executor's working directory is another

@@ -217,6 +217,29 @@ class SparkEvaluationsTest {
         }
     }
 
+    @Example
+    void aDirectoryIsRefusedBeforeAnyTaskRuns() throws IOException {
+        // the command line refuses it before (CommandPaths); a library caller gets the same kind of refusal
+        // rather than a Spark job whose tasks fail on it
+        Path dir = Files.createTempDirectory("corpusbench-spark");
+        try {
+            for (boolean tags : List.of(true, false)) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+                    if (tags) {
+                        SparkEvaluations.tags(LocalSpark.session(), dir.toString(), EvaluationSettings.defaults());
+                    } else {
+                        SparkEvaluations.conllEntities(LocalSpark.session(), dir.toString(),
+                                EvaluationSettings.defaults());
+                    }
+                }).isInstanceOf(CorpusFormatException.class)
+                        .hasMessage(dir + ": is a directory; expected a CoNLL file (one token a line, sentences "
+                                + "separated by blank lines)");
+            }
+        } finally {
+            Files.delete(dir);
+        }
+    }
+
     /** Spark's result and evaluate's, or their refusals, for {@code text}; they must be equal. */
     static EvaluationResult assertSame(String text, EvaluationSettings settings, int parts, boolean tags)
             throws IOException {
