@@ -43,6 +43,7 @@ class ArchitectureTest {
             new Layer("Agreement", "org.corpusbench.agreement.."),
             new Layer("Baselines", "org.corpusbench.baseline.."),
             new Layer("Application", "org.corpusbench.leaderboard..", "org.corpusbench.bench.."),
+            new Layer("Spark", "org.corpusbench.spark.."),
             new Layer("Cli", "org.corpusbench.cli.."));
 
     static final JavaClasses MAIN = new ClassFileImporter()

@@ -41,6 +41,60 @@ import picocli.CommandLine.Model.CommandSpec;
             "      not scored); an unmatched one is a false positive of its own type."})
 final class EvaluateCommand implements Callable<Integer> {
 
+    /**
+     * Where the scoring runs: on this JVM ({@link #THIS_JVM}), or on Spark under {@code corpusbench spark}
+     * ({@link SparkCommand}, issue 16). Every option is checked here, the same for both, so that a wrong input
+     * is refused alike.
+     */
+    interface Engine {
+        /** Why these options cannot run on this engine, or {@code null} when they can. */
+        String unsupported(Task task, String format, int threads);
+
+        /** {@link Evaluations#tags(Path, EvaluationSettings)}, or its equal. */
+        EvaluationResult tags(Path conll, EvaluationSettings settings) throws IOException;
+
+        /** {@link Evaluations#conllEntities(Path, EvaluationSettings)}, or its equal. */
+        EvaluationResult conllEntities(Path conll, EvaluationSettings settings) throws IOException;
+
+        /** {@link Evaluations#evaluate(Task, GoldCorpus, Path, EvaluationSettings)}, or its equal. */
+        EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions, EvaluationSettings settings)
+                throws IOException;
+    }
+
+    /** This JVM, every input. */
+    static final Engine THIS_JVM = new Engine() {
+        @Override
+        public String unsupported(Task task, String format, int threads) {
+            return null;
+        }
+
+        @Override
+        public EvaluationResult tags(Path conll, EvaluationSettings settings) throws IOException {
+            return Evaluations.tags(conll, settings);
+        }
+
+        @Override
+        public EvaluationResult conllEntities(Path conll, EvaluationSettings settings) throws IOException {
+            return Evaluations.conllEntities(conll, settings);
+        }
+
+        @Override
+        public EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions, EvaluationSettings settings)
+                throws IOException {
+            return Evaluations.evaluate(task, gold, predictions, settings);
+        }
+    };
+
+    private final Engine engine;
+
+    EvaluateCommand() {
+        this(THIS_JVM);
+    }
+
+    EvaluateCommand(Engine engine) {
+        this.engine = engine;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -227,18 +281,22 @@ final class EvaluateCommand implements Callable<Integer> {
             checkTimeml(t);
         }
         checkOptionsApply(t, conll);
+        String unsupported = engine.unsupported(t, format.toLowerCase(Locale.ROOT), threads);
+        if (unsupported != null) {
+            throw new UsageException(unsupported);
+        }
         EvaluationSettings settings = settings(t, conll);
         EvaluationResult result;
         if (t == Task.TAGS) {
             if (!conll) {
                 throw new UsageException("--task tags needs --format conll");
             }
-            result = Evaluations.tags(pred, settings);
+            result = engine.tags(pred, settings);
         } else if (conll) {
             if (t != Task.ENTITIES) {
                 throw new UsageException("--format conll applies to --task tags and entities only");
             }
-            result = Evaluations.conllEntities(pred, settings);
+            result = engine.conllEntities(pred, settings);
         } else if (timeml) {
             result = Evaluations.timemlDates(dataset, pred, settings);
         } else {
@@ -249,7 +307,7 @@ final class EvaluateCommand implements Callable<Integer> {
             GoldCorpus gold = Evaluations.gold(t, dataset, expectFingerprint);
             // the note comes first, so that it is seen even when the predictions are then refused
             Evaluations.unpinnedNote(gold, dataset).ifPresent(err::println);
-            result = Evaluations.evaluate(t, gold, pred, settings);
+            result = engine.evaluate(t, gold, pred, settings);
         }
         result.notes().forEach(err::println);
         err.flush();

@@ -75,7 +75,7 @@ public final class Main implements Runnable {
      * time of a short run such as {@code corpusbench conlleval}; {@code --help} and unknown names get all.
      */
     static final List<String> COMMANDS = List.of("run", "validate", "stats", "build", "verify", "diff", "conlleval",
-            "evaluate", "compare", "predict", "agree", "export", "import", "bench", "help");
+            "evaluate", "compare", "predict", "agree", "export", "import", "bench", "spark", "help");
 
     /** A new instance of a subcommand (a switch, not a table of lambdas: nothing else is loaded). */
     private static Object newCommand(String name) {
@@ -94,6 +94,7 @@ public final class Main implements Runnable {
             case "export" -> new ExportCommand();
             case "import" -> new ImportCommand();
             case "bench" -> new BenchCommand();
+            case "spark" -> SparkCommand.commandLine();
             case "help" -> new CommandLine.HelpCommand();
             default -> throw new IllegalArgumentException("no command " + name);
         };

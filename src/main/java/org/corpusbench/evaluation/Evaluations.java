@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BinaryOperator;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.corpusbench.diagnostic.CorpusFormatException;
 import org.corpusbench.diagnostic.InvalidInputException;
@@ -121,8 +122,48 @@ public final class Evaluations {
             }
             throw e;
         }
+        return tags(r, settings, c, TagUnits.intervals(scored.parts(), settings, r));
+    }
+
+    /** The number of counts in a sentence row of the tags' bootstrap: the overall tp, fp and fn. */
+    public static final int TAG_ROW_WIDTH = TagUnits.WIDTH;
+
+    /**
+     * The streaming bootstrap of {@link #tags(Path, EvaluationSettings)} over sentence rows (the overall tp, fp
+     * and fn of a sentence, {@link #TAG_ROW_WIDTH} counts) keyed by each sentence's byte offset in the file, as
+     * {@link TagEvaluator.SentenceSink} hands them over: an accumulator of each part of a file, filled with the
+     * same keys, merges into the accumulator of the whole. Public for scoring a file in parts elsewhere (on
+     * Spark, issue 16).
+     */
+    public static PoissonBootstrap<long[]> tagBootstrap(EvaluationSettings settings) {
+        return new PoissonBootstrap<>(CountLayouts.longs(TagUnits.WIDTH), settings.resamples(), settings.seed());
+    }
+
+    /**
+     * The result of {@link #tags(Path, EvaluationSettings)} from counts scored elsewhere (in parts on Spark, issue
+     * 16, each by {@link TagEvaluator#scorePart} and merged by {@link TagCounts#plus}): the same tables, JSON and
+     * page, so that a distributed run and {@code evaluate} print the same thing. {@code predictions} names the
+     * scored file as given and its SHA-256 (role {@code predictions}); {@code sentences} is the number of
+     * sentences the sinks received. The intervals come from {@code poisson} (every sentence added to a
+     * {@link #tagBootstrap}) when the settings' method picks the Poisson bootstrap for that many sentences, else
+     * from {@code rows} (every sentence's row, in file order); the one not used, and both when the settings ask
+     * for no resample, may be {@code null}. Counts of no token are refused as an empty file is.
+     */
+    public static EvaluationResult tags(Provenance.Input predictions, EvaluationSettings settings, TagCounts c,
+                                        long sentences, PoissonBootstrap<long[]> poisson, CountRows rows)
+            throws CorpusFormatException {
+        if (c.tokens() == 0) {
+            throw new CorpusFormatException(Location.ofFile(predictions.path()), null, NO_TOKENS);
+        }
+        Report r = new Report(Task.TAGS, "conll", predictions, settings);
+        return tags(r, settings, c, TagUnits.intervals(sentences, settings, r, () -> poisson, () -> rows));
+    }
+
+    /** The report of counts with at least a token and the intervals of their sentences. */
+    private static EvaluationResult tags(Report r, EvaluationSettings settings, TagCounts c,
+                                         List<Bootstrap.Interval> ivs) {
+        TagMode m = settings.tagMode();
         JsonReport.tags(r.root, c);
-        List<Bootstrap.Interval> ivs = TagUnits.intervals(scored.parts(), settings, r);
         ObjectNode ci = r.root.putObject("confidence_intervals");
         r.interval(ci, "precision", ivs.get(0));
         r.interval(ci, "recall", ivs.get(1));
@@ -284,6 +325,31 @@ public final class Evaluations {
             for (TagUnits p : parts) {
                 units += p.units;
             }
+            return intervals(units, s, r, () -> {
+                PoissonBootstrap<long[]> all = parts.get(0).poisson();
+                for (int k = 1; k < parts.size(); k++) {
+                    all.merge(parts.get(k).poisson());
+                }
+                return all;
+            }, () -> {
+                CountRows all = new CountRows(WIDTH);
+                for (TagUnits p : parts) {
+                    for (int i = 0; i < p.rowCount; i++) {
+                        all.add(p.rows[i * WIDTH], p.rows[i * WIDTH + 1], p.rows[i * WIDTH + 2]);
+                    }
+                }
+                return all;
+            });
+        }
+
+        /**
+         * Precision, recall and F1 intervals of {@code units} sentences: from the accumulator of every sentence
+         * or from the rows of every sentence in file order, by the method the number of sentences picks (only
+         * that one is asked for).
+         */
+        static List<Bootstrap.Interval> intervals(long units, EvaluationSettings s, Report r,
+                                                  Supplier<PoissonBootstrap<long[]>> poisson,
+                                                  Supplier<CountRows> rows) {
             List<ToDoubleFunction<long[]>> metrics = List.of(v -> new Counts(v[0], v[1], v[2]).precision(),
                     v -> new Counts(v[0], v[1], v[2]).recall(), v -> new Counts(v[0], v[1], v[2]).f1());
             boolean byPoisson = s.bootstrap().poissonFor(units);
@@ -292,17 +358,17 @@ public final class Evaluations {
                 return Bootstrap.intervals(new CountRows(WIDTH), metrics, 0, 0.95, s.seed());
             }
             if (byPoisson) {
-                PoissonBootstrap<long[]> all = parts.get(0).poisson();
-                for (int k = 1; k < parts.size(); k++) {
-                    all.merge(parts.get(k).poisson());
+                PoissonBootstrap<long[]> all = poisson.get();
+                if (all == null || all.units() != units) {
+                    throw new IllegalArgumentException("the Poisson bootstrap needs an accumulator of all " + units
+                            + " sentences");
                 }
                 return all.intervals(metrics, 0.95);
             }
-            CountRows all = new CountRows(WIDTH);
-            for (TagUnits p : parts) {
-                for (int i = 0; i < p.rowCount; i++) {
-                    all.add(p.rows[i * WIDTH], p.rows[i * WIDTH + 1], p.rows[i * WIDTH + 2]);
-                }
+            CountRows all = rows.get();
+            if (all == null || all.rows() != units || all.width() != WIDTH) {
+                throw new IllegalArgumentException("the classic bootstrap needs the rows of all " + units
+                        + " sentences, " + WIDTH + " counts each");
             }
             return Bootstrap.intervals(all, metrics, s.resamples(), 0.95, s.seed());
         }
@@ -313,7 +379,6 @@ public final class Evaluations {
      * of the bootstrap), with 95% intervals of each scheme's F1.
      */
     public static EvaluationResult conllEntities(Path conll, EvaluationSettings settings) throws IOException {
-        TagMode m = settings.tagMode();
         // Sentences are the bootstrap units; each keeps 20 longs, not an evaluation object, so files of
         // millions of sentences fit.
         SpanEvaluation total = SpanEvaluation.EMPTY;
@@ -322,24 +387,12 @@ public final class Evaluations {
         // streaming Poisson bootstrap (constant memory) takes over above that (issue 15).
         BootstrapMethod method = settings.bootstrap();
         CountRows units = new CountRows(UNIT_WIDTH);
-        PoissonBootstrap<long[]> poisson = method == BootstrapMethod.CLASSIC ? null
-                : new PoissonBootstrap<>(CountLayouts.longs(UNIT_WIDTH), settings.resamples(), settings.seed());
+        PoissonBootstrap<long[]> poisson = method == BootstrapMethod.CLASSIC ? null : sentenceBootstrap(settings);
         long sentences = 0;
         try (InputStream in = Files.newInputStream(conll);
              ConllTagReader reader = new ConllTagReader(in, conll.toString(), true)) {
             for (ConllTagReader.Sentence sent = reader.next(); sent != null; sent = reader.next()) {
-                List<Chunk> g;
-                List<Chunk> p;
-                try {
-                    g = m == TagMode.STRICT ? Chunker.strict(sent.gold(), settings.scheme())
-                            : Chunker.lenient(sent.gold());
-                    p = m == TagMode.STRICT ? Chunker.strict(sent.predicted(), settings.scheme())
-                            : Chunker.lenient(sent.predicted());
-                } catch (Chunker.InvalidTagException e) {
-                    throw new CorpusFormatException(Location.of(conll.toString(), sent.line() + e.index()), null,
-                            e.getMessage());
-                }
-                SpanEvaluation e = SpanEvaluator.evaluate(chunks(g), chunks(p));
+                SpanEvaluation e = conllSentence(sent, settings, conll.toString());
                 total = total.plus(e);
                 long[] row = unitCounts(e);
                 if (poisson != null) {
@@ -360,6 +413,82 @@ public final class Evaluations {
     }
 
     /**
+     * The span evaluation of one sentence of a CoNLL file, as {@link #conllEntities(Path, EvaluationSettings)}
+     * scores it: its gold and predicted chunks decoded by the settings' mode and scheme, then the four
+     * SemEval-2013 schemes. Public so that a file scored in parts (on Spark, issue 16) evaluates each sentence
+     * by this same code; read the file with {@link ConllTagReader} leaving {@code -DOCSTART-} lines out, as
+     * {@code conllEntities} does.
+     *
+     * @throws CorpusFormatException a tag the strict scheme does not allow, at {@code file} and the tag's line
+     */
+    public static SpanEvaluation conllSentence(ConllTagReader.Sentence sent, EvaluationSettings settings,
+                                               String file) throws CorpusFormatException {
+        TagMode m = settings.tagMode();
+        List<Chunk> g;
+        List<Chunk> p;
+        try {
+            g = m == TagMode.STRICT ? Chunker.strict(sent.gold(), settings.scheme()) : Chunker.lenient(sent.gold());
+            p = m == TagMode.STRICT ? Chunker.strict(sent.predicted(), settings.scheme())
+                    : Chunker.lenient(sent.predicted());
+        } catch (Chunker.InvalidTagException e) {
+            throw new CorpusFormatException(Location.of(file, sent.line() + e.index()), null, e.getMessage());
+        }
+        return SpanEvaluator.evaluate(chunks(g), chunks(p));
+    }
+
+    /** The number of counts in a {@link #sentenceRow}. */
+    public static final int SENTENCE_ROW_WIDTH = UNIT_WIDTH;
+
+    /**
+     * A sentence's row for the bootstrap of {@link #conllEntities(Path, EvaluationSettings)} (and a document's
+     * for entities against a gold): correct, incorrect, partial, missed and spurious of each scheme in
+     * {@link SpanScheme} order, {@link #SENTENCE_ROW_WIDTH} counts. Public, with {@link #sentenceBootstrap}, for
+     * scoring in parts (issue 16).
+     */
+    public static long[] sentenceRow(SpanEvaluation e) {
+        return unitCounts(e);
+    }
+
+    /**
+     * The streaming bootstrap of {@link #conllEntities(Path, EvaluationSettings)} over {@link #sentenceRow}s,
+     * keyed by each sentence's index in the file (0 for the first, {@code -DOCSTART-} lines not counted): an
+     * accumulator of each part, filled with the same keys, merges into the accumulator of the whole file.
+     */
+    public static PoissonBootstrap<long[]> sentenceBootstrap(EvaluationSettings settings) {
+        return new PoissonBootstrap<>(CountLayouts.longs(UNIT_WIDTH), settings.resamples(), settings.seed());
+    }
+
+    /**
+     * The result of {@link #conllEntities(Path, EvaluationSettings)} from counts scored elsewhere (in parts on
+     * Spark, issue 16, and merged): {@code total} is the sum of the {@link #conllSentence} evaluations,
+     * {@code sentences} their number; the intervals come from {@code poisson} (the {@link #sentenceBootstrap}
+     * of every sentence) when the settings' method picks the Poisson bootstrap for that many sentences, else
+     * from {@code rows} (each sentence's {@link #sentenceRow}, in file order); the one not used, and both when the
+     * settings ask for no resample, may be {@code null}. Counts of no sentence are refused as an empty file is.
+     */
+    public static EvaluationResult conllEntities(Provenance.Input predictions, EvaluationSettings settings,
+                                                 SpanEvaluation total, long sentences,
+                                                 PoissonBootstrap<long[]> poisson, CountRows rows)
+            throws CorpusFormatException {
+        if (sentences == 0) {
+            throw new CorpusFormatException(Location.ofFile(predictions.path()), null, NO_TOKENS);
+        }
+        boolean byPoisson = settings.bootstrap().poissonFor(sentences);
+        if (settings.resamples() == 0) {
+            // no interval either way: neither the accumulator nor the rows are needed
+            poisson = null;
+            rows = new CountRows(UNIT_WIDTH);
+        } else if (byPoisson ? poisson == null || poisson.units() != sentences
+                : rows == null || rows.rows() != sentences || rows.width() != UNIT_WIDTH) {
+            throw new IllegalArgumentException("the " + (byPoisson ? "Poisson bootstrap needs an accumulator"
+                    : "classic bootstrap needs the rows") + " of all " + sentences + " sentences");
+        }
+        Report r = new Report(Task.ENTITIES, "conll", predictions, settings);
+        String text = spans(r, total, byPoisson ? poisson : null, rows, sentences, Map.of());
+        return r.result(new Scores.Entities(total), text, null);
+    }
+
+    /**
      * Reads the gold in {@code dataset} (a release, its checksums verified and, when
      * {@code expectedFingerprint} is not {@code null}, its fingerprint required; or a directory of
      * corpusbench JSONL files) and scores {@code predictions} against the layer of {@code task}.
@@ -367,24 +496,66 @@ public final class Evaluations {
     public static EvaluationResult evaluate(Task task, Path dataset, String expectedFingerprint, Path predictions,
                                             EvaluationSettings settings) throws IOException {
         GoldCorpus gold = gold(task, dataset, expectedFingerprint);
-        return evaluate(task, gold, predictions, settings, unpinnedNote(gold, dataset).stream().toList());
+        return evaluate(task, gold, predictions, settings, unpinnedNote(gold, dataset).stream().toList(),
+                UnitBootstrap.THIS_JVM);
     }
 
     /** Scores {@code predictions} against the layer of {@code task} in a gold already read. */
     public static EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions, EvaluationSettings settings)
             throws IOException {
-        return evaluate(task, gold, predictions, settings, List.of());
+        return evaluate(task, gold, predictions, settings, List.of(), UnitBootstrap.THIS_JVM);
+    }
+
+    /**
+     * As {@link #evaluate(Task, GoldCorpus, Path, EvaluationSettings)}, with the streaming bootstrap's
+     * accumulator filled by {@code bootstrap} (on Spark, issue 16) whenever the settings pick the Poisson
+     * bootstrap: the predictions are read and checked, and each unit scored, exactly as there, so the result
+     * and every refusal are the same.
+     */
+    public static EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions, EvaluationSettings settings,
+                                            UnitBootstrap bootstrap) throws IOException {
+        return evaluate(task, gold, predictions, settings, List.of(), bootstrap);
+    }
+
+    /**
+     * Fills the streaming Poisson bootstrap of an evaluation with its units, each keyed by its id (a document
+     * id for entities and dates, {@code "A|B"} for the pair of documents A and B of contradictions, the pair id
+     * for NLI): on this JVM ({@link #THIS_JVM}), or spread over the machines of a cluster (issue 16). A unit's
+     * weights depend only on the seed, its id and the replicate, and the sums are of integers, so any
+     * grouping of the units gives the accumulator {@link #THIS_JVM} gives.
+     */
+    public interface UnitBootstrap {
+        /** Every unit added, in order, to one accumulator on this JVM. */
+        UnitBootstrap THIS_JVM = new UnitBootstrap() {
+            @Override
+            public <T> PoissonBootstrap<T> fill(List<String> ids, List<T> perUnit, CountLayout<T> layout,
+                                                int replicates, long seed) {
+                PoissonBootstrap<T> b = new PoissonBootstrap<>(layout, replicates, seed);
+                for (int i = 0; i < perUnit.size(); i++) {
+                    b.add(ids.get(i), perUnit.get(i));
+                }
+                return b;
+            }
+        };
+
+        /**
+         * An accumulator of {@code replicates} replicates and {@code seed} holding every unit of
+         * {@code perUnit}, the i-th keyed by {@code ids.get(i)} (the ids are distinct).
+         */
+        <T> PoissonBootstrap<T> fill(List<String> ids, List<T> perUnit, CountLayout<T> layout, int replicates,
+                                     long seed);
     }
 
     private static EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions,
-                                             EvaluationSettings settings, List<String> goldNotes)
-            throws IOException {
+                                             EvaluationSettings settings, List<String> goldNotes,
+                                             UnitBootstrap bootstrap) throws IOException {
         if (task == Task.TAGS) {
             throw new IllegalArgumentException("tags are scored from a CoNLL file: use Evaluations.tags");
         }
         Predictions.Read read = predictions(predictions, "the predictions", gold, task.layer(), settings.lenient(),
                 settings.allowEmpty());
         Report r = new Report(task, "jsonl", predictions, settings);
+        r.unitBootstrap = bootstrap;
         r.notes.addAll(goldNotes);
         read.problems().forEach(d -> r.notes.add("skipped: " + d));
         r.gold(gold, task.layer());
@@ -504,8 +675,8 @@ public final class Evaluations {
         SpanEvaluation total = SpanEvaluation.EMPTY;
         CountRows units = new CountRows(UNIT_WIDTH);
         boolean byPoisson = r.settings.bootstrap().poissonFor(gold.documents().size());
-        PoissonBootstrap<long[]> poisson = byPoisson ? new PoissonBootstrap<>(CountLayouts.longs(UNIT_WIDTH),
-                r.settings.resamples(), r.settings.seed()) : null;
+        List<String> ids = new ArrayList<>();
+        List<long[]> rows = new ArrayList<>();
         List<HtmlReportWriter.DocumentView> views = new ArrayList<>();
         for (Document d : gold.documents().values()) {
             List<LabelledSpan> g = entities(gold.gold(d.id()), conll4);
@@ -513,12 +684,15 @@ public final class Evaluations {
             SpanEvaluation e = SpanEvaluator.evaluate(g, p);
             total = total.plus(e);
             if (byPoisson) {
-                poisson.add(d.id(), unitCounts(e));
+                ids.add(d.id());
+                rows.add(unitCounts(e));
             } else {
                 units.add(unitCounts(e));
             }
             views.add(new HtmlReportWriter.DocumentView(d.id(), d.text(), errors(g), errors(p)));
         }
+        PoissonBootstrap<long[]> poisson = byPoisson ? r.unitBootstrap.fill(ids, rows, CountLayouts.longs(UNIT_WIDTH),
+                r.settings.resamples(), r.settings.seed()) : null;
         String text = spans(r, total, poisson, units, gold.documents().size(), read.skipped());
         return r.result(new Scores.Entities(total), text, html(gold, total, views, predictions));
     }
@@ -899,11 +1073,15 @@ public final class Evaluations {
         String goldName;
         boolean poisson;
         long units;
-        final Path predictions;
+        /** The predictions' path as given, and its last name (the page's title). */
+        final String predictions;
+        final String predictionsName;
         final List<List<String[]>> tables = new ArrayList<>();
         final List<String> pageNotes = new ArrayList<>();
         /** Contradictions: every pair with the scorer's verdict, for the page; {@code null} for other tasks. */
         List<PairOutcome> pairs;
+        /** Where the units of the streaming bootstrap are added up. */
+        UnitBootstrap unitBootstrap = UnitBootstrap.THIS_JVM;
 
         Report(Task task, String format, Path predictions, EvaluationSettings settings) throws IOException {
             this(task, format, predictions, Hashes.sha256(predictions), settings);
@@ -911,9 +1089,21 @@ public final class Evaluations {
 
         /** A report whose predictions' SHA-256 is given: a folder's (TimeML), computed while it was read. */
         Report(Task task, String format, Path predictions, String predictionsSha256, EvaluationSettings settings) {
+            this(task, format, new Provenance.Input("predictions", predictions.toString(), predictionsSha256),
+                    String.valueOf(predictions.getFileName()), settings);
+        }
+
+        /** A report of predictions scored elsewhere (issue 16), named by the path as given. */
+        Report(Task task, String format, Provenance.Input predictions, EvaluationSettings settings) {
+            this(task, format, predictions, lastName(predictions.path()), settings);
+        }
+
+        private Report(Task task, String format, Provenance.Input predictions, String predictionsName,
+                       EvaluationSettings settings) {
             this.task = task;
             this.settings = settings;
-            this.predictions = predictions;
+            this.predictions = predictions.path();
+            this.predictionsName = predictionsName;
             root = JsonReport.start(task.wireName(), version());
             ObjectNode o = root.putObject("options");
             o.put("task", task.wireName());
@@ -936,17 +1126,26 @@ public final class Evaluations {
             if (settings.conll4()) {
                 o.put("map", "conll4");
             }
-            input("predictions", predictions, predictionsSha256);
+            input("predictions", predictions.path(), predictions.sha256());
+        }
+
+        /** The last name of a path or URI as given ({@code a/b.conll}: {@code b.conll}), as Path#getFileName. */
+        private static String lastName(String path) {
+            String p = path;
+            while (p.length() > 1 && p.endsWith("/")) {
+                p = p.substring(0, p.length() - 1);
+            }
+            return p.substring(p.lastIndexOf('/') + 1);
         }
 
         private void input(String role, Path file) throws IOException {
-            input(role, file, Hashes.sha256(file));
+            input(role, file.toString(), Hashes.sha256(file));
         }
 
-        private void input(String role, Path file, String sha) {
-            inputs.add(new Provenance.Input(role, file.toString(), sha));
+        private void input(String role, String file, String sha) {
+            inputs.add(new Provenance.Input(role, file, sha));
             ArrayNode a = root.has("inputs") ? (ArrayNode) root.get("inputs") : root.putArray("inputs");
-            a.addObject().put("role", role).put("path", file.toString()).put("sha256", sha);
+            a.addObject().put("role", role).put("path", file).put("sha256", sha);
         }
 
         void gold(GoldCorpus g, GoldCorpus.Layer layer) throws IOException {
@@ -967,7 +1166,7 @@ public final class Evaluations {
             Path name = dir.toAbsolutePath().normalize().getFileName();
             goldName = name == null ? dir.toString() : name.toString();
             root.putObject("dataset").put("name", goldName);
-            input("gold", dir, sha256);
+            input("gold", dir.toString(), sha256);
         }
 
         void interval(ObjectNode ci, String name, Bootstrap.Interval iv) {
@@ -994,11 +1193,8 @@ public final class Evaluations {
                                                CountLayout<T> layout, List<ToDoubleFunction<T>> metrics) {
             method(settings.bootstrap().poissonFor(perUnit.size()), perUnit.size());
             if (poisson) {
-                PoissonBootstrap<T> b = new PoissonBootstrap<>(layout, settings.resamples(), settings.seed());
-                for (int i = 0; i < perUnit.size(); i++) {
-                    b.add(ids.get(i), perUnit.get(i));
-                }
-                return b.intervals(metrics, 0.95);
+                return unitBootstrap.fill(ids, perUnit, layout, settings.resamples(), settings.seed())
+                        .intervals(metrics, 0.95);
             }
             List<Bootstrap.Interval> out = new ArrayList<>();
             for (ToDoubleFunction<T> metric : metrics) {
@@ -1074,7 +1270,7 @@ public final class Evaluations {
             if (goldName != null) {
                 facts.put("dataset", goldName);
             }
-            facts.put("predictions", predictions.toString());
+            facts.put("predictions", predictions);
             facts.put("sha256", inputs.get(0).sha256());
             facts.put("tool", "corpusbench " + version());
             List<String> lines = new ArrayList<>(pageNotes);
@@ -1085,7 +1281,7 @@ public final class Evaluations {
             if (!method.isEmpty()) {
                 lines.add(method.strip());
             }
-            String heading = title(task) + ": " + predictions.getFileName();
+            String heading = title(task) + ": " + predictionsName;
             return pairs == null ? HtmlReportWriter.renderTables(heading, facts, tables, lines)
                     : HtmlReportWriter.renderContradictions(heading, facts, tables, lines, pairViews(gold, pairs),
                             pairs.size());

@@ -1,5 +1,6 @@
 package org.corpusbench.eval.stats;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,9 +40,14 @@ import java.util.function.ToDoubleFunction;
  * its index within a part). Two units with the same key get the same weights; the accumulator cannot see that
  * in constant memory, so keys must be distinct. Not thread-safe: one accumulator per thread, merged at the end.
  *
+ * <p><b>Serializable</b>, so that an accumulator filled in one JVM (a Spark task, issue 16) is merged in
+ * another; its layout is serializable too ({@link CountLayout}).
+ *
  * @param <T> the task's counts, laid out by a {@link CountLayout}
  */
-public final class PoissonBootstrap<T> {
+public final class PoissonBootstrap<T> implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /**
      * The number of units above which a command is meant to use this bootstrap rather than the classic one
@@ -53,15 +59,23 @@ public final class PoissonBootstrap<T> {
      */
     public static final int STREAMING_ABOVE_UNITS = 10_000;
 
+    /** How a unit's counts become {@link #width} integers. */
     private final CountLayout<T> layout;
+    /** B. */
     private final int replicates;
+    /** The bootstrap seed, with which each unit's key fixes its weights. */
     private final long seed;
+    /** The layout's width. */
     private final int width;
     /** Column-major: {@code sums[k][b]} is column k of replicate b. */
     private final long[][] sums;
+    /** The unweighted column sums of every unit added. */
     private final long[] total;
+    /** The number of units added. */
     private long units;
+    /** Scratch space: one unit's weight in each replicate. */
     private final int[] weights;
+    /** Scratch space: one unit's counts as integers. */
     private final long[] row;
 
     /**

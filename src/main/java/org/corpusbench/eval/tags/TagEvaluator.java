@@ -161,8 +161,42 @@ public final class TagEvaluator {
         return new Scored<>(t.counts(), List.of(sink));
     }
 
-    /** A part's tally, reader and sink. */
-    private record Part<S>(TagTally tally, TagLines lines, S sink) {
+    /**
+     * The counts of one part of a file scored on its own ({@link #scorePart}), with what is needed to tell
+     * whether they add up to the whole file's.
+     *
+     * @param counts                the part's counts
+     * @param columns               the number of columns of the part's token lines, -1 if it has none: parts
+     *                              whose numbers differ must be scored in one piece, where the first line
+     *                              that differs is refused
+     * @param dependsOnEarlierInput in default mode, malformed tags made a chunk end before any began in this
+     *                              part (never the first), and such a chunk begins where the input before the
+     *                              part last began one: the part's counts may then differ from the whole
+     *                              file's, which must be scored in one piece
+     * @param sink                  the sink the part's sentences went to
+     * @param <S>                   the kind of sink
+     */
+    public record Part<S>(TagCounts counts, int columns, boolean dependsOnEarlierInput, S sink) {
+    }
+
+    /**
+     * Scores one part of a file as {@link #score(Path, TagMode, TagScheme, int, boolean, Supplier)} scores each
+     * of its parts, so that parts scored elsewhere (on Spark, issue 16) add up to the file: {@code in} holds the
+     * file's bytes from {@code base}, which must be the file's start ({@code first}) or just after a blank
+     * line, to the end of the file or just after a blank line. Sentences go to {@code sink} keyed by their
+     * offset in the whole file. Merge the parts with {@link TagCounts#plus} only when no part after the first
+     * {@link Part#dependsOnEarlierInput() depends on the input before it} and the parts agree on
+     * {@link Part#columns()}; otherwise score the file in one piece.
+     *
+     * @throws CorpusFormatException an input problem, located by {@code fileName} and the line counted from
+     *                               the part's start (exact only for the first part: read the file in one piece
+     *                               to name the first problem where it is)
+     */
+    public static <S extends SentenceSink> Part<S> scorePart(InputStream in, String fileName, long base,
+            boolean first, TagMode mode, TagScheme scheme, boolean skipDocstart, S sink) throws IOException {
+        TagTally t = new TagTally(mode, scheme, !first);
+        TagLines lines = read(in, first, new TagLines(fileName, skipDocstart, base, t, sink));
+        return new Part<>(t.counts(), lines.columns(), !first && t.endedUnstarted(), sink);
     }
 
     /**
@@ -173,12 +207,8 @@ public final class TagEvaluator {
             TagMode mode, TagScheme scheme, boolean skipDocstart, Supplier<S> sinks) throws IOException {
         List<Part<S>> scored;
         try {
-            scored = BlankLineSplits.inParallel(file, ranges, (in, range, first) -> {
-                TagTally t = new TagTally(mode, scheme, !first);
-                S sink = sinks.get();
-                TagLines lines = read(in, first, new TagLines(file.toString(), skipDocstart, range.start(), t, sink));
-                return new Part<>(t, lines, sink);
-            });
+            scored = BlankLineSplits.inParallel(file, ranges, (in, range, first) -> scorePart(in, file.toString(),
+                    range.start(), first, mode, scheme, skipDocstart, sinks.get()));
         } catch (CorpusFormatException e) {
             return null;
         }
@@ -187,17 +217,17 @@ public final class TagEvaluator {
         List<S> out = new ArrayList<>();
         for (int k = 0; k < scored.size(); k++) {
             Part<S> part = scored.get(k);
-            if (k > 0 && part.tally().endedUnstarted()) {
+            if (part.dependsOnEarlierInput()) {
                 return null;
             }
-            int c = part.lines().columns();
+            int c = part.columns();
             if (c >= 0) {
                 if (columns >= 0 && c != columns) {
                     return null;
                 }
                 columns = c;
             }
-            total = total.plus(part.tally().counts());
+            total = total.plus(part.counts());
             out.add(part.sink());
         }
         return new Scored<>(total, out);

@@ -1,0 +1,138 @@
+package org.corpusbench.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.corpusbench.evaluation.EvaluationResult;
+import org.corpusbench.evaluation.EvaluationSettings;
+import org.corpusbench.evaluation.GoldCorpus;
+import org.corpusbench.evaluation.Task;
+import org.corpusbench.spark.SparkEngine;
+import org.corpusbench.spark.SparkEvaluations;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code corpusbench spark}: runs {@code evaluate} on Apache Spark (issue 16). Its sub-command is
+ * {@link EvaluateCommand} itself, with every option and refusal of {@code evaluate}, scoring through
+ * {@code org.corpusbench.spark}; this class only holds Spark's options. It names no Spark type, so the
+ * command line loads and prints its help without Spark's jars, which only the launcher's {@code spark}
+ * sub-command and {@code spark-submit} put on the class path.
+ */
+@Command(name = "spark", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a command on Apache Spark, with the same output and refusals as on one machine.",
+            "  spark --master local[*] evaluate --task tags|entities --format conll --pred F.conll ...",
+            "  spark --master local[*] evaluate --task entities|dates|contradictions|nli --dataset DIR --pred F.jsonl",
+            "  Under spark-submit (--class org.corpusbench.cli.Main target/corpusbench.jar spark evaluate ...),",
+            "  the master is spark-submit's. Supported: evaluate, except --format timeml (docs/scale-out.md)."})
+final class SparkCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark's master: local[N], local[*], "
+            + "spark://HOST:7077, yarn, ... (default: the one spark-submit set; required otherwise).")
+    String master;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting (repeatable), e.g. "
+            + "spark.executor.memory=4g. The web UI is off unless spark.ui.enabled=true.")
+    Map<String, String> conf = new LinkedHashMap<>();
+
+    @Option(names = "--parts", paramLabel = "N", description = "A CoNLL file: the parts it is cut into at blank "
+            + "lines, one Spark task each (default: enough that none exceeds 64 MiB, and at least the master's "
+            + "cores). JSONL against a --dataset: the partitions the bootstrap's units are spread over (default: "
+            + "the master's cores). The figures are the same for every N.")
+    int parts;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: evaluate");
+    }
+
+    /** The {@code spark} command line with its sub-commands. */
+    static CommandLine commandLine() {
+        SparkCommand spark = new SparkCommand();
+        CommandLine cl = new CommandLine(spark);
+        cl.addSubcommand("evaluate", new EvaluateCommand(spark.new OnSpark()));
+        return cl;
+    }
+
+    /** The settings of the session, with the web UI off unless asked for. */
+    private Map<String, String> sessionConf() {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("spark.ui.enabled", "false");
+        c.putAll(conf);
+        return c;
+    }
+
+    /** The master to start, or {@code null} for spark-submit's; refuses a run with neither. */
+    private String master() {
+        if (master == null && System.getProperty("spark.master") == null) {
+            throw new UsageException("--master is required (local[*], spark://HOST:7077, ...) unless spark-submit "
+                    + "runs the command");
+        }
+        return master;
+    }
+
+    /** {@code evaluate}'s engine: a session for the run, stopped before the result is printed. */
+    private final class OnSpark implements EvaluateCommand.Engine {
+
+        @Override
+        public String unsupported(Task task, String format, int threads) {
+            if (format.equals("timeml")) {
+                return "corpusbench spark evaluate does not score folders of TimeML files (--format timeml); import "
+                        + "them to JSONL and score --task dates against the release, or use 'corpusbench evaluate'";
+            }
+            if (threads != 1) {
+                return "--threads does not apply under spark: Spark scores the file in parts (spark --parts N)";
+            }
+            CommandPaths.atLeast(parts, 0, "--parts");
+            if (parts > SparkEvaluations.MAX_PARTS) {
+                return "--parts must be at most " + SparkEvaluations.MAX_PARTS + ", not " + parts;
+            }
+            master();
+            return null;
+        }
+
+        @Override
+        public EvaluationResult tags(Path conll, EvaluationSettings settings) throws IOException {
+            try (SparkEngine engine = start()) {
+                return engine.tags(conll.toString(), settings, parts);
+            }
+        }
+
+        @Override
+        public EvaluationResult conllEntities(Path conll, EvaluationSettings settings) throws IOException {
+            try (SparkEngine engine = start()) {
+                return engine.conllEntities(conll.toString(), settings, parts);
+            }
+        }
+
+        @Override
+        public EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions, EvaluationSettings settings)
+                throws IOException {
+            try (SparkEngine engine = start()) {
+                return engine.evaluate(task, gold, predictions, settings, parts);
+            }
+        }
+
+        private SparkEngine start() {
+            String m = master();
+            try {
+                return SparkEngine.start("corpusbench evaluate", m, sessionConf());
+            } catch (SparkEngine.StartException e) {
+                throw new UsageException((m == null ? "the master spark-submit set" : "--master " + m)
+                        + (conf.isEmpty() ? "" : " with --conf " + conf) + ": Spark could not start: "
+                        + e.getMessage());
+            } catch (NoClassDefFoundError e) {
+                throw new UsageException("Spark's jars are not on the class path (" + e.getMessage() + "): run "
+                        + "'./corpusbench spark ...', which adds target/spark-lib (filled by mvn package), or "
+                        + "spark-submit");
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.corpusbench.spark;
+
+import java.io.IOException;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.corpusbench.evaluation.EvaluationResult;
+import org.corpusbench.evaluation.EvaluationSettings;
+import org.corpusbench.evaluation.GoldCorpus;
+import org.corpusbench.evaluation.Task;
+
+/**
+ * A Spark session started for a run of the command line, with the evaluations of {@link SparkEvaluations}
+ * on it. Its methods name no Spark type, so that the command line can be loaded, and its help printed,
+ * without Spark's jars on the class path; only {@link #start} needs them.
+ */
+public final class SparkEngine implements AutoCloseable {
+
+    private final SparkSession spark;
+    private final boolean owned;
+
+    private SparkEngine(SparkSession spark, boolean owned) {
+        this.spark = spark;
+        this.owned = owned;
+    }
+
+    /**
+     * Starts (or joins, under {@code spark-submit}) a session named {@code appName}: on {@code master}
+     * ({@code local[2]}, {@code spark://host:7077}, ...), or on the master that {@code spark-submit} configured
+     * when {@code master} is {@code null}, with the settings {@code conf} ({@code spark.executor.memory}, ...).
+     * When a session is running in this JVM already, it is used as it is, and {@link #close} leaves it running.
+     */
+    public static SparkEngine start(String appName, String master, Map<String, String> conf) {
+        SparkSession.Builder b = SparkSession.builder().appName(appName);
+        if (master != null) {
+            b = b.master(master);
+        }
+        for (Map.Entry<String, String> e : conf.entrySet()) {
+            b = b.config(e.getKey(), e.getValue());
+        }
+        boolean running = SparkSession.getDefaultSession().isDefined();
+        try {
+            return new SparkEngine(b.getOrCreate(), !running);
+        } catch (RuntimeException e) {
+            throw new StartException(e);
+        } catch (Exception e) {
+            // Scala's checked exceptions (SparkException) are not declared to Java
+            throw new StartException(e);
+        }
+    }
+
+    /**
+     * Spark could not start a session from the options it was given (a master URL it cannot parse,
+     * {@code local[0]}, a setting it refuses): a mistake in the user's options, not a bug, which the command
+     * line reports as a usage error with Spark's own message.
+     */
+    public static final class StartException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StartException(Exception cause) {
+            super(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), cause);
+        }
+    }
+
+    /** The master the session runs on, as Spark names it. */
+    public String master() {
+        return spark.sparkContext().master();
+    }
+
+    /** The number of tasks the session runs at once by default (its cores). */
+    public int defaultParallelism() {
+        return spark.sparkContext().defaultParallelism();
+    }
+
+    /** {@link SparkEvaluations#tags(SparkSession, String, EvaluationSettings, int)} on this session. */
+    public EvaluationResult tags(String path, EvaluationSettings settings, int parts) throws IOException {
+        return SparkEvaluations.tags(spark, path, settings, parts);
+    }
+
+    /** {@link SparkEvaluations#conllEntities(SparkSession, String, EvaluationSettings, int)} on this session. */
+    public EvaluationResult conllEntities(String path, EvaluationSettings settings, int parts) throws IOException {
+        return SparkEvaluations.conllEntities(spark, path, settings, parts);
+    }
+
+    /**
+     * {@link SparkEvaluations#evaluate(SparkSession, Task, GoldCorpus, java.nio.file.Path, EvaluationSettings,
+     * int)} on this session.
+     */
+    public EvaluationResult evaluate(Task task, GoldCorpus gold, java.nio.file.Path predictions,
+                                     EvaluationSettings settings, int parts) throws IOException {
+        return SparkEvaluations.evaluate(spark, task, gold, predictions, settings, parts);
+    }
+
+    /** Stops the session, if {@link #start} started it. */
+    @Override
+    public void close() {
+        if (owned) {
+            spark.stop();
+        }
+    }
+}

@@ -1,0 +1,432 @@
+package org.corpusbench.spark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.corpusbench.diagnostic.CorpusFormatException;
+import org.corpusbench.diagnostic.Location;
+import org.corpusbench.eval.entity.SpanEvaluation;
+import org.corpusbench.eval.stats.CountRows;
+import org.corpusbench.eval.stats.PoissonBootstrap;
+import org.corpusbench.eval.tags.ConllTagReader;
+import org.corpusbench.eval.tags.TagCounts;
+import org.corpusbench.eval.tags.TagEvaluator;
+import org.corpusbench.eval.tags.TagMode;
+import org.corpusbench.evaluation.BootstrapMethod;
+import org.corpusbench.evaluation.ContradictionMatching;
+import org.corpusbench.evaluation.EvaluationResult;
+import org.corpusbench.evaluation.EvaluationSettings;
+import org.corpusbench.evaluation.Evaluations;
+import org.corpusbench.evaluation.GoldCorpus;
+import org.corpusbench.evaluation.Provenance;
+import org.corpusbench.evaluation.Task;
+import org.corpusbench.internal.Hashes;
+import org.corpusbench.spark.PartResults.EntityPart;
+import org.corpusbench.spark.PartResults.Outcome;
+import org.corpusbench.spark.PartResults.SentenceCount;
+import org.corpusbench.spark.PartResults.TagPart;
+import org.corpusbench.tags.TagScheme;
+
+/**
+ * {@link Evaluations#tags} and {@link Evaluations#conllEntities} on Spark: the same {@link EvaluationResult}
+ * (tables, JSON and page) for a CoNLL file that Spark reads in parts, from any file system Hadoop reaches
+ * (a local path, {@code hdfs://}, {@code s3a://} with the user's configuration).
+ *
+ * <p><b>How.</b> The file is cut into parts at blank lines ({@link ConllParts}), one Spark task a part. A
+ * task scores its part with the code {@code evaluate} uses: for tags, {@link TagEvaluator#scorePart} (the
+ * byte-level reader, a later part starting in the state a sentence break leaves), its sentences kept for the
+ * bootstrap by {@link TagSentences} keyed by their byte offset in the file; for entities, {@link ConllTagReader}
+ * and {@link Evaluations#conllSentence}, each sentence keyed by its index in the file. The driver merges the
+ * parts' counts with {@link TagCounts#plus}, {@link SpanEvaluation#plus} and {@link PoissonBootstrap#merge}
+ * (or concatenates the parts' rows, in file order, for the classic bootstrap), and renders them with
+ * {@link Evaluations}. A byte offset is known to every part; a sentence's index is not, so for entities a
+ * first pass counts each part's sentences, and the first pass is skipped when no interval needs the keys
+ * ({@code --bootstrap classic}, or 0 resamples). Every sentence therefore gets the Poisson weights it gets in
+ * one piece, and the figures do not depend on the number of parts.
+ *
+ * <p><b>Refusals.</b> A part with an input problem (invalid UTF-8, a line with the wrong number of columns,
+ * a tag that strict decoding refuses), parts whose token lines have different numbers of columns, or (tags,
+ * default mode) a part whose malformed tags make its chunks depend on the part before it, make the driver
+ * read the file in one piece, as {@code evaluate --threads} does: the first problem in the file is then
+ * refused with its file and line, exactly as {@code evaluate} refuses it (and, for the last case, the tags
+ * are scored in one piece). An empty file is refused as {@code evaluate} refuses it.
+ *
+ * <p>The SHA-256 of the file, which the report names it by, is computed on the driver while the parts are
+ * scored.
+ */
+public final class SparkEvaluations {
+
+    /** Bytes a part holds at most when the number of parts is left to this class (64 MiB). */
+    public static final long PART_BYTES = 64L << 20;
+
+    /** Parts at most, whatever is asked for. */
+    public static final int MAX_PARTS = 100_000;
+
+    private SparkEvaluations() {
+    }
+
+    /**
+     * The chunk scores of the CoNLL file at {@code path} (a Hadoop path or URI), as
+     * {@link Evaluations#tags(java.nio.file.Path, EvaluationSettings)} computes them; {@code parts} is the
+     * number of parts (0: at least the session's default parallelism, and enough that no part exceeds
+     * {@link #PART_BYTES}). The settings' {@code threads} is not used.
+     */
+    public static EvaluationResult tags(SparkSession spark, String path, EvaluationSettings settings, int parts)
+            throws IOException {
+        Job job = Job.of(spark, path, settings, parts);
+        CompletableFuture<String> sha = job.sha256();
+        List<TagPart> scored = job.context().parallelize(ConllParts.indexes(job.parts), job.parts)
+                .map(k -> tagsOfPart(job, k)).collect();
+        boolean inOnePiece = !consistent(scored);
+        for (int k = 1; k < scored.size() && !inOnePiece; k++) {
+            inOnePiece = scored.get(k).dependsOnEarlierInput();
+        }
+        if (inOnePiece) {
+            // the first problem in the file is refused here, located as evaluate locates it; or the parts'
+            // chunks depended on the input before them, and the file is scored as it stands
+            TagSentences sink = new TagSentences(settings);
+            TagEvaluator.Part<TagSentences> whole;
+            try (InputStream in = job.open()) {
+                whole = TagEvaluator.scorePart(in, path, 0, true, settings.tagMode(), settings.scheme(),
+                        settings.skipDocstart(), sink);
+            }
+            scored = List.of(TagPart.of(whole));
+        }
+        TagCounts total = TagCounts.EMPTY;
+        long sentences = 0;
+        for (TagPart p : scored) {
+            total = total.plus(p.counts());
+            sentences += p.sentences();
+        }
+        PoissonBootstrap<long[]> poisson = null;
+        CountRows rows = null;
+        if (settings.resamples() > 0) {
+            if (settings.bootstrap().poissonFor(sentences)) {
+                poisson = Evaluations.tagBootstrap(settings);
+                for (TagPart p : scored) {
+                    poisson.merge(p.poisson());
+                }
+            } else {
+                rows = rows(scored.stream().map(TagPart::rows).toList(), Evaluations.TAG_ROW_WIDTH);
+            }
+        }
+        return Evaluations.tags(job.input(sha), settings, total, sentences, poisson, rows);
+    }
+
+    /** The rows of the parts, one after another, in a table of {@code width} counts a row. */
+    private static CountRows rows(List<int[]> parts, int width) {
+        CountRows rows = new CountRows(width);
+        long[] row = new long[width];
+        for (int[] r : parts) {
+            for (int at = 0; at < r.length; at += width) {
+                for (int c = 0; c < width; c++) {
+                    row[c] = r[at + c];
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** {@link #tags(SparkSession, String, EvaluationSettings, int)} with the number of parts chosen by size. */
+    public static EvaluationResult tags(SparkSession spark, String path, EvaluationSettings settings)
+            throws IOException {
+        return tags(spark, path, settings, 0);
+    }
+
+    /**
+     * The four SemEval-2013 span schemes over the chunks of the CoNLL file at {@code path}, each sentence a
+     * unit of the 95% intervals, as {@link Evaluations#conllEntities(java.nio.file.Path, EvaluationSettings)}
+     * computes them; {@code parts} as for {@link #tags(SparkSession, String, EvaluationSettings, int)}.
+     */
+    public static EvaluationResult conllEntities(SparkSession spark, String path, EvaluationSettings settings,
+                                                 int parts) throws IOException {
+        Job job = Job.of(spark, path, settings, parts);
+        CompletableFuture<String> sha = job.sha256();
+        BootstrapMethod method = settings.bootstrap();
+        long[] first = null;
+        long sentences = -1;
+        boolean byRows = method == BootstrapMethod.CLASSIC;
+        if (!byRows && settings.resamples() > 0) {
+            List<SentenceCount> counts = job.context().parallelize(ConllParts.indexes(job.parts), job.parts)
+                    .map(k -> sentencesOfPart(job, k)).collect();
+            if (!consistent(counts)) {
+                throw locateEntityProblem(job);
+            }
+            first = new long[job.parts];
+            sentences = 0;
+            for (int k = 0; k < job.parts; k++) {
+                first[k] = sentences;
+                sentences += counts.get(k).sentences();
+            }
+            byRows = !method.poissonFor(sentences);
+        }
+        long[] firstIndex = first;
+        // what the parts keep for the intervals: each sentence's row, or an accumulator, or (no resample) nothing
+        boolean rows = byRows && settings.resamples() > 0;
+        boolean accumulate = !byRows && settings.resamples() > 0;
+        List<EntityPart> scored = job.context().parallelize(ConllParts.indexes(job.parts), job.parts)
+                .map(k -> entitiesOfPart(job, k, firstIndex == null ? 0 : firstIndex[k], rows, accumulate))
+                .collect();
+        if (!consistent(scored)) {
+            throw locateEntityProblem(job);
+        }
+        SpanEvaluation total = SpanEvaluation.EMPTY;
+        PoissonBootstrap<long[]> poisson = accumulate ? Evaluations.sentenceBootstrap(settings) : null;
+        long n = 0;
+        for (EntityPart p : scored) {
+            total = total.plus(p.total());
+            n += p.sentences();
+            if (poisson != null) {
+                poisson.merge(p.poisson());
+            }
+        }
+        if (sentences >= 0 && n != sentences) {
+            throw new IllegalStateException("the parts held " + sentences + " sentences in the first pass and " + n
+                    + " in the second");
+        }
+        CountRows units = rows ? rows(scored.stream().map(EntityPart::rows).toList(),
+                Evaluations.SENTENCE_ROW_WIDTH) : null;
+        return Evaluations.conllEntities(job.input(sha), settings, total, n, poisson, units);
+    }
+
+    /** {@link #conllEntities(SparkSession, String, EvaluationSettings, int)} with the parts chosen by size. */
+    public static EvaluationResult conllEntities(SparkSession spark, String path, EvaluationSettings settings)
+            throws IOException {
+        return conllEntities(spark, path, settings, 0);
+    }
+
+    /**
+     * {@link Evaluations#evaluate(Task, GoldCorpus, java.nio.file.Path, EvaluationSettings)} with the streaming
+     * bootstrap filled on Spark ({@link SparkUnitBootstrap}) in {@code parts} partitions (0: the session's default
+     * parallelism): entities, dates, contradictions and NLI against a gold. The predictions are read and checked
+     * on the driver by the code {@code evaluate} uses, so every refusal is the same; the units are the same
+     * (documents, pairs of documents, NLI pairs), keyed by their ids, so the intervals are the same for any
+     * number of parts. The classic bootstrap, which needs every unit at hand, runs on the driver.
+     */
+    public static EvaluationResult evaluate(SparkSession spark, Task task, GoldCorpus gold,
+                                            java.nio.file.Path predictions, EvaluationSettings settings, int parts)
+            throws IOException {
+        if (parts < 0) {
+            throw new IllegalArgumentException("parts must be 0 (the session's parallelism) or more, not " + parts);
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        return Evaluations.evaluate(task, gold, predictions, settings, new SparkUnitBootstrap(jsc, parts));
+    }
+
+    /** No part failed, and every part with token lines has the columns of the first such part. */
+    private static boolean consistent(List<? extends Outcome> parts) {
+        int columns = -1;
+        for (Outcome o : parts) {
+            if (o.failed()) {
+                return false;
+            }
+            if (o.columns() >= 0) {
+                if (columns >= 0 && o.columns() != columns) {
+                    return false;
+                }
+                columns = o.columns();
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Reads the file in one piece on the driver, as {@code evaluate} does, and returns the first problem with
+     * its line; a part failed, so there is one.
+     */
+    private static IOException locateEntityProblem(Job job) throws IOException {
+        EvaluationSettings settings = job.settings.settings();
+        try (InputStream in = job.open(); ConllTagReader reader = new ConllTagReader(in, job.path, true)) {
+            for (ConllTagReader.Sentence s = reader.next(); s != null; s = reader.next()) {
+                Evaluations.conllSentence(s, settings, job.path);
+            }
+        } catch (CorpusFormatException e) {
+            return e;
+        }
+        throw new IllegalStateException("a part of " + job.path + " could not be scored, but the file reads "
+                + "without a problem in one piece");
+    }
+
+    private static TagPart tagsOfPart(Job job, int k) throws IOException {
+        EvaluationSettings s = job.settings.settings();
+        try (FSDataInputStream in = job.openData()) {
+            long[] r = ConllParts.range(in, job.size, k, job.parts);
+            try {
+                return TagPart.of(TagEvaluator.scorePart(ConllParts.stream(in, r[0], r[1]), job.path, r[0], k == 0,
+                        s.tagMode(), s.scheme(), s.skipDocstart(), new TagSentences(s)));
+            } catch (CorpusFormatException e) {
+                // a located problem, at a line counted from the part's start: the driver finds it in the file
+                return TagPart.problem();
+            }
+        }
+    }
+
+    private static SentenceCount sentencesOfPart(Job job, int k) throws IOException {
+        try (FSDataInputStream in = job.openData()) {
+            long[] r = ConllParts.range(in, job.size, k, job.parts);
+            try (ConllTagReader reader = new ConllTagReader(ConllParts.stream(in, r[0], r[1]), job.path, true)) {
+                long n = 0;
+                while (reader.next() != null) {
+                    n++;
+                }
+                return new SentenceCount(false, reader.columns(), n);
+            } catch (CorpusFormatException e) {
+                return new SentenceCount(true, -1, 0);
+            }
+        }
+    }
+
+    private static EntityPart entitiesOfPart(Job job, int k, long firstIndex, boolean byRows, boolean accumulate)
+            throws IOException {
+        EvaluationSettings s = job.settings.settings();
+        SpanEvaluation total = SpanEvaluation.EMPTY;
+        PoissonBootstrap<long[]> poisson = accumulate ? Evaluations.sentenceBootstrap(s) : null;
+        int[] rows = byRows ? new int[Evaluations.SENTENCE_ROW_WIDTH * 64] : null;
+        int width = Evaluations.SENTENCE_ROW_WIDTH;
+        long n = 0;
+        try (FSDataInputStream in = job.openData()) {
+            long[] r = ConllParts.range(in, job.size, k, job.parts);
+            try (ConllTagReader reader = new ConllTagReader(ConllParts.stream(in, r[0], r[1]), job.path, true)) {
+                for (ConllTagReader.Sentence sent = reader.next(); sent != null; sent = reader.next()) {
+                    SpanEvaluation e = Evaluations.conllSentence(sent, s, job.path);
+                    total = total.plus(e);
+                    long[] row = Evaluations.sentenceRow(e);
+                    if (poisson != null) {
+                        poisson.add(firstIndex + n, row);
+                    } else if (rows != null) {
+                        if ((n + 1) * width > rows.length) {
+                            rows = java.util.Arrays.copyOf(rows, Math.toIntExact(Math.max((n + 1) * width,
+                                    2L * rows.length)));
+                        }
+                        for (int c = 0; c < width; c++) {
+                            rows[(int) n * width + c] = Math.toIntExact(row[c]);
+                        }
+                    }
+                    n++;
+                }
+                int[] kept = rows == null ? null : java.util.Arrays.copyOf(rows, (int) n * width);
+                return EntityPart.of(reader.columns(), n, total, poisson, kept);
+            } catch (CorpusFormatException e) {
+                return EntityPart.problem();
+            }
+        }
+    }
+
+    /** The settings, in a form Spark can send to a task: every component of {@link EvaluationSettings}. */
+    record TaskSettings(TagMode mode, TagScheme scheme, ContradictionMatching matching, boolean conll4,
+                        boolean skipDocstart, boolean lenient, boolean allowEmpty, int threads, int resamples,
+                        long seed, BootstrapMethod bootstrap) implements Serializable {
+
+        static TaskSettings of(EvaluationSettings s) {
+            return new TaskSettings(s.tagMode(), s.scheme(), s.matching(), s.conll4(), s.skipDocstart(), s.lenient(),
+                    s.allowEmpty(), s.threads(), s.resamples(), s.seed(), s.bootstrap());
+        }
+
+        EvaluationSettings settings() {
+            return new EvaluationSettings(mode, scheme, matching, conll4, skipDocstart, lenient, allowEmpty, threads,
+                    resamples, seed, bootstrap);
+        }
+    }
+
+    /** One file scored in parts: what every task needs to find and read its part. */
+    static final class Job implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** The path as the user gave it, which reports and messages name. */
+        final String path;
+        /** The path qualified on the driver (scheme and absolute path), which every task opens. */
+        final String qualified;
+        final long size;
+        final int parts;
+        final TaskSettings settings;
+        final HadoopConfiguration conf;
+        private final transient JavaSparkContext context;
+
+        private Job(String path, String qualified, long size, int parts, TaskSettings settings,
+                    HadoopConfiguration conf, JavaSparkContext context) {
+            this.path = path;
+            this.qualified = qualified;
+            this.size = size;
+            this.parts = parts;
+            this.settings = settings;
+            this.conf = conf;
+            this.context = context;
+        }
+
+        static Job of(SparkSession spark, String path, EvaluationSettings settings, int parts) throws IOException {
+            if (parts < 0) {
+                throw new IllegalArgumentException("parts must be 0 (chosen by size) or more, not " + parts);
+            }
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            Configuration conf = jsc.hadoopConfiguration();
+            Path p = new Path(path);
+            FileSystem fs = p.getFileSystem(conf);
+            org.apache.hadoop.fs.FileStatus status = fs.getFileStatus(p);
+            if (status.isDirectory()) {
+                throw new CorpusFormatException(Location.ofFile(path), null, "is a directory; expected a CoNLL file "
+                        + "(one token a line, sentences separated by blank lines)");
+            }
+            long size = status.getLen();
+            int n = parts > 0 ? parts : (int) Math.max(jsc.defaultParallelism(),
+                    Math.min(MAX_PARTS, (size + PART_BYTES - 1) / PART_BYTES));
+            // a relative path is the driver's: an executor's working directory is another
+            return new Job(path, fs.makeQualified(p).toString(), size, Math.min(n, MAX_PARTS),
+                    TaskSettings.of(settings), new HadoopConfiguration(conf), jsc);
+        }
+
+        JavaSparkContext context() {
+            return context;
+        }
+
+        FSDataInputStream openData() throws IOException {
+            Path p = new Path(qualified);
+            return p.getFileSystem(conf.get()).open(p);
+        }
+
+        InputStream open() throws IOException {
+            return openData();
+        }
+
+        /** The file's SHA-256, computed on another thread of the driver while the tasks run. */
+        CompletableFuture<String> sha256() {
+            return CompletableFuture.supplyAsync(() -> {
+                MessageDigest d = Hashes.newSha256();
+                byte[] buf = new byte[1 << 16];
+                try (InputStream in = open()) {
+                    for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                        d.update(buf, 0, n);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return HexFormat.of().formatHex(d.digest());
+            });
+        }
+
+        Provenance.Input input(CompletableFuture<String> sha) throws IOException {
+            try {
+                return new Provenance.Input("predictions", path, sha.get());
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof UncheckedIOException u) {
+                    throw u.getCause();
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while hashing " + path);
+            }
+        }
+    }
+}

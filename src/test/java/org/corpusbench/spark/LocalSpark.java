@@ -1,0 +1,26 @@
+package org.corpusbench.spark;
+
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One local Spark session with two cores for every test of this package: starting one takes seconds, so the
+ * tests share it (the command line's tests too: {@code SparkEngine} uses a running session and leaves it
+ * running). Spark's own shutdown hook stops it when the test JVM exits.
+ */
+public final class LocalSpark {
+
+    private static SparkSession session;
+
+    private LocalSpark() {
+    }
+
+    /** The session, started on first use. */
+    public static synchronized SparkSession session() {
+        if (session == null) {
+            session = SparkSession.builder().master("local[2]").appName("corpusbench-tests")
+                    .config("spark.ui.enabled", "false")
+                    .getOrCreate();
+        }
+        return session;
+    }
+}
