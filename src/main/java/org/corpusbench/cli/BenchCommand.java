@@ -35,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "and print a table: median wall time of several runs, throughput, peak memory.",
             "Each run is a JVM of its own. Workloads: conlleval (the whole command, start-up included, "
                 + "streamed under -Xmx64m, and again with the file read into memory: the figures must agree), "
-                + "tags (evaluate --task tags with its 95% intervals, default and strict IOB2 mode, under -Xmx64m), "
+                + "tags (evaluate --task tags with its 95%% intervals, default and strict IOB2 mode, under -Xmx64m), "
                 + "spans (the four SemEval-2013 schemes, 10 spans per document and all in one document), validate "
                 + "(JSONL loading and schema validation on all cores and pinned to one with taskset, each in a fresh "
                 + "JVM and again in a warm one, with the launcher's JVM options), threads (conlleval and tags, "

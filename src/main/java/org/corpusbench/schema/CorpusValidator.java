@@ -318,7 +318,12 @@ public final class CorpusValidator {
 
     /** The checks of one document that need nothing else: into {@code o}, the document to be added last. */
     private static void document(Document d, Location at, Outcome o) {
-        String created = d.metadata().get(org.corpusbench.format.timeml.CreationDates.METADATA_KEY);
+        document(d.id(), new DocumentText(d.text(), at),
+                d.metadata().get(org.corpusbench.format.timeml.CreationDates.METADATA_KEY), at, o);
+    }
+
+    /** As {@link #document(Document, Location, Outcome)}, given the parts of it that are checked. */
+    private static void document(String id, DocumentText text, String created, Location at, Outcome o) {
         if (created != null) {
             // the key TimeML import writes and TimeML export reads: checked here as export checks it
             try {
@@ -327,11 +332,11 @@ public final class CorpusValidator {
                 o.add(Diagnostic.error(at, e.field(), e.originalMessage()));
             }
         }
-        if (d.text().isBlank()) {
+        if (text.isBlank()) {
             o.add(Diagnostic.error(at, "text", EMPTY_TEXT));
         }
-        o.documentId = d.id();
-        o.text = new DocumentText(d.text(), at);
+        o.documentId = id;
+        o.text = text;
         o.at = at;
     }
 
@@ -390,6 +395,14 @@ public final class CorpusValidator {
 
     /** A line that needs nothing done (blank, or read in the other pass); never changed. */
     private static final Outcome NOTHING = new Outcome();
+
+    /** Pass 1: a record that is not a document, for pass 2 to read; never changed. */
+    private static final Outcome NOT_A_DOCUMENT = new Outcome();
+
+    static {
+        NOT_A_DOCUMENT.record = true;
+        NOT_A_DOCUMENT.notDocument = true;
+    }
 
     /** The work on one line of a JSONL reader, on any thread. */
     private interface LineWork {
@@ -499,10 +512,7 @@ public final class CorpusValidator {
     private Outcome documentLine(JsonlLines r) {
         if (notDocument(r) || !r.isUtf8()) {
             // whether or not the rest is UTF-8 and JSON, this line is not a document
-            Outcome o = new Outcome();
-            o.record = true;
-            o.notDocument = true;
-            return o;
+            return NOT_A_DOCUMENT;
         }
         Outcome o = new Outcome();
         try {
@@ -510,23 +520,37 @@ public final class CorpusValidator {
                 return NOTHING;
             }
             o.record = true;
+            if (schemaFastPath) {
+                Location at = r.location();
+                StreamedRecords.DocumentRecord d = StreamedRecords.document(r, at);
+                if (d != null) {
+                    markDocumentLine(r, o);
+                    document(d.id(), d.text(), d.creationDate(), at, o);
+                    return o;
+                }
+            }
             JsonNode node = r.parse();
             RecordKind kind = RecordKind.of(node);
             if (kind != RecordKind.DOCUMENT) {
                 o.notDocument = true;
                 return o;
             }
-            if (r.lineNumber() <= Integer.MAX_VALUE) {
-                o.markLine = (int) r.lineNumber();
-            } else {
-                o.notDocument = true;
-            }
-            o.documentLine = true;
+            markDocumentLine(r, o);
             record(kind, node, r.location(), o);
         } catch (CorpusFormatException e) {
             o.notDocument = true;
         }
         return o;
+    }
+
+    /** Notes in {@code o} that the line is a document, for pass 2 to skip it. */
+    private static void markDocumentLine(JsonlLines r, Outcome o) {
+        if (r.lineNumber() <= Integer.MAX_VALUE) {
+            o.markLine = (int) r.lineNumber();
+        } else {
+            o.notDocument = true;
+        }
+        o.documentLine = true;
     }
 
     private static boolean notDocument(JsonlLines r) {
@@ -556,6 +580,15 @@ public final class CorpusValidator {
     private Outcome otherLine(JsonlLines r, BitSet documentLines) {
         if (r.lineNumber() <= Integer.MAX_VALUE && documentLines.get((int) r.lineNumber())) {
             return NOTHING;
+        }
+        if (schemaFastPath && r.startsWith(NOT_DOCUMENT_PREFIXES[0])) {
+            DocumentAnnotations a = role == Role.GOLD ? StreamedRecords.goldAnnotations(r)
+                    : StreamedRecords.predictedAnnotations(r);
+            if (a != null) {
+                Outcome o = new Outcome();
+                annotations(a, r.location(), o);
+                return o;
+            }
         }
         JsonNode node;
         try {

@@ -17,6 +17,10 @@ import org.corpusbench.diagnostic.Location;
  */
 public final class DocumentText {
 
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     /** Code points between two recorded byte offsets. */
     private static final int STEP_BITS = 6;
 
@@ -73,6 +77,46 @@ public final class DocumentText {
         marks = j == cp ? new int[0] : Arrays.copyOf(m, count);
     }
 
+    private DocumentText(Location firstSeen, byte[] bytes, int length, int[] marks) {
+        this.firstSeen = firstSeen;
+        this.bytes = bytes;
+        this.length = length;
+        this.marks = marks;
+    }
+
+    /**
+     * The text whose UTF-8 encoding is {@code utf8}, which must be well-formed (no encoded surrogates) and is
+     * kept, not copied: what a JSON line's text becomes without being decoded into a {@code String} first.
+     * Equal to {@code new DocumentText(the decoded text, firstSeen)}.
+     */
+    static DocumentText ofUtf8(byte[] utf8, Location firstSeen) {
+        int[] m = new int[utf8.length >>> STEP_BITS];
+        int count = 0;
+        int cp = 0;
+        for (int i = 0; i < utf8.length; i++) {
+            if ((utf8[i] & 0xC0) != 0x80) {
+                if ((cp & ((1 << STEP_BITS) - 1)) == 0 && cp > 0) {
+                    m[count++] = i;
+                }
+                cp++;
+            }
+        }
+        return new DocumentText(firstSeen, utf8, cp, utf8.length == cp ? new int[0] : Arrays.copyOf(m, count));
+    }
+
+    /** Whether the text is empty or white space only, as {@link String#isBlank()} says of it. */
+    boolean isBlank() {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return substring(0, length).isBlank();
+            }
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * The indexed text of a document, for code that checks many spans against one document: each check
      * then costs the span's length plus at most 63 code points, not a walk from the start of the text.
@@ -116,7 +160,13 @@ public final class DocumentText {
     /** The byte offset {@code count} code points after byte offset {@code from}. */
     private int skip(int from, int count) {
         int i = from;
-        for (int c = 0; c < count; c++) {
+        int c = count;
+        // eight ASCII bytes are eight code points: most text is mostly ASCII
+        while (c >= 8 && i + 8 <= bytes.length && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
+            i += 8;
+            c -= 8;
+        }
+        for (; c > 0; c--) {
             i += sequenceLength(bytes[i]);
         }
         return i;

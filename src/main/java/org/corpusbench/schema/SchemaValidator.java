@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.corpusbench.diagnostic.Diagnostic;
 import org.corpusbench.diagnostic.Location;
 
@@ -74,34 +75,51 @@ public final class SchemaValidator {
 
     private static final SchemaValidator INSTANCE = new SchemaValidator();
 
-    private final SchemaRegistry registry;
+    /** Made on first use: a corpus whose records all take the validator's streamed path never needs it. */
+    private SchemaRegistry registry;
     private final Map<Kind, Schema> schemas = new EnumMap<>(Kind.class);
-    /** Compiled fast checks; a kind is absent when its schema uses something the fast path does not support. */
-    private final Map<Kind, SchemaFastPath.Check> fastChecks = new EnumMap<>(Kind.class);
+    /**
+     * Compiled fast checks by kind, each on first use: {@link #UNSUPPORTED} when its schema uses something
+     * the fast path does not support. Compiling them all took a tenth of a second of every validation.
+     */
+    private final AtomicReferenceArray<SchemaFastPath.Check> fastChecks = new AtomicReferenceArray<>(
+            Kind.values().length);
+    private static final SchemaFastPath.Check UNSUPPORTED = n -> false;
 
     private SchemaValidator() {
-        registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                b -> b.schemaIdResolvers(r -> r.mapPrefix(ID_BASE, "classpath:schema/")));
-        ClassLoader loader = SchemaValidator.class.getClassLoader();
-        for (Kind k : RECORD_KINDS) {
-            try {
-                fastChecks.put(k, SchemaFastPath.compile(k.id(), ID_BASE, "schema/", loader));
-            } catch (SchemaFastPath.Unsupported | RuntimeException e) {
-                // not covered: every record of this kind goes to networknt
-            }
-        }
     }
 
     /**
-     * The one instance, so that the schemas and their fast paths are compiled once per JVM (the networknt
-     * schemas on first use, under a lock).
+     * The one instance, so that the schemas and their fast paths are compiled once per JVM, each on first
+     * use (the networknt schemas under a lock).
      */
     public static SchemaValidator get() {
         return INSTANCE;
     }
 
     private synchronized Schema schema(Kind kind) {
+        if (registry == null) {
+            registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                    b -> b.schemaIdResolvers(r -> r.mapPrefix(ID_BASE, "classpath:schema/")));
+        }
         return schemas.computeIfAbsent(kind, k -> registry.getSchema(SchemaLocation.of(k.id())));
+    }
+
+    /** The compiled fast check of {@code kind}, or {@link #UNSUPPORTED}; compiled at most once per thread race. */
+    private SchemaFastPath.Check fastCheck(Kind kind) {
+        SchemaFastPath.Check c = fastChecks.get(kind.ordinal());
+        if (c == null) {
+            try {
+                c = RECORD_KINDS.contains(kind) ? SchemaFastPath.compile(kind.id(), ID_BASE, "schema/",
+                        SchemaValidator.class.getClassLoader()) : UNSUPPORTED;
+            } catch (SchemaFastPath.Unsupported | RuntimeException e) {
+                // not covered: every record of this kind goes to networknt
+                c = UNSUPPORTED;
+            }
+            fastChecks.compareAndSet(kind.ordinal(), null, c);
+            c = fastChecks.get(kind.ordinal());
+        }
+        return c;
     }
 
     /** The problems of {@code node} against the schema of {@code kind}; empty when it is valid. */
@@ -133,13 +151,12 @@ public final class SchemaValidator {
      * networknt reports nothing; {@code false} means "not known".
      */
     boolean fastPathAccepts(Kind kind, JsonNode node) {
-        SchemaFastPath.Check c = fastChecks.get(kind);
-        return c != null && node != null && c.accepts(node);
+        return node != null && fastCheck(kind).accepts(node);
     }
 
     /** Whether {@code kind} has a compiled fast path (for tests: the schemas stay within what it supports). */
     boolean hasFastPath(Kind kind) {
-        return fastChecks.containsKey(kind);
+        return fastCheck(kind) != UNSUPPORTED;
     }
 
     /** The instance location as corpusbench prints fields: {@code entities[0].start}. */

@@ -1,5 +1,6 @@
 package org.corpusbench.format.jsonl;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Closeable;
@@ -466,17 +467,42 @@ public final class JsonlLines implements Closeable {
             return null;
         }
         try {
-            JsonNode n = JsonCodec.MAPPER.readTree(buf, lineStart, len);
+            JsonNode n = JsonCodec.Trees.MAPPER.readTree(buf, lineStart, len);
             return n != null && n.isObject() ? n : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
+    /**
+     * A streaming parser over the current line's bytes, with the reading limits of {@link #parse()}, for a
+     * reader that decodes the common well-formed record without building a tree (the validator, issue 15);
+     * {@code null} when {@link #parse()} would not parse the bytes directly. Its tokens' byte offsets are
+     * offsets into the line, as {@link #byteAt} takes them. Whatever it refuses, the caller leaves to
+     * {@link #parse()}, which gives the error.
+     */
+    public JsonParser parser() throws IOException {
+        int len = lineEnd - lineStart;
+        if (!isUtf8() || len == 0 || buf[lineStart] != '{' || (len > 1 && buf[lineStart + 1] == 0)) {
+            return null;
+        }
+        return JsonCodec.FACTORY.createParser(buf, lineStart, len);
+    }
+
+    /** Byte {@code i} of the current line, for {@code 0 <= i < length()}. */
+    public byte byteAt(int i) {
+        return buf[lineStart + i];
+    }
+
+    /** A copy of bytes {@code [from, to)} of the current line. */
+    public byte[] copyOfRange(int from, int to) {
+        return Arrays.copyOfRange(buf, lineStart + from, lineStart + to);
+    }
+
     /** Parses one decoded line as {@link JsonlReader} always has, with its error message. */
     JsonNode parseText(String line) throws CorpusFormatException {
         try {
-            return JsonCodec.MAPPER.readTree(line);
+            return JsonCodec.Trees.MAPPER.readTree(line);
         } catch (JsonProcessingException e) {
             long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
             throw new CorpusFormatException(new Location(fileName, lineNumber, Math.max(column, 0)), null,
