@@ -100,9 +100,7 @@ public final class SparkExport {
      *                  as the session's cores)
      * @param overwrite replace a non-empty target whole
      */
-    public record Options(String name, TagScheme scheme, boolean conll4, int parts, boolean overwrite)
-            implements Serializable {
-        private static final long serialVersionUID = 1L;
+    public record Options(String name, TagScheme scheme, boolean conll4, int parts, boolean overwrite) {
 
         /** Requires a name and a scheme, and parts {@code >= 0}. */
         public Options {

@@ -82,6 +82,7 @@ class SparkValidationTest {
                 assertThat(SparkValidation.validate(spark(), paths, Role.GOLD, parts)).as(parts + " parts")
                         .isEqualTo(expected);
             }
+            assertThat(SparkValidation.validate(spark(), paths, Role.GOLD)).as("automatic parts").isEqualTo(expected);
         } finally {
             delete(dir);
         }
