@@ -311,6 +311,40 @@ class SparkExportTest {
     }
 
     @Example
+    void aPartTheWriterRefusesLeavesNothingBehind() throws IOException {
+        Path dir = Files.createTempDirectory("cb-spark-export");
+        try {
+            Path corpus = Files.createDirectory(dir.resolve("corpus"));
+            writeCorpus(corpus, new Random(4), true);
+            // valid gold, but a span of a line break alone, which brat cannot show: the part holding it fails
+            String text = "Minsk\n\nGrodno.";
+            ObjectNode doc = JSON.createObjectNode().put("id", "zz-breaks").put("text", text).put("sha256",
+                    org.corpusbench.internal.Hashes.sha256(text.getBytes(StandardCharsets.UTF_8)));
+            ObjectNode ann = JSON.createObjectNode().put("doc_id", "zz-breaks");
+            ann.putArray("entities").addObject().put("start", 5).put("end", 6).put("text", "\n").put("type", "GPE");
+            ann.putArray("timexes");
+            Files.writeString(corpus.resolve("documents.jsonl"), JSON.writeValueAsString(doc) + "\n",
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(corpus.resolve("annotations.jsonl"), JSON.writeValueAsString(ann) + "\n",
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            assertThat(org.corpusbench.schema.CorpusValidator.validate(List.of(corpus),
+                    org.corpusbench.schema.CorpusValidator.Role.GOLD)).noneMatch(d -> d.isError());
+            Path out = dir.resolve("out");
+            assertThatThrownBy(() -> SparkExport.export(LocalSpark.session(), List.of(corpus.toString()),
+                    CorpusFormat.BRAT, out.toString(), new SparkExport.Options("x", TagScheme.IOB2, false, 3, false)))
+                    .isInstanceOf(org.corpusbench.diagnostic.CorpusFormatException.class)
+                    .hasMessageContaining("was not written")
+                    .hasMessageContaining("holds only line breaks");
+            try (Stream<Path> s = Files.list(dir)) {
+                assertThat(s.map(p -> p.getFileName().toString())).as("no target, no staging")
+                        .containsExactly("corpus");
+            }
+        } finally {
+            SparkValidationTest.delete(dir);
+        }
+    }
+
+    @Example
     void formatsWithoutAPartWiseFormAndTargetsInsideTheInputAreRefused() throws IOException {
         Path dir = Files.createTempDirectory("cb-spark-export");
         try {
