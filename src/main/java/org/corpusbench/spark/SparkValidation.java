@@ -55,7 +55,9 @@ import scala.Tuple2;
  *     one document and contradictions or NLI pairs with one id;</li>
  * <li>the texts reach the lines that point into them by a <b>join on the document id</b>, not a broadcast, so
  *     no machine holds every text: each such line is checked again with the texts it asked for and the number
- *     of documents given (which messages name);</li>
+ *     of documents given (which messages name). A line that names one document (annotations) is sent to its
+ *     text, which stays where the grouping of ids put it; a line that names two (a contradiction, an NLI
+ *     pair) gets its texts by a join and a grouping by line;</li>
  * <li>the notice that no documents were given is kept for the first record of each file that got it, as
  *     the validator says it once per file; the rest is sorted on the driver by location and, where locations
  *     tie, by the order in which the validator says them.</li>
@@ -198,12 +200,20 @@ public final class SparkValidation {
             if (count == 0) {
                 rechecked = pending.mapPartitions(it -> recheck(role, it, Map.of(), 0));
             } else {
-                JavaPairRDD<LineKey, Tuple2<String, String>> texts = pending
+                // texts keep the partitioning of firsts, so only the lines move to them
+                JavaPairRDD<String, String> textOf = firsts.mapValues(d -> d.text);
+                // a line that names one document (annotations, the bulk) goes to that document's text
+                JavaRDD<Found> single = pending.filter(p -> p.ids.size() == 1)
+                        .mapToPair(p -> new Tuple2<>(p.ids.get(0), p)).cogroup(textOf, shuffle)
+                        .mapPartitions(it -> recheckByDocument(role, it, count));
+                // a line that names two (a contradiction, an NLI pair): its texts are gathered by line first
+                JavaRDD<Pending> several = pending.filter(p -> p.ids.size() > 1);
+                JavaPairRDD<LineKey, Tuple2<String, String>> texts = several
                         .flatMapToPair(p -> p.ids.stream().map(id -> new Tuple2<>(id, p.key())).iterator())
-                        .join(firsts.mapValues(d -> d.text), shuffle)
+                        .join(textOf, shuffle)
                         .mapToPair(t -> new Tuple2<>(t._2()._1(), new Tuple2<>(t._1(), t._2()._2())));
-                rechecked = pending.mapToPair(p -> new Tuple2<>(p.key(), p)).cogroup(texts, shuffle)
-                        .mapPartitions(it -> recheckJoined(role, it, count));
+                rechecked = single.union(several.mapToPair(p -> new Tuple2<>(p.key(), p)).cogroup(texts, shuffle)
+                        .mapPartitions(it -> recheckJoined(role, it, count)));
             }
             if (count == 0) {
                 // the validator says once per file (the first time) that no documents were given
@@ -284,6 +294,26 @@ public final class SparkValidation {
             }
             for (Pending p : group._1()) {
                 recheck(checks, p, texts, count, out);
+            }
+        }
+        return out.iterator();
+    }
+
+    private static Iterator<Found> recheckByDocument(Role role,
+            Iterator<Tuple2<String, Tuple2<Iterable<Pending>, Iterable<String>>>> it, int count) {
+        LineChecks checks = new LineChecks(role);
+        List<Found> out = new ArrayList<>();
+        while (it.hasNext()) {
+            Tuple2<String, Tuple2<Iterable<Pending>, Iterable<String>>> group = it.next();
+            Iterator<Pending> lines = group._2()._1().iterator();
+            if (!lines.hasNext()) {
+                continue;
+            }
+            Iterator<String> text = group._2()._2().iterator();
+            Map<String, DocumentText> texts = text.hasNext() ? Map.of(group._1(), DocumentText.of(text.next()))
+                    : Map.of();
+            while (lines.hasNext()) {
+                recheck(checks, lines.next(), texts, count, out);
             }
         }
         return out.iterator();
