@@ -102,7 +102,7 @@ public final class SparkExport {
      */
     public record Options(String name, TagScheme scheme, boolean conll4, int parts, boolean overwrite) {
 
-        /** Requires a name and a scheme, and parts {@code >= 0}. */
+        /** Requires a name and a scheme, and parts from 0 to {@link SparkEvaluations#MAX_PARTS}. */
         public Options {
             if (name == null || name.isEmpty()) {
                 throw new IllegalArgumentException("an export needs a name for its files");
@@ -110,8 +110,9 @@ public final class SparkExport {
             if (scheme == null) {
                 throw new IllegalArgumentException("an export needs a tag scheme");
             }
-            if (parts < 0) {
-                throw new IllegalArgumentException("parts: " + parts + "; expected 0 (automatic) or more");
+            if (parts < 0 || parts > SparkEvaluations.MAX_PARTS) {
+                throw new IllegalArgumentException("parts: " + parts + "; expected 0 (automatic) to "
+                        + SparkEvaluations.MAX_PARTS);
             }
         }
 
@@ -124,8 +125,8 @@ public final class SparkExport {
     /**
      * What an export wrote.
      *
-     * @param out    the target directory
-     * @param parts  the part directories, in order
+     * @param out    the target directory, as given
+     * @param parts  the part directories, in order, named under {@code out}
      * @param counts how many records of each layer the corpus holds (documents are not a layer: see
      *               {@code documents})
      * @param documents how many documents were written
@@ -249,7 +250,7 @@ public final class SparkExport {
                         .mapPartitionsWithIndex((k, it) -> writePart(hadoop, staging, format, name, scheme, conll4,
                                 k, it), false)
                         .collect();
-                return stage.commit(written, qualified, options.overwrite(), format, totals);
+                return stage.commit(written, qualified, out, format, totals);
             } finally {
                 stage.close();
             }
@@ -506,11 +507,11 @@ public final class SparkExport {
             Runtime.getRuntime().addShutdownHook(hook);
         }
 
-        Result commit(List<PartWritten> written, Path target, boolean overwrite, CorpusFormat format, long[] totals)
+        Result commit(List<PartWritten> written, Path target, String shownAs, CorpusFormat format, long[] totals)
                 throws IOException {
             for (PartWritten w : written) {
                 if (w.failure() != null) {
-                    throw new CorpusFormatException(Location.ofFile(target.toString()), null, "part "
+                    throw new CorpusFormatException(Location.ofFile(shownAs), null, "part "
                             + partName(w.part()) + " was not written: " + w.failure());
                 }
             }
@@ -523,7 +524,7 @@ public final class SparkExport {
                 if (!fs.rename(new Path(w.attempt()), to)) {
                     throw new IOException("cannot move " + w.attempt() + " to " + to);
                 }
-                String shown = new Path(target, partName(w.part())).toString();
+                String shown = (shownAs.endsWith("/") ? shownAs : shownAs + "/") + partName(w.part());
                 parts.add(shown);
                 w.said().forEach(line -> said.add(line.replace(w.localDir(), shown)));
             }
@@ -553,7 +554,7 @@ public final class SparkExport {
                     lost.put(e.getKey(), e.getValue());
                 }
             }
-            return new Result(target.toString(), parts, totals[Rec.DOCUMENT], counts, lost, said);
+            return new Result(shownAs, parts, totals[Rec.DOCUMENT], counts, lost, said);
         }
 
         private void rename(Path target) throws IOException {

@@ -95,11 +95,16 @@ public final class SparkValidation {
      *
      * @param parts about how many parts the files are cut into (at least one a file); 0: as many as the
      *              session's default parallelism, with at most {@link #PART_BYTES} a part
-     * @throws IllegalArgumentException when a path is or holds {@code .txt} or {@code .csv} documents
+     * @throws IllegalArgumentException when a path is or holds {@code .txt} or {@code .csv} documents, or
+     *                                  {@code parts} is negative or above {@link SparkEvaluations#MAX_PARTS}
      * @throws IOException              when a path cannot be listed or read
      */
     public static List<Diagnostic> validate(SparkSession spark, List<String> paths, Role role, int parts)
             throws IOException {
+        if (parts < 0 || parts > SparkEvaluations.MAX_PARTS) {
+            throw new IllegalArgumentException("parts: " + parts + "; expected 0 (automatic) to "
+                    + SparkEvaluations.MAX_PARTS);
+        }
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Inputs in = Inputs.of(conf, paths);
         List<Found> found = new ArrayList<>(in.said());

@@ -142,6 +142,18 @@ class SparkValidationTest {
         }
     }
 
+    @Example
+    void partsOutsideTheirRangeAreRefused() {
+        for (int parts : new int[] {-1, SparkEvaluations.MAX_PARTS + 1}) {
+            assertThatThrownBy(() -> SparkValidation.validate(spark(), List.of("x.jsonl"), Role.GOLD, parts))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("parts: " + parts + "; expected 0 (automatic) to " + SparkEvaluations.MAX_PARTS);
+            assertThatThrownBy(() -> new SparkExport.Options("x", org.corpusbench.tags.TagScheme.IOB2, false, parts,
+                    false)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("parts: " + parts + "; expected 0 (automatic) to " + SparkEvaluations.MAX_PARTS);
+        }
+    }
+
     static void delete(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
