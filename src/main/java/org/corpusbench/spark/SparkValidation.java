@@ -384,7 +384,10 @@ public final class SparkValidation {
                             in.add(s);
                         }
                     }
-                    in.sort(Comparator.comparing(s -> s.getPath().getName()));
+                    // as the validator sorts a directory's paths: by their bytes, unsigned
+                    in.sort((x, y) -> Arrays.compareUnsigned(
+                            x.getPath().getName().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            y.getPath().getName().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                     if (in.isEmpty()) {
                         said.add(Found.of(CorpusValidator.emptyDirectory(given), 0, i, 0, 0));
                     }

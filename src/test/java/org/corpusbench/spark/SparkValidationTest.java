@@ -143,6 +143,23 @@ class SparkValidationTest {
     }
 
     @Example
+    void aDirectorysFilesInTheValidatorsOrder() throws IOException {
+        Path dir = Files.createTempDirectory("cb-spark-validate");
+        try {
+            // U+FF21 sorts before U+1F680 by UTF-8 bytes (as paths sort) and after it by UTF-16 (as strings do):
+            // the order decides which file's document is the first and which the duplicate
+            Files.writeString(dir.resolve("\uFF21.jsonl"), DOC + "\n", StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("\uD83D\uDE80.jsonl"), DOC + "\n", StandardCharsets.UTF_8);
+            List<Diagnostic> expected = CorpusValidator.validate(List.of(dir), Role.GOLD);
+            assertThat(expected).singleElement().satisfies(d -> assertThat(d.location().file())
+                    .endsWith("\uD83D\uDE80.jsonl"));
+            assertThat(SparkValidation.validate(spark(), List.of(dir.toString()), Role.GOLD, 2)).isEqualTo(expected);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    @Example
     void partsOutsideTheirRangeAreRefused() {
         for (int parts : new int[] {-1, SparkEvaluations.MAX_PARTS + 1}) {
             assertThatThrownBy(() -> SparkValidation.validate(spark(), List.of("x.jsonl"), Role.GOLD, parts))
