@@ -105,6 +105,8 @@ public final class CorpusValidator {
     public static final String NO_DOCUMENTS = "no documents were given, so the offsets and surface text of its records cannot be checked; "
                     + "pass the documents too (a release directory, documents.jsonl, or the .txt articles)";
     private final Consumer<Diagnostic> sink;
+    /** Pass 2's texts when an engine checks lines one at a time ({@link LineChecks}); null: {@link #texts}. */
+    private TextLookup lookup;
     private final SchemaValidator schemas = SchemaValidator.get();
     private final boolean schemaFastPath;
     /** Threads that parse and check JSONL lines; 1: all on the calling thread, line by line. */
@@ -194,11 +196,11 @@ public final class CorpusValidator {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (!Files.exists(p)) {
-                sink.accept(Diagnostic.error(Location.ofFile(p.toString()), null, "no such file or directory"));
+                sink.accept(noSuchPath(p.toString()));
             } else if (Files.isDirectory(p)) {
                 List<Path> in = filesOf(p);
                 if (in.isEmpty()) {
-                    sink.accept(Diagnostic.error(Location.ofFile(p.toString()), null, EMPTY_DIRECTORY));
+                    sink.accept(emptyDirectory(p.toString()));
                 }
                 files.addAll(in);
             } else {
@@ -228,7 +230,7 @@ public final class CorpusValidator {
                     long before = recordCount;
                     jsonl[i] = jsonlDocuments(f, pool);
                     if (recordCount == before && Files.isReadable(f)) {
-                        sink.accept(Diagnostic.error(Location.ofFile(f.toString()), null, EMPTY_FILE));
+                        sink.accept(emptyFile(f.toString()));
                     }
                 }
             }
@@ -241,8 +243,7 @@ public final class CorpusValidator {
                 } else if (name.equals("manifest.json")) {
                     manifest(f);
                 } else if (!name.endsWith(".txt") && !name.endsWith(".csv")) {
-                    sink.accept(Diagnostic.error(Location.ofFile(f.toString()), null,
-                            "unknown kind of file; expected .txt, .csv, .jsonl or manifest.json"));
+                    sink.accept(unknownKind(f.toString()));
                 }
             }
         } finally {
@@ -494,12 +495,12 @@ public final class CorpusValidator {
                 }
                 if (o.documentLine && bomPending[0] && r.hadByteOrderMark()) {
                     bomPending[0] = false;
-                    sink.accept(Diagnostic.note(Location.of(f.toString(), 1), "UTF-8 byte order mark skipped"));
+                    sink.accept(byteOrderMark(f.toString()));
                 }
                 apply(o);
             });
             if (bomPending[0] && bom) {
-                sink.accept(Diagnostic.note(Location.of(f.toString(), 1), "UTF-8 byte order mark skipped"));
+                sink.accept(byteOrderMark(f.toString()));
             }
             pass.onlyDocuments = onlyDocuments[0];
         } catch (IOException e) {
@@ -617,13 +618,9 @@ public final class CorpusValidator {
      */
     private void apply(Outcome o) {
         if (o.duplicates != null) {
-            if (o.duplicates == Duplicates.DOCUMENT_IDS) {
-                if (!seenDocIds.add(o.duplicateKey)) {
-                    sink.accept(Diagnostic.error(o.at, "doc_id", "duplicate record for document '" + o.duplicateKey
-                            + "'; expected one line per document"));
-                }
-            } else if (!seenIds.add(o.duplicateKey)) {
-                sink.accept(Diagnostic.error(o.at, "id", "duplicate id '" + o.duplicateKey + "'"));
+            boolean documents = o.duplicates == Duplicates.DOCUMENT_IDS;
+            if (!(documents ? seenDocIds : seenIds).add(o.duplicateKey)) {
+                sink.accept(duplicateRecord(o.at, o.duplicateKey, documents));
             }
         }
         for (Diagnostic d : o.diagnostics) {
@@ -636,8 +633,7 @@ public final class CorpusValidator {
         if (o.documentId != null) {
             DocumentText first = texts.putIfAbsent(o.documentId, o.text);
             if (first != null) {
-                sink.accept(Diagnostic.error(o.at, "id", "duplicate document id '" + o.documentId
-                        + "', first seen at " + first.firstSeen()));
+                sink.accept(duplicateDocument(o.at, o.documentId, first.firstSeen()));
             }
         }
     }
@@ -757,13 +753,15 @@ public final class CorpusValidator {
      * {@code name}), or that no documents were given at all, which {@link #apply} says once per file.
      */
     private DocumentText documentText(String docId, Location at, String parent, String name, Outcome o) {
-        DocumentText text = texts.get(docId);
-        if (text == null && texts.isEmpty()) {
+        TextLookup joined = lookup;
+        DocumentText text = joined == null ? texts.get(docId) : joined.text(docId);
+        int given = text != null ? -1 : joined == null ? texts.size() : joined.count();
+        if (given == 0) {
             o.add(Diagnostic.error(at, null, NO_DOCUMENTS));
         }
-        if (text == null && !texts.isEmpty()) {
+        if (given > 0) {
             o.add(Diagnostic.error(at, parent == null ? name : parent + "." + name, "unknown document '"
-                    + docId + "'; expected one of the " + texts.size() + " documents given"));
+                    + docId + "'; expected one of the " + given + " documents given"));
         }
         return text;
     }
@@ -807,5 +805,144 @@ public final class CorpusValidator {
 
     private void report(CorpusFormatException e) {
         sink.accept(diagnostic(e));
+    }
+
+    // ------------------------------------------------------------------ issue 16: lines checked elsewhere
+
+    /** "no such file or directory", as {@link #run} says it of a path given. */
+    public static Diagnostic noSuchPath(String path) {
+        return Diagnostic.error(Location.ofFile(path), null, "no such file or directory");
+    }
+
+    /** That a directory given holds nothing to check, as {@link #run} says it. */
+    public static Diagnostic emptyDirectory(String dir) {
+        return Diagnostic.error(Location.ofFile(dir), null, EMPTY_DIRECTORY);
+    }
+
+    /** That a JSONL file holds no record (after its document pass), as {@link #run} says it. */
+    public static Diagnostic emptyFile(String file) {
+        return Diagnostic.error(Location.ofFile(file), null, EMPTY_FILE);
+    }
+
+    /** That a file is of no kind the validator reads, as {@link #run} says it in its second pass. */
+    public static Diagnostic unknownKind(String file) {
+        return Diagnostic.error(Location.ofFile(file), null,
+                "unknown kind of file; expected .txt, .csv, .jsonl or manifest.json");
+    }
+
+    /** The note that a JSONL file began with a byte order mark, said once per file, located at line 1. */
+    public static Diagnostic byteOrderMark(String file) {
+        return Diagnostic.note(Location.of(file, 1), "UTF-8 byte order mark skipped");
+    }
+
+    /**
+     * The error of a document whose id an earlier document had ({@code firstSeen}: where that one is), said at
+     * the later one, after its own diagnostics.
+     */
+    public static Diagnostic duplicateDocument(Location at, String id, Location firstSeen) {
+        return Diagnostic.error(at, "id", "duplicate document id '" + id + "', first seen at " + firstSeen);
+    }
+
+    /**
+     * The error of a record whose key an earlier record had, said at the later one before its other diagnostics:
+     * {@code documents} true for annotations (one record per document, keyed by {@code doc_id}), false for
+     * contradictions, NLI pairs and NLI predictions (keyed by {@code id}); see {@link LineOutcome#duplicateKey}.
+     */
+    public static Diagnostic duplicateRecord(Location at, String key, boolean documents) {
+        return documents
+                ? Diagnostic.error(at, "doc_id", "duplicate record for document '" + key
+                        + "'; expected one line per document")
+                : Diagnostic.error(at, "id", "duplicate id '" + key + "'");
+    }
+
+    /**
+     * Where the second pass finds the text of a document that a record points into, when the lines are checked
+     * by {@link LineChecks} rather than by {@link #run}: an engine that reads a corpus too large for one machine
+     * in parts (issue 16: validation on Spark) brings each line the texts it needs, by a join on the document
+     * id, instead of holding every text in one table as {@link #run} does.
+     */
+    public interface TextLookup {
+        /** The text of the document with id {@code docId}, or {@code null} when no document has that id. */
+        DocumentText text(String docId);
+
+        /**
+         * How many documents the corpus gives in all (distinct ids): messages name the number, and 0 means
+         * that none was given ({@link #NO_DOCUMENTS}).
+         */
+        int count();
+    }
+
+    /**
+     * What the checks of one JSONL line came to, before what depends on the other lines: the part that
+     * {@link #run} does in file order (duplicates, the documents table, the notice that no documents were
+     * given, said once per file by its first occurrence) is left to the caller, with the wording of
+     * {@link #duplicateDocument} and {@link #duplicateRecord}.
+     *
+     * @param record           the line is a record (not blank); a JSONL file with none is {@link #emptyFile}
+     * @param skipSecondPass   the first pass checked the line as a document: the second must not read it
+     * @param documentId       first pass: the id of the document the line adds, or {@code null}; the first
+     *                         line (in file order, files in the order given) with an id adds it, each later one
+     *                         is a {@link #duplicateDocument}, said after its diagnostics
+     * @param text             first pass: that document's text
+     * @param at               where the line is
+     * @param duplicateKey     second pass: the key the record is checked for duplicates by, or {@code null};
+     *                         the first record with a key passes, each later one gets {@link #duplicateRecord}
+     *                         before its diagnostics
+     * @param documentKey      whether {@code duplicateKey} is an annotation record's {@code doc_id} (else an id)
+     * @param diagnostics      the line's own diagnostics, in the order {@link #run} says them
+     */
+    public record LineOutcome(boolean record, boolean skipSecondPass, String documentId, DocumentText text,
+                              Location at, String duplicateKey, boolean documentKey, List<Diagnostic> diagnostics) {
+
+        /** Copies the diagnostics. */
+        public LineOutcome {
+            diagnostics = List.copyOf(diagnostics);
+        }
+
+        private static LineOutcome of(Outcome o) {
+            return new LineOutcome(o.record, o.markLine >= 0, o.documentId, o.text, o.at,
+                    o.duplicates == null ? null : o.duplicateKey, o.duplicates == Duplicates.DOCUMENT_IDS,
+                    o.diagnostics);
+        }
+    }
+
+    /**
+     * The checks of {@link #run} on one JSONL line at a time, for an engine that reads a corpus in parts on
+     * several machines (issue 16: validation on Spark) and does across all parts what {@link #run} does in
+     * file order (see {@link LineOutcome}). Why here: the engine then checks nothing itself, and gives exactly
+     * the diagnostics of {@link #validate}. A line is taken from a {@link JsonlLines} positioned on it, so that
+     * locations and byte offsets are the file's. Not thread-safe: one per thread.
+     */
+    public static final class LineChecks {
+
+        private final CorpusValidator validator;
+
+        /** Checks for annotations of {@code role}, with the schema fast path {@link #validate} takes. */
+        public LineChecks(Role role) {
+            validator = new CorpusValidator(role, d -> { }, true, 1, CHUNK_BYTES);
+        }
+
+        /** The first pass on the current line of {@code line}: a document is checked, anything else skipped. */
+        public LineOutcome firstPass(JsonlLines line) {
+            return LineOutcome.of(validator.documentLine(line));
+        }
+
+        /**
+         * The second pass on the current line of {@code line}, which the first pass did not check as a document:
+         * every record that is not a document, and every bad line, with the texts of {@code texts}. Which texts a
+         * line asks {@code texts} for does not depend on the answers, so an engine may first ask with a lookup
+         * that only records the ids, then join those texts to the line and check it again.
+         */
+        public LineOutcome secondPass(JsonlLines line, TextLookup texts) {
+            validator.lookup = texts;
+            try {
+                return LineOutcome.of(validator.otherLine(line, NO_LINES));
+            } finally {
+                validator.lookup = null;
+            }
+        }
+
+        /** No line marked as a document: the engine skips those lines itself. */
+        private static final BitSet NO_LINES = new BitSet();
     }
 }

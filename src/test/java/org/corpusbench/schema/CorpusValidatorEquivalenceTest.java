@@ -142,7 +142,7 @@ class CorpusValidatorEquivalenceTest {
     }
 
     /** Writes the corpus, damaged per {@code seed}, and returns the paths to validate. */
-    private static List<Path> write(Path dir, Corpus c, long seed) throws IOException {
+    static List<Path> write(Path dir, Corpus c, long seed) throws IOException {
         Random r = new Random(seed);
         List<byte[]> docs = new ArrayList<>();
         for (Document d : c.docs()) {

@@ -97,6 +97,18 @@ public final class JsonlLines implements Closeable {
         this.bufferStartOffset = offset;
     }
 
+    /**
+     * Lines already read into memory: {@code chunk} holds whole lines of {@code fileName} (it ends with a line
+     * feed, or where the file ends), the first of which is line {@code linesBefore + 1} and starts at byte
+     * {@code offset} of the file; no byte order mark is looked for. Why: a reader of a file in parts (issue 16:
+     * validation on Spark, each part read on another machine) then gives exactly the lines, line numbers,
+     * byte offsets and errors that reading the file from its start gives, as {@link #nextChunk} does within
+     * one reader. {@code chunk} is kept, not copied.
+     */
+    public static JsonlLines ofChunk(byte[] chunk, String fileName, long linesBefore, long offset) {
+        return new JsonlLines(chunk, fileName, linesBefore, offset);
+    }
+
     /** Opens {@code file}; locations name it as {@code file.toString()}. */
     public static JsonlLines open(Path file) throws IOException {
         return new JsonlLines(Files.newInputStream(file), file.toString());

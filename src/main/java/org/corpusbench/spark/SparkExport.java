@@ -1,0 +1,586 @@
+package org.corpusbench.spark;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.Partitioner;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.corpusbench.diagnostic.CorpusFormatException;
+import org.corpusbench.diagnostic.Diagnostic;
+import org.corpusbench.diagnostic.InvalidInputException;
+import org.corpusbench.diagnostic.Location;
+import org.corpusbench.format.Corpus;
+import org.corpusbench.format.Corpus.Layer;
+import org.corpusbench.format.jsonl.JsonCodec;
+import org.corpusbench.format.jsonl.JsonCodec.RecordKind;
+import org.corpusbench.format.jsonl.JsonlLines;
+import org.corpusbench.format.registry.CorpusFormat;
+import org.corpusbench.format.registry.WriteOptions;
+import org.corpusbench.internal.StagedDirectory;
+import org.corpusbench.model.Contradiction;
+import org.corpusbench.model.Document;
+import org.corpusbench.model.DocumentAnnotations;
+import org.corpusbench.model.NliPair;
+import org.corpusbench.schema.CorpusValidator;
+import org.corpusbench.schema.EntityTypes;
+import org.corpusbench.tags.TagScheme;
+import scala.Tuple2;
+
+/**
+ * {@code export} of a JSONL corpus on Spark (issue 16): one output part per partition, each written by the
+ * format's own writer ({@link CorpusFormat#write}, as {@code corpusbench export} writes a whole corpus), the
+ * whole written atomically, so that a corpus too large for one machine can be handed to another tool in its
+ * format.
+ *
+ * <p><b>What a part holds.</b> {@code out/part-00000/}, {@code out/part-00001/}, ... each hold exactly what
+ * {@code corpusbench export} writes for the records of that part. The records are cut into contiguous ranges
+ * in the order the single-machine export writes them: documents in corpus order (files in the order given,
+ * lines in file order), each with its annotations; contradictions and NLI pairs in their own order. So, per
+ * format:
+ * <ul>
+ * <li>{@code conll} ({@code NAME.conll}), {@code nli} ({@code NAME-nli.jsonl}) and {@code doccano}
+ *     ({@code NAME-doccano.jsonl}): the parts' files concatenated in part order are the single-machine file,
+ *     byte for byte;</li>
+ * <li>{@code csv}: each part's files are complete CSV files with their header; concatenated with the header
+ *     line of every part after the first left out, they are the single-machine files. Here the annotation
+ *     records (the rows of entities.csv and dates.csv) are cut in their own order too, not with their
+ *     documents, as the single-machine files list them;</li>
+ * <li>{@code brat} and {@code webanno}: the parts' per-document files together are the single-machine
+ *     export's; a contradiction within one document goes with its document (brat writes it into the
+ *     document's {@code .ann}), the cross-document file of each part holds that part's range of the others,
+ *     and concatenated in part order they are the single-machine one; {@code annotation.conf} lists the entity
+ *     types of its part;</li>
+ * <li>{@code labelstudio}: each part is a JSON array of its documents' tasks; the arrays' elements in part
+ *     order are the single-machine array's;</li>
+ * <li>{@code hf} and {@code timeml} are refused: their whole-corpus files (the dataset card and Parquet
+ *     copies; the creation dates resolved across the corpus) have no part-wise form yet.</li>
+ * </ul>
+ *
+ * <p><b>Refusals</b>, before anything is written: a corpus that does not validate as gold (by
+ * {@link SparkValidation}, as the single-machine export reads its input through the validated gold), one
+ * without documents or NLI pairs, a target that is a file or a non-empty directory (unless {@code overwrite},
+ * which replaces it whole), a target that is, holds or lies inside an input. A release's manifest is validated,
+ * but its checksums and fingerprint are not verified here ({@code corpusbench verify} does).
+ *
+ * <p><b>Atomic.</b> Each task writes its part into a local temporary directory and copies it into the hidden
+ * staging directory {@code .NAME.spark-UUID.partial} beside the target, under a name of its own attempt; the
+ * driver, once every part is written, moves each part into place and renames the staging directory to the
+ * target (one rename on HDFS and local disks; on S3, a copy). A failure, or a signal that lets the JVM run its
+ * shutdown hooks, deletes the staging directory: nothing is left behind and the target is untouched.
+ */
+public final class SparkExport {
+
+    /**
+     * How the corpus is written, where the format leaves a choice (as {@code corpusbench export}'s options).
+     *
+     * @param name      the stem of single-file outputs ({@code NAME.conll}), as the single-machine export names
+     *                  them after the release
+     * @param scheme    CoNLL: the tag scheme written (IOB1, IOB2 or IOBES)
+     * @param conll4    CoNLL: map entity types to PER/ORG/LOC/MISC
+     * @param parts     how many parts (0: one per {@link SparkValidation#PART_BYTES} of input, at least as many
+     *                  as the session's cores)
+     * @param overwrite replace a non-empty target whole
+     */
+    public record Options(String name, TagScheme scheme, boolean conll4, int parts, boolean overwrite) {
+
+        /** Requires a name and a scheme, and parts from 0 to {@link SparkEvaluations#MAX_PARTS}. */
+        public Options {
+            if (name == null || name.isEmpty()) {
+                throw new IllegalArgumentException("an export needs a name for its files");
+            }
+            if (scheme == null) {
+                throw new IllegalArgumentException("an export needs a tag scheme");
+            }
+            if (parts < 0 || parts > SparkEvaluations.MAX_PARTS) {
+                throw new IllegalArgumentException("parts: " + parts + "; expected 0 (automatic) to "
+                        + SparkEvaluations.MAX_PARTS);
+            }
+        }
+
+        /** IOB2, the corpus's own labels, automatic parts, no overwriting. */
+        public static Options named(String name) {
+            return new Options(name, TagScheme.IOB2, false, 0, false);
+        }
+    }
+
+    /**
+     * What an export wrote.
+     *
+     * @param out    the target directory, as given
+     * @param parts  the part directories, in order, named under {@code out}
+     * @param counts how many records of each layer the corpus holds (documents are not a layer: see
+     *               {@code documents})
+     * @param documents how many documents were written
+     * @param lost   the layers the format does not hold, with their counts: a caller says so, as
+     *               {@code corpusbench export} does
+     * @param said   what the format's writer said of each part, with the part's final path
+     */
+    public record Result(String out, List<String> parts, long documents, Map<Layer, Long> counts,
+                         Map<Layer, Long> lost, List<String> said) {
+    }
+
+    private SparkExport() {
+    }
+
+    /**
+     * Exports the JSONL corpus at {@code paths} (files or directories, Hadoop paths or URIs) to {@code format}
+     * in the directory {@code out}, one part per partition (see the class comment for what a part holds).
+     *
+     * @throws InvalidInputException    when the corpus does not validate as gold, listing every error
+     * @throws CorpusFormatException    when it holds nothing to export, or a writer refuses a record
+     * @throws IllegalArgumentException when the format, the scheme or the target cannot be written
+     * @throws IOException              when the target exists (see {@link StagedDirectory#check}) or cannot be
+     *                                  written
+     */
+    public static Result export(SparkSession spark, List<String> paths, CorpusFormat format, String out,
+                                Options options) throws IOException {
+        if (format == CorpusFormat.HF || format == CorpusFormat.TIMEML) {
+            throw new IllegalArgumentException("--format " + format.wireName() + " is not written on Spark: its "
+                    + (format == CorpusFormat.HF ? "dataset card and Parquet copies" : "creation dates")
+                    + " are made from the whole corpus; export it with 'corpusbench export'");
+        }
+        if (format == CorpusFormat.CONLL && !CorpusFormat.WRITTEN_SCHEMES.contains(options.scheme())) {
+            throw new IllegalArgumentException("--scheme " + options.scheme()
+                    + " cannot be written; export writes IOB2, IOB1 or IOBES");
+        }
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Path target = new Path(out);
+        FileSystem fs = target.getFileSystem(conf);
+        Path qualified = fs.makeQualified(target);
+        checkTarget(fs, qualified, options.overwrite());
+        for (String p : paths) {
+            Path in = new Path(p);
+            Path q = in.getFileSystem(conf).makeQualified(in);
+            if (inside(qualified, q) || inside(q, qualified)) {
+                throw new IllegalArgumentException(out + ": is, holds or lies inside the input " + p
+                        + "; expected an output directory apart from the corpus");
+            }
+        }
+
+        List<Diagnostic> errors = SparkValidation.validate(spark, paths, CorpusValidator.Role.GOLD, options.parts())
+                .stream().filter(Diagnostic::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("the corpus (" + String.join(", ", paths) + ")", errors,
+                    "a corpus must validate before it is exported: run 'corpusbench spark validate' on it");
+        }
+
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        SparkValidation.Inputs in = SparkValidation.Inputs.of(conf, paths);
+        List<JsonlParts.InputFile> files = new ArrayList<>();
+        for (SparkValidation.InputEntry e : in.files()) {
+            if (e.kind() == SparkValidation.Kind.JSONL) {
+                files.add(e.file());
+            }
+        }
+        long total = files.stream().mapToLong(JsonlParts.InputFile::size).sum();
+        long partBytes = JsonlParts.partBytes(total, 0, sc.defaultParallelism(), SparkValidation.PART_BYTES);
+        int parts = options.parts() > 0 ? options.parts()
+                : (int) Math.min(JsonlParts.MAX_SHUFFLE_PARTITIONS, Math.max(1, (total + partBytes - 1) / partBytes));
+        List<JsonlParts.Part> cut = JsonlParts.cut(files, partBytes);
+        HadoopConfiguration hadoop = new HadoopConfiguration(conf);
+
+        // every record, in corpus order: (input part, index in it) orders them as files and lines do
+        JavaRDD<Rec> recs = sc.parallelize(cut, Math.max(1, cut.size())).flatMap(p -> records(hadoop, p))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Map<String, Long> counted = recs.flatMapToPair(r -> List.of(new Tuple2<>(r.kind + "/" + r.inputPart, 1L),
+                    new Tuple2<>("entities", r.entities), new Tuple2<>("dates", r.timexes)).iterator())
+                    .reduceByKey(Long::sum).collectAsMap();
+            // the records of each kind, then the entity mentions and the dates
+            long[] totals = new long[Rec.KINDS + 2];
+            totals[Rec.KINDS] = counted.getOrDefault("entities", 0L);
+            totals[Rec.KINDS + 1] = counted.getOrDefault("dates", 0L);
+            long[][] before = new long[Rec.KINDS][cut.size()];
+            for (int kind = 0; kind < Rec.KINDS; kind++) {
+                for (int k = 0; k < cut.size(); k++) {
+                    before[kind][k] = totals[kind];
+                    totals[kind] += counted.getOrDefault(kind + "/" + k, 0L);
+                }
+            }
+            if (totals[Rec.DOCUMENT] == 0 && totals[Rec.NLI] == 0) {
+                throw new CorpusFormatException(Location.ofFile(String.join(", ", paths)), null, "holds no documents, "
+                        + "so there is nothing to export; expected documents.jsonl with the gold layers, or an nli.jsonl "
+                        + "of NLI pairs");
+            }
+            Broadcast<long[][]> ranks = sc.broadcast(before);
+            long[] sizes = totals.clone();
+            // a record's part: its rank among the records of its kind, cut into `parts` ranges
+            JavaPairRDD<Key, Rec> own = recs.mapToPair(r -> {
+                long rank = ranks.value()[r.kind][r.inputPart] + r.index;
+                return new Tuple2<>(new Key((int) (rank * parts / Math.max(1, sizes[r.kind])), r.kind, rank), r);
+            });
+            // annotations (except for CSV), and within-document contradictions for brat, go with their document
+            JavaPairRDD<String, Integer> documentPart = own.filter(t -> t._2().kind == Rec.DOCUMENT)
+                    .mapToPair(t -> new Tuple2<>(t._2().docId, t._1().part));
+            boolean annotationsFollow = format != CorpusFormat.CSV;
+            boolean contradictionsFollow = format == CorpusFormat.BRAT;
+            JavaPairRDD<Key, Rec> apart = own.filter(t -> !follows(t._2(), annotationsFollow, contradictionsFollow));
+            JavaPairRDD<Key, Rec> following = own.filter(t -> follows(t._2(), annotationsFollow, contradictionsFollow))
+                    .mapToPair(t -> new Tuple2<>(t._2().docId, t)).join(documentPart)
+                    .mapToPair(t -> new Tuple2<>(new Key(t._2()._2(), t._2()._1()._1().kind, t._2()._1()._1().rank),
+                            t._2()._1()._2()));
+            String staging = new Path(qualified.getParent(), "." + qualified.getName() + ".spark-" + UUID.randomUUID()
+                    + ".partial").toString();
+            Staging stage = new Staging(fs, new Path(staging));
+            try {
+                String name = options.name();
+                TagScheme scheme = options.scheme();
+                boolean conll4 = options.conll4();
+                List<PartWritten> written = apart.union(following)
+                        .repartitionAndSortWithinPartitions(new ByPart(parts), new KeyOrder())
+                        .mapPartitionsWithIndex((k, it) -> writePart(hadoop, staging, format, name, scheme, conll4,
+                                k, it), false)
+                        .collect();
+                return stage.commit(written, qualified, out, format, totals);
+            } finally {
+                stage.close();
+            }
+        } finally {
+            recs.unpersist(false);
+        }
+    }
+
+    private static boolean follows(Rec r, boolean annotations, boolean contradictions) {
+        return r.kind == Rec.ANNOTATIONS && annotations || r.kind == Rec.CONTRADICTION && contradictions
+                && r.docId != null;
+    }
+
+    /** Whether {@code p} is {@code dir} or lies inside it. */
+    private static boolean inside(Path p, Path dir) {
+        String a = p.toUri().normalize().toString();
+        String b = dir.toUri().normalize().toString();
+        b = b.endsWith("/") ? b : b + "/";
+        return (a.endsWith("/") ? a : a + "/").startsWith(b);
+    }
+
+    /** The single-machine export's refusals of a target: a file, or a non-empty directory unless overwrite. */
+    private static void checkTarget(FileSystem fs, Path target, boolean overwrite) throws IOException {
+        if ("file".equals(target.toUri().getScheme())) {
+            StagedDirectory.check(java.nio.file.Path.of(target.toUri()), overwrite);
+            return;
+        }
+        if (fs.exists(target)) {
+            if (!fs.getFileStatus(target).isDirectory()) {
+                throw new IOException(target + ": is a file; expected a directory to write into");
+            }
+            if (!overwrite && fs.listStatus(target).length > 0) {
+                throw new IOException(target + ": is not empty; choose a new directory, or pass --overwrite "
+                        + "to replace it whole (its current files are deleted)");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ the records
+
+    /** A record of the corpus: its kind, where it is in corpus order, the document it follows, its line. */
+    static final class Rec implements Serializable {
+        private static final long serialVersionUID = 1L;
+        static final int DOCUMENT = 0;
+        static final int ANNOTATIONS = 1;
+        static final int CONTRADICTION = 2;
+        static final int NLI = 3;
+        static final int KINDS = 4;
+
+        final int kind;
+        final int inputPart;
+        final long index;
+        /** Documents and annotations: the document's id; contradictions: the document of both sides, or null. */
+        final String docId;
+        final String file;
+        final long offset;
+        final byte[] line;
+        /** Annotations: how many entity mentions and dates. */
+        long entities;
+        long timexes;
+
+        Rec(int kind, int inputPart, long index, String docId, String file, long offset, byte[] line) {
+            this.kind = kind;
+            this.inputPart = inputPart;
+            this.index = index;
+            this.docId = docId;
+            this.file = file;
+            this.offset = offset;
+            this.line = line;
+        }
+    }
+
+    /** The records of one input part, each with its index among those of its kind in the part. */
+    private static Iterator<Rec> records(HadoopConfiguration hadoop, JsonlParts.Part p) throws IOException {
+        List<Rec> out = new ArrayList<>();
+        long[] index = new long[Rec.KINDS];
+        JsonlParts.read(FileSystem.get(new Path(p.path()).toUri(), hadoop.get()), p, 0, r -> {
+            if (r.isBlank()) {
+                return;
+            }
+            com.fasterxml.jackson.databind.JsonNode node = r.parse();
+            RecordKind kind = RecordKind.of(node);
+            int k;
+            String docId = null;
+            switch (kind) {
+                case DOCUMENT -> {
+                    k = Rec.DOCUMENT;
+                    docId = node.path("id").asText();
+                }
+                case ANNOTATIONS -> {
+                    k = Rec.ANNOTATIONS;
+                    docId = node.path("doc_id").asText();
+                }
+                case CONTRADICTION -> {
+                    k = Rec.CONTRADICTION;
+                    String a = node.path("a").path("doc_id").asText();
+                    docId = a.equals(node.path("b").path("doc_id").asText()) ? a : null;
+                }
+                case NLI -> k = Rec.NLI;
+                default -> throw new CorpusFormatException(r.location(), null, "unrecognised record; expected a "
+                        + "document, annotations, a contradiction or an NLI pair (run 'corpusbench validate')");
+            }
+            byte[] b = java.util.Arrays.copyOf(r.copyOfRange(0, r.length()), r.length() + 2);
+            b[b.length - 2] = '\r';
+            b[b.length - 1] = '\n';
+            Rec rec = new Rec(k, p.index(), index[k]++, docId, p.file(), r.lineStartOffset(), b);
+            rec.entities = node.path("entities").size();
+            rec.timexes = node.path("timexes").size();
+            out.add(rec);
+        });
+        return out.iterator();
+    }
+
+    /** Where a record goes: its part, then its kind and rank, which order the records within the part. */
+    record Key(int part, int kind, long rank) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** Kind, then rank: documents in corpus order, annotations, contradictions, NLI pairs each in theirs. */
+    static final class KeyOrder implements Comparator<Key>, Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int compare(Key a, Key b) {
+            return a.kind() != b.kind() ? Integer.compare(a.kind(), b.kind()) : Long.compare(a.rank(), b.rank());
+        }
+    }
+
+    /** Partition {@code k} holds part {@code k}. */
+    static final class ByPart extends Partitioner {
+        private static final long serialVersionUID = 1L;
+        private final int parts;
+
+        ByPart(int parts) {
+            this.parts = parts;
+        }
+
+        @Override
+        public int numPartitions() {
+            return parts;
+        }
+
+        @Override
+        public int getPartition(Object key) {
+            return ((Key) key).part();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ByPart b && b.parts == parts;
+        }
+
+        @Override
+        public int hashCode() {
+            return parts;
+        }
+    }
+
+    // ------------------------------------------------------------------ writing a part
+
+    /** What a task wrote: its part, where its attempt lies in the staging directory, what the writer said, or why it failed. */
+    record PartWritten(int part, String attempt, String localDir, List<String> said, String failure)
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * The English tokenisation of the exports, loaded once per thread: its models take a second to load, and
+     * OpenNLP's sentence detector and tokenizer are not thread-safe (tasks of one executor share the JVM).
+     */
+    private static final class English {
+        static final ThreadLocal<WriteOptions> OPTIONS = ThreadLocal.withInitial(() -> WriteOptions.english(""));
+    }
+
+    private static Iterator<PartWritten> writePart(HadoopConfiguration hadoop, String staging, CorpusFormat format,
+                                                   String name, TagScheme scheme, boolean conll4, int part,
+                                                   Iterator<Tuple2<Key, Rec>> records) throws IOException {
+        List<Document> docs = new ArrayList<>();
+        Map<String, DocumentAnnotations> anns = new LinkedHashMap<>();
+        List<Contradiction> contradictions = new ArrayList<>();
+        List<NliPair> nli = new ArrayList<>();
+        try {
+            while (records.hasNext()) {
+                Rec r = records.next()._2();
+                JsonlLines l = JsonlLines.ofChunk(r.line, r.file, 0, r.offset);
+                l.next();
+                com.fasterxml.jackson.databind.JsonNode node = l.parse();
+                Location at = Location.ofFile(r.file);
+                switch (r.kind) {
+                    case Rec.DOCUMENT -> docs.add(JsonCodec.document(node, at));
+                    case Rec.ANNOTATIONS -> {
+                        DocumentAnnotations a = JsonCodec.annotations(node, at);
+                        anns.put(a.docId(), a);
+                    }
+                    case Rec.CONTRADICTION -> contradictions.add(JsonCodec.contradiction(node, at));
+                    default -> nli.add(JsonCodec.nliPair(node, at));
+                }
+            }
+        } catch (CorpusFormatException | IllegalArgumentException e) {
+            return List.of(new PartWritten(part, null, null, List.of(), e.getMessage())).iterator();
+        }
+        WriteOptions options = format == CorpusFormat.CONLL ? English.OPTIONS.get() : WriteOptions.of(name, null);
+        UnaryOperator<String> label = conll4 ? EntityTypes::toConll4 : UnaryOperator.identity();
+        options = options.withName(name).withScheme(scheme).withLabel(label);
+        java.nio.file.Path local = Files.createTempDirectory("corpusbench-export");
+        java.nio.file.Path dir = local.resolve(partName(part));
+        try {
+            List<String> said;
+            try {
+                said = format.write(new Corpus(docs, anns, contradictions, nli), dir, options);
+            } catch (CorpusFormatException | IllegalArgumentException e) {
+                return List.of(new PartWritten(part, null, null, List.of(), e.getMessage())).iterator();
+            }
+            TaskContext task = TaskContext.get();
+            String attempt = staging + "/_attempts/" + partName(part) + "-" + (task == null ? 0 : task.taskAttemptId());
+            Path to = new Path(attempt);
+            FileSystem fs = FileSystem.get(to.toUri(), hadoop.get());
+            fs.delete(to, true);
+            fs.copyFromLocalFile(false, true, new Path(dir.toUri()), to);
+            return List.of(new PartWritten(part, attempt, dir.toString(), said, null)).iterator();
+        } finally {
+            deleteLocal(local);
+        }
+    }
+
+    static String partName(int part) {
+        return String.format(java.util.Locale.ROOT, "part-%05d", part);
+    }
+
+    private static void deleteLocal(java.nio.file.Path dir) throws IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> s = Files.walk(dir)) {
+            for (java.nio.file.Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ the staging directory
+
+    /**
+     * The hidden directory beside the target that the parts are written into, deleted unless committed, also
+     * when the JVM is stopped by a signal that runs its shutdown hooks.
+     */
+    private static final class Staging implements AutoCloseable {
+        private final FileSystem fs;
+        private final Path dir;
+        private final Thread hook;
+        private boolean committed;
+
+        Staging(FileSystem fs, Path dir) {
+            this.fs = fs;
+            this.dir = dir;
+            this.hook = new Thread(this::deleteQuietly, "corpusbench-spark-export-cleanup");
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+
+        Result commit(List<PartWritten> written, Path target, String shownAs, CorpusFormat format, long[] totals)
+                throws IOException {
+            for (PartWritten w : written) {
+                if (w.failure() != null) {
+                    throw new CorpusFormatException(Location.ofFile(shownAs), null, "part "
+                            + partName(w.part()) + " was not written: " + w.failure());
+                }
+            }
+            List<PartWritten> sorted = new ArrayList<>(written);
+            sorted.sort(Comparator.comparingInt(PartWritten::part));
+            List<String> parts = new ArrayList<>();
+            List<String> said = new ArrayList<>();
+            for (PartWritten w : sorted) {
+                Path to = new Path(dir, partName(w.part()));
+                if (!fs.rename(new Path(w.attempt()), to)) {
+                    throw new IOException("cannot move " + w.attempt() + " to " + to);
+                }
+                String shown = (shownAs.endsWith("/") ? shownAs : shownAs + "/") + partName(w.part());
+                parts.add(shown);
+                w.said().forEach(line -> said.add(line.replace(w.localDir(), shown)));
+            }
+            fs.delete(new Path(dir, "_attempts"), true);
+            if (fs.exists(target)) {
+                // checked before: an empty directory, or one to replace whole
+                Path old = new Path(target.getParent(), "." + target.getName() + ".spark-" + UUID.randomUUID()
+                        + ".old");
+                if (!fs.rename(target, old)) {
+                    throw new IOException("cannot move the old " + target + " aside");
+                }
+                rename(target);
+                fs.delete(old, true);
+            } else {
+                fs.mkdirs(target.getParent());
+                rename(target);
+            }
+            committed = true;
+            Map<Layer, Long> counts = new EnumMap<>(Layer.class);
+            Map<Layer, Long> lost = new EnumMap<>(Layer.class);
+            counts.put(Layer.ENTITIES, totals[Rec.KINDS]);
+            counts.put(Layer.DATES, totals[Rec.KINDS + 1]);
+            counts.put(Layer.CONTRADICTIONS, totals[Rec.CONTRADICTION]);
+            counts.put(Layer.NLI, totals[Rec.NLI]);
+            for (Map.Entry<Layer, Long> e : counts.entrySet()) {
+                if (!format.holds().contains(e.getKey()) && e.getValue() > 0) {
+                    lost.put(e.getKey(), e.getValue());
+                }
+            }
+            return new Result(shownAs, parts, totals[Rec.DOCUMENT], counts, lost, said);
+        }
+
+        private void rename(Path target) throws IOException {
+            if (!fs.rename(dir, target)) {
+                throw new IOException("cannot move " + dir + " to " + target);
+            }
+        }
+
+        private void deleteQuietly() {
+            try {
+                fs.delete(dir, true);
+            } catch (IOException e) {
+                // at exit, nothing more can be done; the directory is hidden and named .partial
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!committed) {
+                deleteQuietly();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down and runs the hook itself
+            }
+        }
+    }
+}
