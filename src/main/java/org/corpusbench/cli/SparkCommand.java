@@ -3,11 +3,14 @@ package org.corpusbench.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.corpusbench.diagnostic.Diagnostic;
 import org.corpusbench.evaluation.EvaluationResult;
 import org.corpusbench.evaluation.EvaluationSettings;
 import org.corpusbench.evaluation.GoldCorpus;
 import org.corpusbench.evaluation.Task;
+import org.corpusbench.schema.CorpusValidator;
 import org.corpusbench.spark.SparkEngine;
 import org.corpusbench.spark.SparkEvaluations;
 import picocli.CommandLine;
@@ -27,8 +30,11 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Run a command on Apache Spark, with the same output and refusals as on one machine.",
             "  spark --master local[*] evaluate --task tags|entities --format conll --pred F.conll ...",
             "  spark --master local[*] evaluate --task entities|dates|contradictions|nli --dataset DIR --pred F.jsonl",
+            "  spark --master local[*] validate [--predictions] PATH...      (JSONL files and directories)",
+            "  spark --master local[*] export --dataset PATH --format F --out DIR   (one part per partition)",
             "  Under spark-submit (--class org.corpusbench.cli.Main target/corpusbench.jar spark evaluate ...),",
-            "  the master is spark-submit's. Supported: evaluate, except --format timeml (docs/scale-out.md)."})
+            "  the master is spark-submit's. Not on Spark: evaluate --format timeml, .txt/.csv documents in",
+            "  validate, export --format hf|timeml (docs/scale-out.md)."})
 final class SparkCommand implements Runnable {
 
     @Spec
@@ -45,12 +51,14 @@ final class SparkCommand implements Runnable {
     @Option(names = "--parts", paramLabel = "N", description = "A CoNLL file: the parts it is cut into at blank "
             + "lines, one Spark task each (default: enough that none exceeds 64 MiB, and at least the master's "
             + "cores). JSONL against a --dataset: the partitions the bootstrap's units are spread over (default: "
-            + "the master's cores). The figures are the same for every N.")
+            + "the master's cores). validate and export: the parts the JSONL files are cut into at line ends "
+            + "(default: at most 32 MiB each, and at least the master's cores). Results are the same for every N.")
     int parts;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: evaluate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: evaluate, validate or "
+                + "export");
     }
 
     /** The {@code spark} command line with its sub-commands. */
@@ -58,7 +66,57 @@ final class SparkCommand implements Runnable {
         SparkCommand spark = new SparkCommand();
         CommandLine cl = new CommandLine(spark);
         cl.addSubcommand("evaluate", new EvaluateCommand(spark.new OnSpark()));
+        cl.addSubcommand("validate", new ValidateCommand(spark.new ValidateOnSpark()));
+        cl.addSubcommand("export", new SparkExportCommand(spark));
         return cl;
+    }
+
+    /** {@code validate}'s checker: the paths checked as Hadoop sees them, then the corpus on Spark. */
+    private final class ValidateOnSpark implements ValidateCommand.Checker {
+        @Override
+        public List<Diagnostic> validate(List<String> paths, CorpusValidator.Role role) throws IOException {
+            checkParts();
+            try (SparkEngine engine = start("corpusbench validate")) {
+                for (String p : paths) {
+                    if (!engine.exists(p)) {
+                        throw new UsageException(p + ": no such file or directory");
+                    }
+                }
+                return engine.validate(paths, role, parts);
+            } catch (IllegalArgumentException e) {
+                // .txt or .csv documents, which validation on Spark does not read
+                throw new UsageException(e.getMessage());
+            }
+        }
+    }
+
+    /** Refuses a {@code --parts} out of range, before Spark starts. */
+    void checkParts() {
+        CommandPaths.atLeast(parts, 0, "--parts");
+        if (parts > SparkEvaluations.MAX_PARTS) {
+            throw new UsageException("--parts must be at most " + SparkEvaluations.MAX_PARTS + ", not " + parts);
+        }
+    }
+
+    /** A session for a run of {@code command}, or a usage error saying why Spark could not start. */
+    SparkEngine start(String command) {
+        String m = master();
+        try {
+            return SparkEngine.start(command, m, sessionConf());
+        } catch (SparkEngine.StartException e) {
+            throw new UsageException((m == null ? "the master spark-submit set" : "--master " + m)
+                    + (conf.isEmpty() ? "" : " with --conf " + conf) + ": Spark could not start: "
+                    + e.getMessage());
+        } catch (NoClassDefFoundError e) {
+            throw new UsageException("Spark's jars are not on the class path (" + e.getMessage() + "): run "
+                    + "'./corpusbench spark ...', which adds target/spark-lib (filled by mvn package), or "
+                    + "spark-submit");
+        }
+    }
+
+    /** The number of parts asked for (0: automatic). */
+    int parts() {
+        return parts;
     }
 
     /** The settings of the session, with the web UI off unless asked for. */
@@ -90,10 +148,10 @@ final class SparkCommand implements Runnable {
             if (threads != 1) {
                 return "--threads does not apply under spark: Spark scores the file in parts (spark --parts N)";
             }
-            CommandPaths.atLeast(parts, 0, "--parts");
             if (parts > SparkEvaluations.MAX_PARTS) {
                 return "--parts must be at most " + SparkEvaluations.MAX_PARTS + ", not " + parts;
             }
+            checkParts();
             master();
             return null;
         }
@@ -121,18 +179,7 @@ final class SparkCommand implements Runnable {
         }
 
         private SparkEngine start() {
-            String m = master();
-            try {
-                return SparkEngine.start("corpusbench evaluate", m, sessionConf());
-            } catch (SparkEngine.StartException e) {
-                throw new UsageException((m == null ? "the master spark-submit set" : "--master " + m)
-                        + (conf.isEmpty() ? "" : " with --conf " + conf) + ": Spark could not start: "
-                        + e.getMessage());
-            } catch (NoClassDefFoundError e) {
-                throw new UsageException("Spark's jars are not on the class path (" + e.getMessage() + "): run "
-                        + "'./corpusbench spark ...', which adds target/spark-lib (filled by mvn package), or "
-                        + "spark-submit");
-            }
+            return SparkCommand.this.start("corpusbench evaluate");
         }
     }
 }

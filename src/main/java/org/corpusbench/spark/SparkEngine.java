@@ -1,12 +1,16 @@
 package org.corpusbench.spark;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.corpusbench.diagnostic.Diagnostic;
 import org.corpusbench.evaluation.EvaluationResult;
 import org.corpusbench.evaluation.EvaluationSettings;
 import org.corpusbench.evaluation.GoldCorpus;
 import org.corpusbench.evaluation.Task;
+import org.corpusbench.format.registry.CorpusFormat;
+import org.corpusbench.schema.CorpusValidator.Role;
 
 /**
  * A Spark session started for a run of the command line, with the evaluations of {@link SparkEvaluations}
@@ -88,6 +92,26 @@ public final class SparkEngine implements AutoCloseable {
     public EvaluationResult evaluate(Task task, GoldCorpus gold, java.nio.file.Path predictions,
                                      EvaluationSettings settings, int parts) throws IOException {
         return SparkEvaluations.evaluate(spark, task, gold, predictions, settings, parts);
+    }
+
+    /** {@link SparkValidation#validate(SparkSession, List, Role, int)} on this session. */
+    public List<Diagnostic> validate(List<String> paths, Role role, int parts) throws IOException {
+        return SparkValidation.validate(spark, paths, role, parts);
+    }
+
+    /** {@link SparkExport#export(SparkSession, List, CorpusFormat, String, SparkExport.Options)} on this session. */
+    public SparkExport.Result export(List<String> paths, CorpusFormat format, String out, SparkExport.Options options)
+            throws IOException {
+        return SparkExport.export(spark, paths, format, out, options);
+    }
+
+    /**
+     * Whether {@code path} (a local path, or a URI of any file system Hadoop reads) exists, as the session's
+     * Hadoop configuration sees it: the command line checks its inputs before the work starts.
+     */
+    public boolean exists(String path) throws IOException {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+        return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
     }
 
     /** Stops the session, if {@link #start} started it. */

@@ -1,0 +1,132 @@
+package org.corpusbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.corpusbench.spark.LocalSpark;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code corpusbench spark validate} and {@code spark export} (issue 16) through the command line: the same
+ * output, exit codes and refusals as {@code validate} and {@code export}, and nothing written when refused.
+ * On the tests' shared local[2] session.
+ */
+class SparkValidateExportCommandTest {
+
+    private static final String RELEASE = "datasets/oreshnik-reports/1.1.0";
+
+    @BeforeAll
+    static void startSpark() {
+        LocalSpark.session();
+    }
+
+    private static String[] spark(String... args) {
+        List<String> a = new ArrayList<>(List.of("spark", "--master", "local[2]", "--parts", "3"));
+        a.addAll(List.of(args));
+        return a.toArray(new String[0]);
+    }
+
+    /** The release's JSONL files, with one annotation made wrong and one record given twice. */
+    private static Path damaged(Path dir) throws IOException {
+        for (String f : List.of("documents.jsonl", "annotations.jsonl", "contradictions.jsonl", "nli.jsonl")) {
+            Files.copy(Path.of(RELEASE, f), dir.resolve(f));
+        }
+        Path ann = dir.resolve("annotations.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(ann, StandardCharsets.UTF_8));
+        lines.set(1, lines.get(1).replaceFirst("\"start\":\\d+", "\"start\":-3"));
+        lines.add(lines.get(2));
+        Files.write(ann, lines, StandardCharsets.UTF_8);
+        return dir;
+    }
+
+    @Test
+    void validatePrintsWhatValidatePrints(@TempDir Path dir) throws IOException {
+        Path bad = damaged(dir);
+        for (String[] args : List.of(new String[] {"validate", RELEASE}, new String[] {"validate", bad.toString()},
+                new String[] {"validate", "--predictions", "-q", bad.toString()})) {
+            CliTest.Run one = CliTest.run(args);
+            CliTest.Run onSpark = CliTest.run(spark(args));
+            assertThat(onSpark.code()).as(String.join(" ", args)).isEqualTo(one.code());
+            assertThat(onSpark.out()).isEqualTo(one.out());
+            assertThat(onSpark.err()).isEqualTo(one.err());
+        }
+        assertThat(CliTest.run(spark("validate", bad.toString())).err())
+                .contains("annotations.jsonl:2: entities[0].start", "duplicate record for document");
+    }
+
+    @Test
+    void validateRefusesAMissingPathAndTextDocumentsAsUsageErrors(@TempDir Path dir) {
+        CliTest.Run missing = CliTest.run(spark("validate", dir.resolve("nothing.jsonl").toString()));
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("nothing.jsonl: no such file or directory").doesNotContain("Exception");
+        CliTest.Run txt = CliTest.run(spark("validate", "seeds"));
+        assertThat(txt.code()).isEqualTo(2);
+        assertThat(txt.err()).contains(".txt files are not read on Spark", "corpusbench validate")
+                .doesNotContain("Exception");
+        assertThat(CliTest.run(spark("--parts", "-1", "validate", RELEASE)).code()).isEqualTo(2);
+    }
+
+    @Test
+    void exportWritesPartsThatMakeTheSingleMachineFile(@TempDir Path dir) throws IOException {
+        Path one = dir.resolve("one");
+        Path parts = dir.resolve("parts");
+        CliTest.Run single = CliTest.run("export", "--dataset", RELEASE, "--format", "conll", "--out", one.toString());
+        CliTest.Run onSpark = CliTest.run(spark("export", "--dataset", RELEASE, "--format", "conll", "--out",
+                parts.toString()));
+        assertThat(single.code()).as(single.err()).isZero();
+        assertThat(onSpark.code()).as(onSpark.err()).isZero();
+        assertThat(onSpark.err()).isEqualTo(single.err()).contains("does not hold");
+        assertThat(onSpark.out()).contains(parts.resolve("part-00000").resolve("oreshnik-reports-1.1.0.conll")
+                .toString());
+        StringBuilder joined = new StringBuilder();
+        try (Stream<Path> s = Files.list(parts)) {
+            for (Path part : s.sorted().toList()) {
+                joined.append(Files.readString(part.resolve("oreshnik-reports-1.1.0.conll"), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(joined.toString()).isEqualTo(Files.readString(one.resolve("oreshnik-reports-1.1.0.conll"),
+                StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void exportRefusalsWriteNothing(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("out");
+        for (String[] args : List.of(
+                new String[] {"export", "--dataset", RELEASE, "--format", "hf", "--out", out.toString()},
+                new String[] {"export", "--dataset", RELEASE, "--format", "timeml", "--out", out.toString()},
+                new String[] {"export", "--dataset", RELEASE, "--format", "csv", "--scheme", "IOB1", "--out",
+                    out.toString()},
+                new String[] {"export", "--dataset", RELEASE, "--format", "conll", "--name", "a/b", "--out",
+                    out.toString()},
+                new String[] {"export", "--dataset", dir.resolve("none").toString(), "--format", "conll", "--out",
+                    out.toString()})) {
+            CliTest.Run r = CliTest.run(spark(args));
+            assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
+            assertThat(r.err()).doesNotContain("Exception");
+            assertThat(out).doesNotExist();
+        }
+        Path bad = damaged(Files.createDirectory(dir.resolve("bad")));
+        CliTest.Run invalid = CliTest.run(spark("export", "--dataset", bad.toString(), "--format", "conll", "--out",
+                out.toString()));
+        assertThat(invalid.code()).isEqualTo(1);
+        assertThat(invalid.err()).contains("entities[0].start");
+        assertThat(out).doesNotExist();
+        Files.createDirectory(out);
+        Files.writeString(out.resolve("keep.txt"), "x");
+        CliTest.Run exists = CliTest.run(spark("export", "--dataset", RELEASE, "--format", "conll", "--out",
+                out.toString()));
+        assertThat(exists.code()).isEqualTo(2);
+        assertThat(exists.err()).contains("not empty");
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("keep.txt");
+        }
+    }
+}
