@@ -74,7 +74,7 @@ public final class PoissonBootstrap<T> implements Serializable {
     /** The number of units added. */
     private long units;
     /** Scratch space: one unit's weight in each replicate. */
-    private final int[] weights;
+    private final long[] weights;
     /** Scratch space: one unit's counts as integers. */
     private final long[] row;
 
@@ -97,7 +97,7 @@ public final class PoissonBootstrap<T> implements Serializable {
         }
         this.sums = new long[width][replicates];
         this.total = new long[width];
-        this.weights = new int[replicates];
+        this.weights = new long[replicates];
         this.row = new long[width];
     }
 

@@ -115,7 +115,7 @@ final class PoissonWeights {
     }
 
     /** Fills {@code into} with the unit's first {@code into.length} weights. */
-    static void weights(long unitSeed, int[] into) {
+    static void weights(long unitSeed, long[] into) {
         long x = unitSeed;
         for (int b = 0; b < into.length; b++) {
             x += GAMMA;

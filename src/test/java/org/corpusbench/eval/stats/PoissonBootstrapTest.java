@@ -194,7 +194,7 @@ class PoissonBootstrapTest {
     void emptyReplicatesAreLeftOut() {
         PoissonBootstrap<Counts> acc = new PoissonBootstrap<>(CountLayouts.counts(), 1000, 13);
         acc.add("only", new Counts(3, 1, 2));
-        int[] w = new int[1000];
+        long[] w = new long[1000];
         PoissonWeights.weights(PoissonWeights.unitSeed(13, "only"), w);
         long nonZero = Arrays.stream(w).filter(x -> x > 0).count();
         Bootstrap.Interval iv = acc.interval(Counts::f1, 0.95);

@@ -102,7 +102,7 @@ class PoissonWeightsTest {
     @Property(tries = 200)
     void drawsAreSplitMix64(@ForAll long unitSeed, @ForAll @IntRange(max = 300) int replicates) {
         SplittableRandom reference = new SplittableRandom(unitSeed);
-        int[] w = new int[replicates];
+        long[] w = new long[replicates];
         PoissonWeights.weights(unitSeed, w);
         for (int b = 0; b < replicates; b++) {
             long d = PoissonWeights.draw(unitSeed, b);
@@ -126,13 +126,13 @@ class PoissonWeightsTest {
         long[] histogram = new long[PoissonWeights.MAX_WEIGHT + 1];
         double sum = 0;
         double sumSq = 0;
-        int[] w = new int[replicates];
+        long[] w = new long[replicates];
         for (int i = 0; i < units; i++) {
             PoissonWeights.weights(PoissonWeights.unitSeed(2003, "u" + i), w);
-            for (int x : w) {
+            for (long x : w) {
                 sum += x;
                 sumSq += (double) x * x;
-                histogram[x]++;
+                histogram[(int) x]++;
             }
         }
         double mean = sum / n;
