@@ -110,8 +110,8 @@ public final class SparkEngine implements AutoCloseable {
      * Hadoop configuration sees it: the command line checks its inputs before the work starts.
      */
     public boolean exists(String path) throws IOException {
-        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
-        return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
+        org.apache.hadoop.fs.Path p = HadoopPaths.of(path);
+        return HadoopPaths.fileSystem(p, spark.sparkContext().hadoopConfiguration()).exists(p);
     }
 
     /** Stops the session, if {@link #start} started it. */

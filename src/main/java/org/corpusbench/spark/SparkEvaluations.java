@@ -371,8 +371,8 @@ public final class SparkEvaluations {
             }
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             Configuration conf = jsc.hadoopConfiguration();
-            Path p = new Path(path);
-            FileSystem fs = p.getFileSystem(conf);
+            Path p = HadoopPaths.of(path);
+            FileSystem fs = HadoopPaths.fileSystem(p, conf);
             org.apache.hadoop.fs.FileStatus status = fs.getFileStatus(p);
             if (status.isDirectory()) {
                 throw new CorpusFormatException(Location.ofFile(path), null, "is a directory; expected a CoNLL file "
@@ -392,7 +392,7 @@ public final class SparkEvaluations {
 
         FSDataInputStream openData() throws IOException {
             Path p = new Path(qualified);
-            return p.getFileSystem(conf.get()).open(p);
+            return HadoopPaths.fileSystem(p, conf.get()).open(p);
         }
 
         InputStream open() throws IOException {

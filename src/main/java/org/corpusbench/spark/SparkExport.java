@@ -163,13 +163,13 @@ public final class SparkExport {
                     + " cannot be written; export writes IOB2, IOB1 or IOBES");
         }
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        Path target = new Path(out);
-        FileSystem fs = target.getFileSystem(conf);
+        Path target = HadoopPaths.of(out);
+        FileSystem fs = HadoopPaths.fileSystem(target, conf);
         Path qualified = fs.makeQualified(target);
         checkTarget(fs, qualified, options.overwrite());
         for (String p : paths) {
-            Path in = new Path(p);
-            Path q = in.getFileSystem(conf).makeQualified(in);
+            Path in = HadoopPaths.of(p);
+            Path q = HadoopPaths.fileSystem(in, conf).makeQualified(in);
             if (inside(qualified, q) || inside(q, qualified)) {
                 throw new IllegalArgumentException(out + ": is, holds or lies inside the input " + p
                         + "; expected an output directory apart from the corpus");
@@ -238,7 +238,7 @@ public final class SparkExport {
                     .mapToPair(t -> new Tuple2<>(t._2().docId, t)).join(documentPart)
                     .mapToPair(t -> new Tuple2<>(new Key(t._2()._2(), t._2()._1()._1().kind, t._2()._1()._1().rank),
                             t._2()._1()._2()));
-            String staging = new Path(qualified.getParent(), "." + qualified.getName() + ".spark-" + UUID.randomUUID()
+            String staging = HadoopPaths.child(qualified.getParent(), "." + qualified.getName() + ".spark-" + UUID.randomUUID()
                     + ".partial").toString();
             Staging stage = new Staging(fs, new Path(staging));
             try {
@@ -274,6 +274,16 @@ public final class SparkExport {
 
     /** The single-machine export's refusals of a target: a file, or a non-empty directory unless overwrite. */
     private static void checkTarget(FileSystem fs, Path target, boolean overwrite) throws IOException {
+        // a file where a parent directory must be: refused here, not by every task after the work is done
+        for (Path up = target.getParent(); up != null; up = up.getParent()) {
+            if (fs.exists(up)) {
+                if (!fs.getFileStatus(up).isDirectory()) {
+                    throw new IllegalArgumentException(target + ": cannot be created because " + up
+                            + " is a file, not a directory");
+                }
+                break;
+            }
+        }
         if ("file".equals(target.toUri().getScheme())) {
             StagedDirectory.check(java.nio.file.Path.of(target.toUri()), overwrite);
             return;
@@ -327,7 +337,7 @@ public final class SparkExport {
     private static Iterator<Rec> records(HadoopConfiguration hadoop, JsonlParts.Part p) throws IOException {
         List<Rec> out = new ArrayList<>();
         long[] index = new long[Rec.KINDS];
-        JsonlParts.read(FileSystem.get(new Path(p.path()).toUri(), hadoop.get()), p, 0, r -> {
+        JsonlParts.read(HadoopPaths.fileSystem(new Path(p.path()), hadoop.get()), p, 0, r -> {
             if (r.isBlank()) {
                 return;
             }
@@ -467,7 +477,7 @@ public final class SparkExport {
             TaskContext task = TaskContext.get();
             String attempt = staging + "/_attempts/" + partName(part) + "-" + (task == null ? 0 : task.taskAttemptId());
             Path to = new Path(attempt);
-            FileSystem fs = FileSystem.get(to.toUri(), hadoop.get());
+            FileSystem fs = HadoopPaths.fileSystem(to, hadoop.get());
             fs.delete(to, true);
             fs.copyFromLocalFile(false, true, new Path(dir.toUri()), to);
             return List.of(new PartWritten(part, attempt, dir.toString(), said, null)).iterator();
@@ -531,7 +541,7 @@ public final class SparkExport {
             fs.delete(new Path(dir, "_attempts"), true);
             if (fs.exists(target)) {
                 // checked before: an empty directory, or one to replace whole
-                Path old = new Path(target.getParent(), "." + target.getName() + ".spark-" + UUID.randomUUID()
+                Path old = HadoopPaths.child(target.getParent(), "." + target.getName() + ".spark-" + UUID.randomUUID()
                         + ".old");
                 if (!fs.rename(target, old)) {
                     throw new IOException("cannot move the old " + target + " aside");

@@ -147,7 +147,7 @@ public final class SparkValidation {
                 Math.max(sc.defaultParallelism(), (total + PART_BYTES - 1) / PART_BYTES)));
         // job 1: the lines of each part, so that each line gets its number in the whole file
         List<JsonlParts.Read> counted = sc.parallelize(cut, cut.size())
-                .map(p -> JsonlParts.read(FileSystem.get(new Path(p.path()).toUri(), hadoop.get()), p, 0, l -> { }))
+                .map(p -> JsonlParts.read(HadoopPaths.fileSystem(new Path(p.path()), hadoop.get()), p, 0, l -> { }))
                 .collect();
         List<Found> found = new ArrayList<>();
         List<Numbered> numbered = new ArrayList<>();
@@ -249,7 +249,7 @@ public final class SparkValidation {
         List<Fact> out = new ArrayList<>();
         boolean[] records = {false};
         int file = p.fileIndex();
-        JsonlParts.read(FileSystem.get(new Path(p.path()).toUri(), hadoop.get()), p, n.linesBefore(), r -> {
+        JsonlParts.read(HadoopPaths.fileSystem(new Path(p.path()), hadoop.get()), p, n.linesBefore(), r -> {
             long line = r.lineNumber();
             LineOutcome first = checks.firstPass(r);
             records[0] |= first.record();
@@ -368,8 +368,8 @@ public final class SparkValidation {
             List<Found> said = new ArrayList<>();
             for (int i = 0; i < paths.size(); i++) {
                 String given = paths.get(i);
-                Path p = new Path(given);
-                FileSystem fs = p.getFileSystem(conf);
+                Path p = HadoopPaths.of(given);
+                FileSystem fs = HadoopPaths.fileSystem(p, conf);
                 if (!fs.exists(p)) {
                     said.add(Found.of(CorpusValidator.noSuchPath(given), 0, i, 0, 0));
                     continue;
@@ -426,7 +426,7 @@ public final class SparkValidation {
         java.nio.file.Path local = dir.resolve("manifest.json");
         try {
             Path p = new Path(f.path());
-            try (InputStream in = p.getFileSystem(conf).open(p)) {
+            try (InputStream in = HadoopPaths.fileSystem(p, conf).open(p)) {
                 Files.copy(in, local);
             }
             List<Found> out = new ArrayList<>();

@@ -129,4 +129,49 @@ class SparkValidateExportCommandTest {
             assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("keep.txt");
         }
     }
+
+    /**
+     * Names Hadoop reads otherwise than a local command does: a colon (Hadoop's URI scheme) in a file name or
+     * in --out, and a stale checksum file beside a JSONL file (Hadoop's local file system verifies it). Each
+     * was an internal error (exit 3) or a raw URISyntaxException under spark, where the local commands
+     * succeed.
+     */
+    @Test
+    void colonsInNamesAndStaleChecksumFilesAreOrdinaryFiles(@TempDir Path dir) throws IOException {
+        Path colon = Files.createDirectory(dir.resolve("colon"));
+        Files.copy(Path.of(RELEASE, "documents.jsonl"), colon.resolve("docs:1.jsonl"));
+        Files.copy(Path.of(RELEASE, "annotations.jsonl"), colon.resolve("ann:x.jsonl"));
+        Path crc = Files.createDirectory(dir.resolve("crc"));
+        Files.copy(Path.of(RELEASE, "documents.jsonl"), crc.resolve("documents.jsonl"));
+        Files.writeString(crc.resolve(".documents.jsonl.crc"), "junk");
+        for (String path : List.of(colon.toString(), colon.resolve("docs:1.jsonl").toString(), crc.toString())) {
+            CliTest.Run one = CliTest.run("validate", path);
+            CliTest.Run onSpark = CliTest.run(spark("validate", path));
+            assertThat(onSpark.code()).as(path + "\n" + onSpark.err()).isEqualTo(one.code()).isZero();
+            assertThat(onSpark.out()).isEqualTo(one.out());
+        }
+        Path out = dir.resolve("out:1");
+        CliTest.Run export = CliTest.run(spark("export", "--dataset", colon.toString(), "--format", "conll",
+                "--out", out.toString()));
+        assertThat(export.code()).as(export.err()).isZero();
+        assertThat(out.resolve("part-00000").resolve("colon.conll")).exists();
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("."))).isEmpty();
+        }
+        try (Stream<Path> s = Files.walk(out)) {
+            assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".crc"))).isEmpty();
+        }
+    }
+
+    @Test
+    void anOutputBelowAFileIsAUsageError(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+        CliTest.Run r = CliTest.run(spark("export", "--dataset", RELEASE, "--format", "conll", "--out",
+                file.resolve("sub").toString()));
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("is a file, not a directory").doesNotContain("Exception");
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("afile");
+        }
+    }
 }
