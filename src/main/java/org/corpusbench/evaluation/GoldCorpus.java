@@ -124,8 +124,8 @@ public record GoldCorpus(String name, String version, String fingerprint, Map<St
                 .filter(Diagnostic::isError).toList();
         if (!problems.isEmpty()) {
             throw new InvalidInputException("the gold (" + dir + ")", problems,
-                    "the gold must validate before anything is scored against it: run 'corpusbench validate " + dir
-                            + "'");
+                    "the gold must validate before anything is scored against it or exported from it: run "
+                            + "'corpusbench validate " + dir + "'");
         }
         Map<String, Document> docs = new LinkedHashMap<>();
         Map<String, DocumentAnnotations> anns = new LinkedHashMap<>();
