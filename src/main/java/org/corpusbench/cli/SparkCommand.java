@@ -67,6 +67,14 @@ final class SparkCommand implements Runnable {
         CommandLine cl = new CommandLine(spark);
         cl.addSubcommand("evaluate", new EvaluateCommand(spark.new OnSpark()));
         cl.addSubcommand("validate", new ValidateCommand(spark.new ValidateOnSpark()));
+        // validate's own help names .txt articles, which Spark does not read
+        cl.getSubcommands().get("validate").getCommandSpec().usageMessage().description(
+                "Check JSONL corpora on Spark against the schemas and their text: the diagnostics, output and exit "
+                + "status of 'corpusbench validate'.",
+                "PATH is a JSONL file or a directory of them (a release directory), local or on any file system "
+                + "Hadoop reads (hdfs://, s3a://); .txt and .csv documents are refused: use 'corpusbench validate'.",
+                "Problems and notes go to standard error, the verdict 'valid' to standard output.",
+                "Exit status: 0 clean, 1 problems found, 2 usage error or missing path.");
         cl.addSubcommand("export", new SparkExportCommand(spark));
         return cl;
     }

@@ -72,6 +72,11 @@ class SparkValidateExportCommandTest {
         assertThat(txt.err()).contains(".txt files are not read on Spark", "corpusbench validate")
                 .doesNotContain("Exception");
         assertThat(CliTest.run(spark("--parts", "-1", "validate", RELEASE)).code()).isEqualTo(2);
+        // the help says what the command does on Spark, not validate's .txt articles
+        CliTest.Run help = CliTest.run("spark", "validate", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out().replaceAll("\\s+", " ")).contains(".txt and .csv documents are refused")
+                .doesNotContain("directory of .txt");
     }
 
     @Test
