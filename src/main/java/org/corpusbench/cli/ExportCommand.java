@@ -163,6 +163,17 @@ final class ExportCommand implements Callable<Integer> {
         if (format != CorpusFormat.HF && (license != null || languages != null)) {
             throw new UsageException((license != null ? "--license" : "--language") + " applies to --format hf only");
         }
+        TagScheme s = writtenScheme(format, scheme, map);
+        UnaryOperator<String> label = map != null ? EntityTypes::toConll4 : UnaryOperator.identity();
+        return WriteOptions.english("").withScheme(s).withLabel(label);
+    }
+
+    /**
+     * The tag scheme a CoNLL export writes (IOB2 unless {@code --scheme}), refusing {@code --scheme} and
+     * {@code --map} for other formats, a scheme export cannot write, and a {@code --map} other than conll4;
+     * {@code export} and {@code spark export} check their options with it.
+     */
+    static TagScheme writtenScheme(CorpusFormat format, TagScheme scheme, String map) {
         if (format != CorpusFormat.CONLL) {
             if (scheme != null) {
                 throw new UsageException("--scheme applies to --format conll only");
@@ -175,14 +186,10 @@ final class ExportCommand implements Callable<Integer> {
         if (!CorpusFormat.WRITTEN_SCHEMES.contains(s)) {
             throw new UsageException("--scheme " + s + " cannot be written; export writes IOB2, IOB1 or IOBES");
         }
-        UnaryOperator<String> label = UnaryOperator.identity();
-        if (map != null) {
-            if (!map.equalsIgnoreCase("conll4")) {
-                throw new UsageException("unknown --map '" + map + "'; expected conll4");
-            }
-            label = EntityTypes::toConll4;
+        if (map != null && !map.equalsIgnoreCase("conll4")) {
+            throw new UsageException("unknown --map '" + map + "'; expected conll4");
         }
-        return WriteOptions.english("").withScheme(s).withLabel(label);
+        return s;
     }
 
     /**

@@ -147,6 +147,11 @@ public final class Main implements Runnable {
 
     /** Prints an exception from command {@code command} as the user should see it; returns the exit code. */
     static int handle(Exception e, String command, PrintWriter err) {
+        if (org.corpusbench.internal.PendingOutputs.stopping()) {
+            // Ctrl-C or a TERM: whatever broke (Spark's cancelled job, a closed stream) broke because of it
+            err.println("corpusbench " + command + ": stopped by a signal; nothing was written");
+            return PROBLEMS;
+        }
         Throwable t = e;
         if (t instanceof UncheckedIOException u) {
             t = u.getCause();

@@ -106,8 +106,23 @@ final class SparkCommand implements Runnable {
         }
     }
 
+    /**
+     * Refuses a run without Spark's jars on the class path (plain {@code java -jar}) with what to do, before
+     * anything loads a class of {@code org.corpusbench.spark}, which would fail with a stack trace.
+     */
+    static void requireSparkJars() {
+        try {
+            Class.forName("org.apache.spark.sql.SparkSession", false, SparkCommand.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new UsageException("Spark's jars are not on the class path (" + e.getMessage() + "): run "
+                    + "'./corpusbench spark ...', which adds target/spark-lib (filled by mvn package), or "
+                    + "spark-submit");
+        }
+    }
+
     /** A session for a run of {@code command}, or a usage error saying why Spark could not start. */
     SparkEngine start(String command) {
+        requireSparkJars();
         String m = master();
         try {
             return SparkEngine.start(command, m, sessionConf());
@@ -115,10 +130,6 @@ final class SparkCommand implements Runnable {
             throw new UsageException((m == null ? "the master spark-submit set" : "--master " + m)
                     + (conf.isEmpty() ? "" : " with --conf " + conf) + ": Spark could not start: "
                     + e.getMessage());
-        } catch (NoClassDefFoundError e) {
-            throw new UsageException("Spark's jars are not on the class path (" + e.getMessage() + "): run "
-                    + "'./corpusbench spark ...', which adds target/spark-lib (filled by mvn package), or "
-                    + "spark-submit");
         }
     }
 

@@ -70,20 +70,12 @@ final class SparkExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (format == CorpusFormat.HF || format == CorpusFormat.TIMEML) {
-            throw new UsageException("--format " + format.wireName() + " is not written on Spark: its "
-                    + (format == CorpusFormat.HF ? "dataset card and Parquet copies" : "creation dates")
-                    + " are made from the whole corpus; use 'corpusbench export'");
-        }
-        if (format != CorpusFormat.CONLL && (scheme != null || map != null)) {
-            throw new UsageException((scheme != null ? "--scheme" : "--map") + " applies to --format conll only");
-        }
-        if (map != null && !map.equalsIgnoreCase("conll4")) {
-            throw new UsageException("unknown --map '" + map + "'; expected conll4");
-        }
-        TagScheme s = scheme == null ? TagScheme.IOB2 : scheme;
-        if (!CorpusFormat.WRITTEN_SCHEMES.contains(s)) {
-            throw new UsageException("--scheme " + s + " cannot be written; export writes IOB2, IOB1 or IOBES");
+        TagScheme s = ExportCommand.writtenScheme(format, scheme, map);
+        SparkCommand.requireSparkJars();
+        try {
+            SparkExport.check(format, s);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
         if (name != null && (name.isBlank() || name.contains("/") || name.contains("\\"))) {
             throw new UsageException("--name '" + name + "': expected a file name stem, without '/'");

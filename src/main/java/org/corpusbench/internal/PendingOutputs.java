@@ -22,7 +22,12 @@ public final class PendingOutputs {
     private static volatile boolean stopping;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(PendingOutputs::deleteAll, "corpusbench-cleanup"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(PendingOutputs::deleteAll, "corpusbench-cleanup"));
+        } catch (IllegalStateException e) {
+            // first used while the JVM is already shutting down (from another shutdown hook): nothing may start
+            stopping = true;
+        }
     }
 
     private PendingOutputs() {
@@ -46,6 +51,14 @@ public final class PendingOutputs {
         if (stopping) {
             throw new IOException("stopped by a signal; the output was not written");
         }
+    }
+
+    /**
+     * Whether the JVM is shutting down (a signal ran the shutdown hooks): a command that fails now failed
+     * because it was stopped, whatever the exception says.
+     */
+    public static boolean stopping() {
+        return stopping;
     }
 
     private static void deleteAll() {

@@ -35,6 +35,7 @@ import org.corpusbench.format.jsonl.JsonCodec.RecordKind;
 import org.corpusbench.format.jsonl.JsonlLines;
 import org.corpusbench.format.registry.CorpusFormat;
 import org.corpusbench.format.registry.WriteOptions;
+import org.corpusbench.internal.PendingOutputs;
 import org.corpusbench.internal.StagedDirectory;
 import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.Document;
@@ -142,6 +143,25 @@ public final class SparkExport {
     }
 
     /**
+     * Refuses what cannot be exported on Spark, before any work: {@code hf} and {@code timeml} (made from the
+     * whole corpus) and a CoNLL scheme export does not write. For a caller that checks its options before it
+     * starts a session; {@link #export} checks them too.
+     *
+     * @throws IllegalArgumentException saying why, and where to go instead
+     */
+    public static void check(CorpusFormat format, TagScheme scheme) {
+        if (format == CorpusFormat.HF || format == CorpusFormat.TIMEML) {
+            throw new IllegalArgumentException("--format " + format.wireName() + " is not written on Spark: its "
+                    + (format == CorpusFormat.HF ? "dataset card and Parquet copies" : "creation dates")
+                    + " are made from the whole corpus; export it with 'corpusbench export'");
+        }
+        if (format == CorpusFormat.CONLL && !CorpusFormat.WRITTEN_SCHEMES.contains(scheme)) {
+            throw new IllegalArgumentException("--scheme " + scheme + " cannot be written; export writes IOB2, IOB1 "
+                    + "or IOBES");
+        }
+    }
+
+    /**
      * Exports the JSONL corpus at {@code paths} (files or directories, Hadoop paths or URIs) to {@code format}
      * in the directory {@code out}, one part per partition (see the class comment for what a part holds).
      *
@@ -153,15 +173,7 @@ public final class SparkExport {
      */
     public static Result export(SparkSession spark, List<String> paths, CorpusFormat format, String out,
                                 Options options) throws IOException {
-        if (format == CorpusFormat.HF || format == CorpusFormat.TIMEML) {
-            throw new IllegalArgumentException("--format " + format.wireName() + " is not written on Spark: its "
-                    + (format == CorpusFormat.HF ? "dataset card and Parquet copies" : "creation dates")
-                    + " are made from the whole corpus; export it with 'corpusbench export'");
-        }
-        if (format == CorpusFormat.CONLL && !CorpusFormat.WRITTEN_SCHEMES.contains(options.scheme())) {
-            throw new IllegalArgumentException("--scheme " + options.scheme()
-                    + " cannot be written; export writes IOB2, IOB1 or IOBES");
-        }
+        check(format, options.scheme());
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Path target = HadoopPaths.of(out);
         FileSystem fs = HadoopPaths.fileSystem(target, conf);
@@ -435,7 +447,26 @@ public final class SparkExport {
         static final ThreadLocal<WriteOptions> OPTIONS = ThreadLocal.withInitial(() -> WriteOptions.english(""));
     }
 
+    /**
+     * Tasks of this JVM writing a part now. After Ctrl-C the JVM runs its shutdown hooks while tasks go on
+     * writing (the hooks run alongside Spark's own); the staging directory's hook waits for them to end, so
+     * that what it deletes is not written again after it (issue 16: a brat export stopped half way left its
+     * staging directory and the tasks' local folders behind).
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger WRITING = new java.util.concurrent.atomic.AtomicInteger();
+
     private static Iterator<PartWritten> writePart(HadoopConfiguration hadoop, String staging, CorpusFormat format,
+                                                   String name, TagScheme scheme, boolean conll4, int part,
+                                                   Iterator<Tuple2<Key, Rec>> records) throws IOException {
+        WRITING.incrementAndGet();
+        try {
+            return writePartNow(hadoop, staging, format, name, scheme, conll4, part, records);
+        } finally {
+            WRITING.decrementAndGet();
+        }
+    }
+
+    private static Iterator<PartWritten> writePartNow(HadoopConfiguration hadoop, String staging, CorpusFormat format,
                                                    String name, TagScheme scheme, boolean conll4, int part,
                                                    Iterator<Tuple2<Key, Rec>> records) throws IOException {
         List<Document> docs = new ArrayList<>();
@@ -465,7 +496,10 @@ public final class SparkExport {
         WriteOptions options = format == CorpusFormat.CONLL ? English.OPTIONS.get() : WriteOptions.of(name, null);
         UnaryOperator<String> label = conll4 ? EntityTypes::toConll4 : UnaryOperator.identity();
         options = options.withName(name).withScheme(scheme).withLabel(label);
+        PendingOutputs.checkNotStopping();
         java.nio.file.Path local = Files.createTempDirectory("corpusbench-export");
+        // a task stopped by Ctrl-C never reaches its finally: the JVM's exit deletes what is left
+        PendingOutputs.register(local);
         java.nio.file.Path dir = local.resolve(partName(part));
         try {
             List<String> said;
@@ -474,6 +508,8 @@ public final class SparkExport {
             } catch (CorpusFormatException | IllegalArgumentException e) {
                 return List.of(new PartWritten(part, null, null, List.of(), e.getMessage())).iterator();
             }
+            // stopped meanwhile: nothing more goes to the staging directory the hook deletes
+            PendingOutputs.checkNotStopping();
             TaskContext task = TaskContext.get();
             String attempt = staging + "/_attempts/" + partName(part) + "-" + (task == null ? 0 : task.taskAttemptId());
             Path to = new Path(attempt);
@@ -482,20 +518,13 @@ public final class SparkExport {
             fs.copyFromLocalFile(false, true, new Path(dir.toUri()), to);
             return List.of(new PartWritten(part, attempt, dir.toString(), said, null)).iterator();
         } finally {
-            deleteLocal(local);
+            PendingOutputs.deleteRecursively(local);
+            PendingOutputs.done(local);
         }
     }
 
     static String partName(int part) {
         return String.format(java.util.Locale.ROOT, "part-%05d", part);
-    }
-
-    private static void deleteLocal(java.nio.file.Path dir) throws IOException {
-        try (java.util.stream.Stream<java.nio.file.Path> s = Files.walk(dir)) {
-            for (java.nio.file.Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     // ------------------------------------------------------------------ the staging directory
@@ -508,7 +537,7 @@ public final class SparkExport {
         private final FileSystem fs;
         private final Path dir;
         private final Thread hook;
-        private boolean committed;
+        private volatile boolean committed;
 
         Staging(FileSystem fs, Path dir) {
             this.fs = fs;
@@ -574,6 +603,24 @@ public final class SparkExport {
         }
 
         private void deleteQuietly() {
+            // at exit: let this JVM's tasks end first (at most 30 s), else they write again what is deleted
+            for (int i = 0; i < 1500 && WRITING.get() > 0 && !committed; i++) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            if ("file".equals(dir.toUri().getScheme())) {
+                // with java.nio: at exit Hadoop's own hook may have closed its file systems already
+                try {
+                    PendingOutputs.deleteRecursively(java.nio.file.Path.of(dir.toUri()));
+                } catch (IOException | RuntimeException e) {
+                    // at exit, nothing more can be done; the directory is hidden and named .partial
+                }
+                return;
+            }
             try {
                 fs.delete(dir, true);
             } catch (IOException e) {
