@@ -497,13 +497,13 @@ public final class Evaluations {
                                             EvaluationSettings settings) throws IOException {
         GoldCorpus gold = gold(task, dataset, expectedFingerprint);
         return evaluate(task, gold, predictions, settings, unpinnedNote(gold, dataset).stream().toList(),
-                UnitBootstrap.THIS_JVM);
+                UnitBootstrap.THIS_JVM, null);
     }
 
     /** Scores {@code predictions} against the layer of {@code task} in a gold already read. */
     public static EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions, EvaluationSettings settings)
             throws IOException {
-        return evaluate(task, gold, predictions, settings, List.of(), UnitBootstrap.THIS_JVM);
+        return evaluate(task, gold, predictions, settings, List.of(), UnitBootstrap.THIS_JVM, null);
     }
 
     /**
@@ -514,7 +514,32 @@ public final class Evaluations {
      */
     public static EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions, EvaluationSettings settings,
                                             UnitBootstrap bootstrap) throws IOException {
-        return evaluate(task, gold, predictions, settings, List.of(), bootstrap);
+        return evaluate(task, gold, predictions, settings, List.of(), bootstrap, null);
+    }
+
+    /**
+     * As {@link #evaluate(Task, GoldCorpus, Path, EvaluationSettings, UnitBootstrap)}, with the predictions of
+     * entities, dates and NLI read and scored in parts by {@code parts} (on Spark, issue 16): when it returns
+     * their merged counts, they are rendered as the same result; when it returns {@code null} (a part met a
+     * problem, a unit is repeated or missing), the file is read here in one piece and every problem reported
+     * (or, lenient, skipped) as without it. Contradictions are always read here.
+     */
+    public static EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions, EvaluationSettings settings,
+                                            UnitBootstrap bootstrap, PartsEngine parts) throws IOException {
+        return evaluate(task, gold, predictions, settings, List.of(), bootstrap, parts);
+    }
+
+    /**
+     * Reads and scores a predictions file in parts, each part by itself ({@link PredictionParts.PartScorer}),
+     * wherever the parts are (issue 16), and merges the parts' counts with {@link PredictionParts#merge}.
+     */
+    public interface PartsEngine {
+        /**
+         * The merged counts of {@code predictions} of {@code task} against {@code gold}, or {@code null} when
+         * the file must be read in one piece ({@link PredictionParts#merge} said so).
+         */
+        PredictionParts.Merged score(Task task, GoldCorpus gold, Path predictions, EvaluationSettings settings)
+                throws IOException;
     }
 
     /**
@@ -548,9 +573,15 @@ public final class Evaluations {
 
     private static EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions,
                                              EvaluationSettings settings, List<String> goldNotes,
-                                             UnitBootstrap bootstrap) throws IOException {
+                                             UnitBootstrap bootstrap, PartsEngine parts) throws IOException {
         if (task == Task.TAGS) {
             throw new IllegalArgumentException("tags are scored from a CoNLL file: use Evaluations.tags");
+        }
+        if (parts != null && PredictionParts.supports(task)) {
+            PredictionParts.Merged m = parts.score(task, gold, predictions, settings);
+            if (m != null) {
+                return fromParts(task, gold, predictions, settings, goldNotes, m);
+            }
         }
         Predictions.Read read = predictions(predictions, "the predictions", gold, task.layer(), settings.lenient(),
                 settings.allowEmpty());
@@ -565,6 +596,43 @@ public final class Evaluations {
             case CONTRADICTIONS -> contradictions(r, gold, read);
             default -> nli(r, gold, read);
         };
+    }
+
+    /** The result of predictions scored in parts and merged ({@link PartsEngine}): the one-piece result. */
+    private static EvaluationResult fromParts(Task task, GoldCorpus gold, Path predictions, EvaluationSettings settings,
+                                              List<String> goldNotes, PredictionParts.Merged m) throws IOException {
+        Report r = new Report(task, "jsonl", predictions, settings);
+        r.notes.addAll(goldNotes);
+        r.gold(gold, task.layer());
+        return switch (task) {
+            case ENTITIES -> {
+                String text = spans(r, m.spans, m.poisson, m.rows, m.units, Map.of());
+                SpanEvaluation total = m.spans;
+                // the page shows every document's errors: the predictions are read again, here, if it is asked for
+                yield r.lazyResult(new Scores.Entities(total), text, () -> {
+                    try {
+                        Predictions.Read read = predictions(predictions, "the predictions", gold, task.layer(),
+                                settings.lenient(), settings.allowEmpty());
+                        return html(gold, total, documentViews(gold, read, settings.conll4()), predictions);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
+            case DATES -> dates(r, m.timex, partIntervals(r, m, CountLayouts.timex(), DATE_METRICS), Map.of());
+            default -> nli(r, m.nli, partIntervals(r, m, CountLayouts.nli(), NLI_METRICS), Map.of());
+        };
+    }
+
+    /** The intervals of {@code metrics} over merged parts: from their accumulator, or from their rows. */
+    private static <T> List<Bootstrap.Interval> partIntervals(Report r, PredictionParts.Merged m,
+                                                              CountLayout<T> layout,
+                                                              List<ToDoubleFunction<T>> metrics) {
+        List<ToDoubleFunction<long[]>> onRows = new ArrayList<>();
+        metrics.forEach(f -> onRows.add(v -> f.applyAsDouble(layout.read(v))));
+        r.method(m.poisson != null, m.units);
+        return m.poisson != null ? m.poisson.intervals(onRows, 0.95)
+                : Bootstrap.intervals(m.rows, onRows, r.settings.resamples(), 0.95, r.settings.seed());
     }
 
     /** The gold of {@code task} in {@code dataset}: validated, pinned when it is a release, holding the layer. */
@@ -695,6 +763,17 @@ public final class Evaluations {
                 r.settings.resamples(), r.settings.seed()) : null;
         String text = spans(r, total, poisson, units, gold.documents().size(), read.skipped());
         return r.result(new Scores.Entities(total), text, html(gold, total, views, predictions));
+    }
+
+    /** Each gold document with its gold and predicted entities, for the page. */
+    private static List<HtmlReportWriter.DocumentView> documentViews(GoldCorpus gold, Predictions.Read read,
+                                                                     boolean conll4) {
+        List<HtmlReportWriter.DocumentView> views = new ArrayList<>();
+        for (Document d : gold.documents().values()) {
+            views.add(new HtmlReportWriter.DocumentView(d.id(), d.text(), errors(entities(gold.gold(d.id()), conll4)),
+                    errors(entities(read.layers().get(d.id()), conll4))));
+        }
+        return views;
     }
 
     private static String html(GoldCorpus gold, SpanEvaluation total, List<HtmlReportWriter.DocumentView> views,
@@ -940,9 +1019,22 @@ public final class Evaluations {
                 CodePoints.substring(text, end, to));
     }
 
+    /** The interval metrics of the NLI task, in the order of the report: accuracy and macro-F1. */
+    private static final List<ToDoubleFunction<NliCounts>> NLI_METRICS = List.of(NliCounts::accuracy,
+            NliCounts::macroF1);
+
     private static EvaluationResult nli(Report r, GoldCorpus gold, Predictions.Read read) {
         List<NliCounts> perPair = EvaluationUnits.nli(gold, read.nliLabels());
         NliCounts c = perPair.stream().reduce(NliCounts.ZERO, NliCounts::plus);
+        List<String> pairIds = gold.nliPairs().stream().map(p -> p.id()).toList();
+        List<Bootstrap.Interval> ivs = r.intervals(pairIds, perPair, NliCounts.ZERO, NliCounts::plus,
+                CountLayouts.nli(), NLI_METRICS);
+        return nli(r, c, ivs, read.skipped());
+    }
+
+    /** The NLI report of the summed counts {@code c} and the intervals {@code ivs} of {@link #NLI_METRICS}. */
+    private static EvaluationResult nli(Report r, NliCounts c, List<Bootstrap.Interval> ivs,
+                                        Map<String, Long> skipped) {
         ObjectNode root = r.root;
         root.putObject("overall").put("accuracy", c.accuracy()).put("macro_f1", c.macroF1()).put("pairs", c.total());
         // scikit-learn's precision_recall_fscore_support over the three labels, zero_division=0; a pair without
@@ -962,14 +1054,11 @@ public final class Evaluations {
             row.put("(none)", c.missing(g));
         }
         ObjectNode ci = root.putObject("confidence_intervals");
-        List<String> pairIds = gold.nliPairs().stream().map(p -> p.id()).toList();
-        List<Bootstrap.Interval> ivs = r.intervals(pairIds, perPair, NliCounts.ZERO, NliCounts::plus,
-                CountLayouts.nli(), List.of(NliCounts::accuracy, NliCounts::macroF1));
         Bootstrap.Interval acc = ivs.get(0);
         Bootstrap.Interval mf = ivs.get(1);
         r.interval(ci, "accuracy", acc);
         r.interval(ci, "macro_f1", mf);
-        r.skipped(read.skipped());
+        r.skipped(skipped);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"gold \\ predicted", "entailment", "neutral", "contradiction", "(none)", "precision",
             "recall", "f1"});
@@ -984,7 +1073,7 @@ public final class Evaluations {
         rows.add(new String[] {"accuracy " + f(c.accuracy()) + " " + ci(acc), "", "", "", "", "", "macro-F1",
             f(c.macroF1())});
         r.table(rows);
-        return r.result(new Scores.Nli(c), TextTable.markdown(rows) + skippedLine(read.skipped()) + r.methodLine(),
+        return r.result(new Scores.Nli(c), TextTable.markdown(rows) + skippedLine(skipped) + r.methodLine(),
                 null);
     }
 
@@ -1008,7 +1097,7 @@ public final class Evaluations {
         return out;
     }
 
-    private static List<LabelledSpan> entities(DocumentAnnotations a, boolean conll4) {
+    static List<LabelledSpan> entities(DocumentAnnotations a, boolean conll4) {
         List<LabelledSpan> out = new ArrayList<>();
         if (a == null) {
             return out;
@@ -1251,6 +1340,13 @@ public final class Evaluations {
          * The result; a task without a page of its own gets one of its tables, with the provenance. The JSON and
          * that page are rendered when first asked for (a text-only run then loads no JSON mapper; issue 15).
          */
+        /** As {@link #result(Scores, String, String)}, with the page made by {@code html} when first asked for. */
+        EvaluationResult lazyResult(Scores scores, String text, java.util.function.Supplier<String> html) {
+            Provenance p = new Provenance(gold.name(), gold.version(), gold.fingerprint(), inputs);
+            return new EvaluationResult(task, scores, intervals, p, skipped, notes, text, () -> JsonReport.toJson(root),
+                    html);
+        }
+
         EvaluationResult result(Scores scores, String text, String html) {
             Provenance p = gold == null ? new Provenance(goldName, null, null, inputs)
                     : new Provenance(gold.name(), gold.version(), gold.fingerprint(), inputs);

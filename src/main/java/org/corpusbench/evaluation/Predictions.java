@@ -16,6 +16,7 @@ import org.corpusbench.diagnostic.CorpusFormatException;
 import org.corpusbench.diagnostic.Location;
 import org.corpusbench.format.jsonl.JsonCodec;
 import org.corpusbench.format.jsonl.JsonCodec.RecordKind;
+import org.corpusbench.format.jsonl.JsonlLines;
 import org.corpusbench.format.jsonl.JsonlReader;
 import org.corpusbench.internal.SpanMessages;
 import org.corpusbench.model.Contradiction;
@@ -78,6 +79,101 @@ public final class Predictions {
     public static Read read(Path file, GoldCorpus gold, Layer layer, boolean lenient, boolean allowEmpty)
             throws IOException {
         return new Reader(file, gold, layer).read(lenient, allowEmpty);
+    }
+
+    /**
+     * A document's (or an NLI pair's) predictions as one line of a part gives them: the document's layer, or
+     * the pair's label.
+     *
+     * @param id          the document id, or the NLI pair id
+     * @param annotations the document's predicted layer ({@code null} for an NLI label)
+     * @param label       the pair's predicted label ({@code null} for a document)
+     */
+    public record Predicted(String id, DocumentAnnotations annotations, NliLabel label) {
+    }
+
+    /**
+     * Reads one part of a predictions file by itself, for an engine that spreads a file's parts over machines
+     * (issue 16): every line goes through the code {@link #read} uses, and each document's (or NLI pair's)
+     * predictions are handed back as soon as its line is read, so memory does not grow with the part beyond
+     * the ids seen. What one part cannot judge — a record repeated in another part, gold documents that no
+     * part predicts — is the caller's to check. Any problem this part meets, and any label without an id
+     * (which only the whole file can match to a gold pair), makes the part {@linkplain #clean() unclean}: the
+     * caller then reads the whole file with {@link #read}, which reports every problem as {@code evaluate}
+     * does.
+     */
+    public static final class PartReader {
+        private final Reader reader;
+        private final Layer layer;
+        private boolean clean = true;
+
+        /** A reader of a part of the predictions of {@code layer} against {@code gold}. */
+        public PartReader(GoldCorpus gold, Layer layer) {
+            if (layer != Layer.ENTITIES && layer != Layer.TIMEXES && layer != Layer.NLI) {
+                throw new IllegalArgumentException("a part of a file holds whole units of entities, dates or NLI "
+                        + "labels only, not of " + layer.label());
+            }
+            this.reader = new Reader(null, gold, layer);
+            this.layer = layer;
+        }
+
+        /**
+         * Reads the line {@code line} is on: the document or pair it predicts, or {@code null} when it
+         * predicts none (a blank line, a record of another layer) or when the part is not {@linkplain #clean()
+         * clean}.
+         */
+        public Predicted line(JsonlLines line) {
+            if (!clean) {
+                return null;
+            }
+            JsonNode node;
+            try {
+                line.checkUtf8();
+                if (line.isBlank()) {
+                    return null;
+                }
+                node = line.parse();
+            } catch (CorpusFormatException e) {
+                clean = false;
+                return null;
+            }
+            int docs = reader.docLines.size();
+            int problems = reader.problems.size();
+            try {
+                reader.record(node, line.location());
+            } catch (CorpusFormatException | IllegalArgumentException e) {
+                clean = false;
+            }
+            reader.texts.clear();
+            if (reader.problems.size() > problems || !reader.aligned.isEmpty()) {
+                clean = false;
+            }
+            if (!clean) {
+                return null;
+            }
+            if (layer == Layer.NLI) {
+                if (reader.labels.isEmpty()) {
+                    return null;
+                }
+                Map.Entry<String, NliLabel> e = reader.labels.entrySet().iterator().next();
+                reader.labels.clear();
+                return new Predicted(e.getKey(), null, e.getValue());
+            }
+            if (reader.docLines.size() == docs) {
+                return null;
+            }
+            String id = node.get("doc_id").asText();
+            DocumentAnnotations a = new DocumentAnnotations(id, reader.entities.getOrDefault(id, List.of()),
+                    reader.timexes.getOrDefault(id, List.of()));
+            reader.entities.clear();
+            reader.timexes.clear();
+            return new Predicted(id, a, null);
+        }
+
+        /** Whether every line so far was read without a problem and none needs the whole file. */
+        public boolean clean() {
+            return clean;
+        }
     }
 
     /** The state of one read: what was found so far, by kind, and the problems. */

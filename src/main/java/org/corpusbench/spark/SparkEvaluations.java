@@ -13,7 +13,10 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.sql.SparkSession;
 import org.corpusbench.diagnostic.CorpusFormatException;
 import org.corpusbench.diagnostic.Location;
@@ -30,6 +33,7 @@ import org.corpusbench.evaluation.EvaluationResult;
 import org.corpusbench.evaluation.EvaluationSettings;
 import org.corpusbench.evaluation.Evaluations;
 import org.corpusbench.evaluation.GoldCorpus;
+import org.corpusbench.evaluation.PredictionParts;
 import org.corpusbench.evaluation.Provenance;
 import org.corpusbench.evaluation.Task;
 import org.corpusbench.internal.Hashes;
@@ -223,7 +227,72 @@ public final class SparkEvaluations {
             throw new IllegalArgumentException("parts must be 0 (the session's parallelism) or more, not " + parts);
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        return Evaluations.evaluate(task, gold, predictions, settings, new SparkUnitBootstrap(jsc, parts));
+        return Evaluations.evaluate(task, gold, predictions, settings, new SparkUnitBootstrap(jsc, parts),
+                (t, g, file, s) -> scoreInParts(jsc, t, g, file.toString(), s, parts));
+    }
+
+    /**
+     * The predictions file at {@code path} cut at line ends into parts, each read, checked and scored by a task
+     * ({@link PredictionParts.PartScorer}) against the gold sent to every executor once ({@link GoldShipment}),
+     * and merged with {@link PredictionParts#merge}; {@code null} when the file must be read in one piece.
+     * With the Poisson bootstrap only the parts' sums and accumulators come to the driver, and the unit ids
+     * are counted where the parts are; with the classic one (at most 10,000 units unless asked for) every
+     * unit's row comes to the driver, which orders them as the gold does.
+     */
+    static PredictionParts.Merged scoreInParts(JavaSparkContext jsc, Task task, GoldCorpus gold, String path,
+                                               EvaluationSettings settings, int parts) throws IOException {
+        Configuration conf = jsc.hadoopConfiguration();
+        Path p = HadoopPaths.of(path);
+        FileSystem fs = HadoopPaths.fileSystem(p, conf);
+        long size = fs.getFileStatus(p).getLen();
+        long partBytes = JsonlParts.partBytes(size, parts, jsc.defaultParallelism(), PART_BYTES);
+        List<JsonlParts.Part> cut = JsonlParts.cut(List.of(new JsonlParts.InputFile(path,
+                fs.makeQualified(p).toString(), size)), partBytes);
+        Broadcast<GoldShipment> shipped = jsc.broadcast(new GoldShipment(gold));
+        try {
+            JavaRDD<PredictionParts.PartScores> scored = jsc.parallelize(cut, cut.size())
+                    .map(partScorer(task, shipped, TaskSettings.of(settings), new HadoopConfiguration(conf)));
+            if (PredictionParts.keepRows(task, gold, settings)) {
+                // the classic bootstrap: every unit's row, which the driver orders as the gold does
+                List<PredictionParts.PartScores> all = scored.collect();
+                return PredictionParts.merge(task, gold, settings, all, distinct(all), all);
+            }
+            scored = scored.persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                List<PredictionParts.PartScores> summaries = scored.map(PredictionParts.PartScores::summary)
+                        .collect();
+                if (summaries.stream().anyMatch(PredictionParts.PartScores::failed)) {
+                    return null;
+                }
+                long distinct = scored.flatMap(x -> x.ids().iterator()).distinct(Math.max(1, cut.size())).count();
+                return PredictionParts.merge(task, gold, settings, summaries, distinct, List.of());
+            } finally {
+                scored.unpersist(false);
+            }
+        } finally {
+            shipped.destroy();
+        }
+    }
+
+    /** The task that scores a part: made in a static method, so that it holds only what it names. */
+    private static org.apache.spark.api.java.function.Function<JsonlParts.Part, PredictionParts.PartScores>
+            partScorer(Task task, Broadcast<GoldShipment> shipped, TaskSettings settings, HadoopConfiguration conf) {
+        return part -> {
+            PredictionParts.PartScorer scorer = new PredictionParts.PartScorer(task, shipped.value().gold(),
+                    settings.settings());
+            Path p = new Path(part.path());
+            JsonlParts.read(HadoopPaths.fileSystem(p, conf.get()), part, 0, scorer::line);
+            return scorer.scores();
+        };
+    }
+
+    /** The number of distinct unit ids of parts that kept them. */
+    private static long distinct(List<PredictionParts.PartScores> parts) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (PredictionParts.PartScores x : parts) {
+            ids.addAll(x.ids());
+        }
+        return ids.size();
     }
 
     /** No part failed, and every part with token lines has the columns of the first such part. */

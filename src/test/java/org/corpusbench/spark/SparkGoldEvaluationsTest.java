@@ -111,7 +111,16 @@ class SparkGoldEvaluationsTest {
         Path f = Files.createTempFile("corpusbench-spark", ".jsonl");
         try {
             Files.write(f, lines, StandardCharsets.UTF_8);
-            GoldCorpus gold = Evaluations.gold(task, RELEASE, null);
+            assertSame(task, Evaluations.gold(task, RELEASE, null), f, settings, parts);
+        } finally {
+            Files.delete(f);
+        }
+    }
+
+    /** Spark's result and evaluate's for the predictions {@code f} against {@code gold}, or their refusals. */
+    static void assertSame(Task task, GoldCorpus gold, Path f, EvaluationSettings settings, int parts)
+            throws IOException {
+        {
             Object single = outcome(() -> Evaluations.evaluate(task, gold, f, settings));
             Object spark = outcome(() -> SparkEvaluations.evaluate(LocalSpark.session(), task, gold, f, settings,
                     parts));
@@ -129,8 +138,6 @@ class SparkGoldEvaluationsTest {
             assertThat(b.toText()).isEqualTo(a.toText());
             assertThat(b.toJson()).isEqualTo(a.toJson());
             assertThat(b.toHtml()).isEqualTo(a.toHtml());
-        } finally {
-            Files.delete(f);
         }
     }
 
