@@ -59,6 +59,13 @@ final class EvaluateCommand implements Callable<Integer> {
         /** {@link Evaluations#evaluate(Task, GoldCorpus, Path, EvaluationSettings)}, or its equal. */
         EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions, EvaluationSettings settings)
                 throws IOException;
+
+        /** The same for predictions in Parquet, a row per record; only Spark reads them. */
+        default EvaluationResult evaluateParquet(Task task, GoldCorpus gold, Path predictions,
+                                                 EvaluationSettings settings) throws IOException {
+            throw new UsageException("--format parquet is read by Spark: corpusbench spark --master 'local[*]' "
+                    + "evaluate --format parquet ...");
+        }
     }
 
     /** This JVM, every input. */
@@ -114,8 +121,8 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "With a release as --dataset: require this fingerprint (see 'corpusbench verify --help').")
     String expectFingerprint;
 
-    @Option(names = "--format", paramLabel = "FMT", description = "jsonl (default), conll (tags, entities) or "
-            + "timeml (dates).")
+    @Option(names = "--format", paramLabel = "FMT", description = "jsonl (default), conll (tags, entities), "
+            + "timeml (dates) or, under 'corpusbench spark', parquet (a file or folder with a row per JSONL record).")
     String format = "jsonl";
 
     @Option(names = "--scheme", paramLabel = "S", converter = OptionTypes.SchemeConverter.class,
@@ -265,7 +272,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private int run(PrintWriter out, PrintWriter err) throws IOException {
         boolean timeml = format.equalsIgnoreCase("timeml");
-        checkPaths(timeml);
+        boolean parquet = format.equalsIgnoreCase("parquet");
+        checkPaths(timeml, parquet);
         CommandPaths.between(resamples, 0, Bootstrap.MAX_RESAMPLES, "--resamples");
         CommandPaths.atLeast(threads, 1, "--threads");
         Task t = Task.parse(task);
@@ -274,8 +282,12 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "'; expected tags, entities, dates, contradictions or nli");
         }
         boolean conll = format.equalsIgnoreCase("conll");
-        if (!conll && !timeml && !format.equalsIgnoreCase("jsonl")) {
-            throw new UsageException("unknown --format '" + format + "'; expected jsonl, conll or timeml");
+        if (!conll && !timeml && !parquet && !format.equalsIgnoreCase("jsonl")) {
+            throw new UsageException("unknown --format '" + format + "'; expected jsonl, conll, timeml or parquet");
+        }
+        if (parquet && t == Task.TAGS) {
+            throw new UsageException("--format parquet applies to --task entities, dates, contradictions and nli "
+                    + "against a --dataset; tags are scored from a CoNLL file");
         }
         if (timeml) {
             checkTimeml(t);
@@ -301,13 +313,15 @@ final class EvaluateCommand implements Callable<Integer> {
             result = Evaluations.timemlDates(dataset, pred, settings);
         } else {
             if (dataset == null) {
-                throw new UsageException("--task " + task + " with --format jsonl needs --dataset DIR");
+                throw new UsageException("--task " + task + " with --format " + format.toLowerCase(Locale.ROOT)
+                        + " needs --dataset DIR");
             }
             CommandPaths.inputDirectory(dataset, "--dataset");
             GoldCorpus gold = Evaluations.gold(t, dataset, expectFingerprint);
             // the note comes first, so that it is seen even when the predictions are then refused
             Evaluations.unpinnedNote(gold, dataset).ifPresent(err::println);
-            result = engine.evaluate(t, gold, pred, settings);
+            result = parquet ? engine.evaluateParquet(t, gold, pred, settings)
+                    : engine.evaluate(t, gold, pred, settings);
         }
         result.notes().forEach(err::println);
         err.flush();
@@ -327,9 +341,13 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** The paths, before any work: inputs exist, reports go to new places outside every input and release. */
-    private void checkPaths(boolean timeml) {
+    private void checkPaths(boolean timeml, boolean parquet) {
         if (timeml) {
             CommandPaths.inputDirectory(pred, "--pred");
+        } else if (parquet) {
+            if (!java.nio.file.Files.isDirectory(pred)) {
+                CommandPaths.inputFile(pred, "--pred");
+            }
         } else {
             CommandPaths.inputFile(pred, "--pred");
         }
@@ -343,7 +361,7 @@ final class EvaluateCommand implements Callable<Integer> {
         CommandPaths.notInRelease(html, "--html");
         CommandPaths.notInside(jsonFile, "--json", dataset, "--dataset");
         CommandPaths.notInside(html, "--html", dataset, "--dataset");
-        if (timeml) {
+        if (timeml || parquet) {
             CommandPaths.notInside(jsonFile, "--json", pred, "--pred");
             CommandPaths.notInside(html, "--html", pred, "--pred");
         }

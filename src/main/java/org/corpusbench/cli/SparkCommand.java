@@ -197,6 +197,14 @@ final class SparkCommand implements Runnable {
             }
         }
 
+        @Override
+        public EvaluationResult evaluateParquet(Task task, GoldCorpus gold, Path predictions,
+                                                EvaluationSettings settings) throws IOException {
+            try (SparkEngine engine = start()) {
+                return engine.evaluateParquet(task, gold, predictions.toString(), settings, parts);
+            }
+        }
+
         private SparkEngine start() {
             return SparkCommand.this.start("corpusbench evaluate");
         }

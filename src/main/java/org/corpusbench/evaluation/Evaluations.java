@@ -496,14 +496,15 @@ public final class Evaluations {
     public static EvaluationResult evaluate(Task task, Path dataset, String expectedFingerprint, Path predictions,
                                             EvaluationSettings settings) throws IOException {
         GoldCorpus gold = gold(task, dataset, expectedFingerprint);
-        return evaluate(task, gold, predictions, settings, unpinnedNote(gold, dataset).stream().toList(),
-                UnitBootstrap.THIS_JVM, null);
+        return evaluate(task, gold, PredictionSource.of(predictions), settings,
+                unpinnedNote(gold, dataset).stream().toList(), UnitBootstrap.THIS_JVM, null);
     }
 
     /** Scores {@code predictions} against the layer of {@code task} in a gold already read. */
     public static EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions, EvaluationSettings settings)
             throws IOException {
-        return evaluate(task, gold, predictions, settings, List.of(), UnitBootstrap.THIS_JVM, null);
+        return evaluate(task, gold, PredictionSource.of(predictions), settings, List.of(), UnitBootstrap.THIS_JVM,
+                null);
     }
 
     /**
@@ -514,7 +515,7 @@ public final class Evaluations {
      */
     public static EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions, EvaluationSettings settings,
                                             UnitBootstrap bootstrap) throws IOException {
-        return evaluate(task, gold, predictions, settings, List.of(), bootstrap, null);
+        return evaluate(task, gold, PredictionSource.of(predictions), settings, List.of(), bootstrap, null);
     }
 
     /**
@@ -526,6 +527,17 @@ public final class Evaluations {
      */
     public static EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions, EvaluationSettings settings,
                                             UnitBootstrap bootstrap, PartsEngine parts) throws IOException {
+        return evaluate(task, gold, PredictionSource.of(predictions), settings, List.of(), bootstrap, parts);
+    }
+
+    /**
+     * As {@link #evaluate(Task, GoldCorpus, Path, EvaluationSettings, UnitBootstrap, PartsEngine)}, with the
+     * predictions read from {@code predictions} (issue 16: a Hadoop file system, a Parquet file's rows), which
+     * messages and the report name as {@link PredictionSource#name()}.
+     */
+    public static EvaluationResult evaluate(Task task, GoldCorpus gold, PredictionSource predictions,
+                                            EvaluationSettings settings, UnitBootstrap bootstrap, PartsEngine parts)
+            throws IOException {
         return evaluate(task, gold, predictions, settings, List.of(), bootstrap, parts);
     }
 
@@ -538,8 +550,8 @@ public final class Evaluations {
          * The merged counts of {@code predictions} of {@code task} against {@code gold}, or {@code null} when
          * the file must be read in one piece ({@link PredictionParts#merge} said so).
          */
-        PredictionParts.Merged score(Task task, GoldCorpus gold, Path predictions, EvaluationSettings settings)
-                throws IOException;
+        PredictionParts.Merged score(Task task, GoldCorpus gold, PredictionSource predictions,
+                                     EvaluationSettings settings) throws IOException;
     }
 
     /**
@@ -571,7 +583,7 @@ public final class Evaluations {
                                      long seed);
     }
 
-    private static EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions,
+    private static EvaluationResult evaluate(Task task, GoldCorpus gold, PredictionSource predictions,
                                              EvaluationSettings settings, List<String> goldNotes,
                                              UnitBootstrap bootstrap, PartsEngine parts) throws IOException {
         if (task == Task.TAGS) {
@@ -585,7 +597,7 @@ public final class Evaluations {
         }
         Predictions.Read read = predictions(predictions, "the predictions", gold, task.layer(), settings.lenient(),
                 settings.allowEmpty());
-        Report r = new Report(task, "jsonl", predictions, settings);
+        Report r = new Report(task, predictions, settings);
         r.unitBootstrap = bootstrap;
         r.notes.addAll(goldNotes);
         read.problems().forEach(d -> r.notes.add("skipped: " + d));
@@ -599,9 +611,10 @@ public final class Evaluations {
     }
 
     /** The result of predictions scored in parts and merged ({@link PartsEngine}): the one-piece result. */
-    private static EvaluationResult fromParts(Task task, GoldCorpus gold, Path predictions, EvaluationSettings settings,
-                                              List<String> goldNotes, PredictionParts.Merged m) throws IOException {
-        Report r = new Report(task, "jsonl", predictions, settings);
+    private static EvaluationResult fromParts(Task task, GoldCorpus gold, PredictionSource predictions,
+                                              EvaluationSettings settings, List<String> goldNotes,
+                                              PredictionParts.Merged m) throws IOException {
+        Report r = new Report(task, predictions, settings);
         r.notes.addAll(goldNotes);
         r.gold(gold, task.layer());
         return switch (task) {
@@ -673,6 +686,12 @@ public final class Evaluations {
      */
     public static Predictions.Read predictions(Path file, String whose, GoldCorpus gold, GoldCorpus.Layer layer,
                                                boolean lenient, boolean allowEmpty) throws IOException {
+        return predictions(PredictionSource.of(file), whose, gold, layer, lenient, allowEmpty);
+    }
+
+    private static Predictions.Read predictions(PredictionSource file, String whose, GoldCorpus gold,
+                                                GoldCorpus.Layer layer, boolean lenient, boolean allowEmpty)
+            throws IOException {
         Predictions.Read read = Predictions.read(file, gold, layer, lenient, allowEmpty);
         if (!read.problems().isEmpty() && !lenient) {
             throw new InvalidInputException(whose, read.problems(),
@@ -738,7 +757,8 @@ public final class Evaluations {
         }
     }
 
-    private static EvaluationResult entities(Report r, GoldCorpus gold, Predictions.Read read, Path predictions) {
+    private static EvaluationResult entities(Report r, GoldCorpus gold, Predictions.Read read,
+                                             PredictionSource predictions) {
         boolean conll4 = r.settings.conll4();
         SpanEvaluation total = SpanEvaluation.EMPTY;
         CountRows units = new CountRows(UNIT_WIDTH);
@@ -777,7 +797,7 @@ public final class Evaluations {
     }
 
     private static String html(GoldCorpus gold, SpanEvaluation total, List<HtmlReportWriter.DocumentView> views,
-                               Path predictions) {
+                               PredictionSource predictions) {
         List<HtmlReportWriter.LabelRow> rows = new ArrayList<>();
         total.labels().forEach((label, m) -> {
             var prf = m.get(SpanScheme.STRICT).prf(SpanScheme.STRICT);
@@ -789,11 +809,11 @@ public final class Evaluations {
         if (gold.fingerprint() != null) {
             facts.put("fingerprint", gold.fingerprint());
         }
-        facts.put("predictions", predictions.toString());
+        facts.put("predictions", predictions.name());
         var strict = total.micro(SpanScheme.STRICT);
         facts.put("strict P / R / F1", f(strict.precision()) + " / " + f(strict.recall()) + " / " + f(strict.f1()));
         facts.put("tool", "corpusbench " + version());
-        return HtmlReportWriter.render(new HtmlReportWriter.Page("Entities: " + predictions.getFileName(), facts,
+        return HtmlReportWriter.render(new HtmlReportWriter.Page("Entities: " + Report.lastName(predictions.name()), facts,
                 rows, views));
     }
 
@@ -1182,6 +1202,12 @@ public final class Evaluations {
                     String.valueOf(predictions.getFileName()), settings);
         }
 
+        /** A report of predictions read from {@code source}, named as the source names itself. */
+        Report(Task task, PredictionSource source, EvaluationSettings settings) throws IOException {
+            this(task, source.format(), new Provenance.Input("predictions", source.name(), source.sha256()),
+                    settings);
+        }
+
         /** A report of predictions scored elsewhere (issue 16), named by the path as given. */
         Report(Task task, String format, Provenance.Input predictions, EvaluationSettings settings) {
             this(task, format, predictions, lastName(predictions.path()), settings);
@@ -1219,7 +1245,7 @@ public final class Evaluations {
         }
 
         /** The last name of a path or URI as given ({@code a/b.conll}: {@code b.conll}), as Path#getFileName. */
-        private static String lastName(String path) {
+        static String lastName(String path) {
             String p = path;
             while (p.length() > 1 && p.endsWith("/")) {
                 p = p.substring(0, p.length() - 1);

@@ -78,7 +78,16 @@ public final class Predictions {
      */
     public static Read read(Path file, GoldCorpus gold, Layer layer, boolean lenient, boolean allowEmpty)
             throws IOException {
-        return new Reader(file, gold, layer).read(lenient, allowEmpty);
+        return read(PredictionSource.of(file), gold, layer, lenient, allowEmpty);
+    }
+
+    /**
+     * As {@link #read(Path, GoldCorpus, Layer, boolean, boolean)}, from any source of JSON lines (issue 16: a
+     * Hadoop file system, a Parquet file's rows); locations name the source as {@link PredictionSource#name()}.
+     */
+    public static Read read(PredictionSource source, GoldCorpus gold, Layer layer, boolean lenient,
+                            boolean allowEmpty) throws IOException {
+        return new Reader(source, gold, layer).read(lenient, allowEmpty);
     }
 
     /**
@@ -178,7 +187,7 @@ public final class Predictions {
 
     /** The state of one read: what was found so far, by kind, and the problems. */
     private static final class Reader {
-        private final Path file;
+        private final PredictionSource file;
         private final GoldCorpus gold;
         private final Layer layer;
         private final Map<String, Document> docs;
@@ -205,7 +214,7 @@ public final class Predictions {
         private record AlignedLabel(JsonNode node, Location at) {
         }
 
-        Reader(Path file, GoldCorpus gold, Layer layer) {
+        Reader(PredictionSource file, GoldCorpus gold, Layer layer) {
             this.file = file;
             this.gold = gold;
             this.layer = layer;
@@ -215,7 +224,7 @@ public final class Predictions {
 
         Read read(boolean lenient, boolean allowEmpty) throws IOException {
             long lines = 0;
-            try (JsonlReader r = JsonlReader.open(file)) {
+            try (JsonlReader r = new JsonlReader(file.open(), file.name())) {
                 while (true) {
                     JsonlReader.JsonLine l;
                     try {
@@ -240,7 +249,7 @@ public final class Predictions {
             }
             boolean noPair = lines == 0 && layer == Layer.CONTRADICTIONS;
             if (layerRecords == 0 && !(noPair && allowEmpty)) {
-                throw new CorpusFormatException(Location.ofFile(file.toString()), null, "holds no " + what()
+                throw new CorpusFormatException(Location.ofFile(file.name()), null, "holds no " + what()
                         + "; " + (lines == 0 ? "the file is empty" : "it holds " + heldSummary())
                         + (held.isEmpty() && !problems.isEmpty() ? " (the first: " + problems.get(0) + ")" : "")
                         + ". Expected lines like " + example() + " (is it the right file for this task?)"
@@ -458,7 +467,7 @@ public final class Predictions {
          * would shift every label after it onto the wrong pair and still produce a score.
          */
         private void align(long lines) throws CorpusFormatException {
-            Location whole = Location.ofFile(file.toString());
+            Location whole = Location.ofFile(file.name());
             String why = "; labels without an id are matched to the gold pairs by line, so the file must hold "
                     + "one such label per line for each of the " + pairIds.size() + " gold NLI pairs, in the gold's "
                     + "order (or give each label its pair's \"id\")";
@@ -550,7 +559,7 @@ public final class Predictions {
             }
             String listed = String.join(", ", absent.subList(0, Math.min(5, absent.size())))
                     + (absent.size() > 5 ? ", ..." : "");
-            problems.add(Diagnostic.error(Location.ofFile(file.toString()), null, "no prediction record for "
+            problems.add(Diagnostic.error(Location.ofFile(file.name()), null, "no prediction record for "
                     + absent.size() + " of the " + total + " " + unit + " (" + listed + "); a system that predicts "
                     + "nothing for one writes " + (layer == Layer.NLI ? "a label for every pair"
                     : "{\"doc_id\": ..., \"" + (layer == Layer.ENTITIES ? "entities" : "timexes") + "\": []}")

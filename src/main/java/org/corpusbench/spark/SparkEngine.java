@@ -94,6 +94,15 @@ public final class SparkEngine implements AutoCloseable {
         return SparkEvaluations.evaluate(spark, task, gold, predictions, settings, parts);
     }
 
+    /**
+     * {@link SparkEvaluations#evaluateParquet(SparkSession, Task, GoldCorpus, String, EvaluationSettings, int)}
+     * on this session.
+     */
+    public EvaluationResult evaluateParquet(Task task, GoldCorpus gold, String predictions,
+                                            EvaluationSettings settings, int parts) throws IOException {
+        return SparkEvaluations.evaluateParquet(spark, task, gold, predictions, settings, parts);
+    }
+
     /** {@link SparkValidation#validate(SparkSession, List, Role, int)} on this session. */
     public List<Diagnostic> validate(List<String> paths, Role role, int parts) throws IOException {
         return SparkValidation.validate(spark, paths, role, parts);

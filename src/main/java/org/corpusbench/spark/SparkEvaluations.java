@@ -3,6 +3,8 @@ package org.corpusbench.spark;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -15,6 +17,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.sql.SparkSession;
@@ -36,6 +39,7 @@ import org.corpusbench.evaluation.GoldCorpus;
 import org.corpusbench.evaluation.PredictionParts;
 import org.corpusbench.evaluation.Provenance;
 import org.corpusbench.evaluation.Task;
+import org.corpusbench.format.jsonl.JsonlLines;
 import org.corpusbench.internal.Hashes;
 import org.corpusbench.spark.PartResults.EntityPart;
 import org.corpusbench.spark.PartResults.Outcome;
@@ -213,12 +217,13 @@ public final class SparkEvaluations {
     }
 
     /**
-     * {@link Evaluations#evaluate(Task, GoldCorpus, java.nio.file.Path, EvaluationSettings)} with the streaming
-     * bootstrap filled on Spark ({@link SparkUnitBootstrap}) in {@code parts} partitions (0: the session's default
-     * parallelism): entities, dates, contradictions and NLI against a gold. The predictions are read and checked
-     * on the driver by the code {@code evaluate} uses, so every refusal is the same; the units are the same
-     * (documents, pairs of documents, NLI pairs), keyed by their ids, so the intervals are the same for any
-     * number of parts. The classic bootstrap, which needs every unit at hand, runs on the driver.
+     * {@link Evaluations#evaluate(Task, GoldCorpus, java.nio.file.Path, EvaluationSettings)} on Spark, with the
+     * same result and the same refusals. Entities, dates and NLI: the file is cut at line ends into
+     * {@code parts} parts (0: as many as the session's cores, none over {@link #PART_BYTES}), each read,
+     * checked and scored per document or pair on an executor ({@link #scoreInParts}); a file with any problem
+     * is read in one piece on the driver, which reports (or, lenient, skips) every problem as {@code evaluate}
+     * does. Contradictions, whose units are pairs of documents, are read on the driver, and their streaming
+     * bootstrap filled on Spark ({@link SparkUnitBootstrap}) in {@code parts} partitions.
      */
     public static EvaluationResult evaluate(SparkSession spark, Task task, GoldCorpus gold,
                                             java.nio.file.Path predictions, EvaluationSettings settings, int parts)
@@ -228,16 +233,56 @@ public final class SparkEvaluations {
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         return Evaluations.evaluate(task, gold, predictions, settings, new SparkUnitBootstrap(jsc, parts),
-                (t, g, file, s) -> scoreInParts(jsc, t, g, file.toString(), s, parts));
+                (t, g, file, s) -> scoreInParts(jsc, t, g, file.name(), s, parts));
+    }
+
+    /**
+     * As {@link #evaluate(SparkSession, Task, GoldCorpus, java.nio.file.Path, EvaluationSettings, int)}, with the
+     * predictions in Parquet ({@link ParquetPredictions}): a file or a folder of files with a row per prediction
+     * record, each row read as the JSON record it holds. {@code parts}: 0 leaves the rows in the partitions
+     * Spark reads them in, more spreads them over that many.
+     */
+    public static EvaluationResult evaluateParquet(SparkSession spark, Task task, GoldCorpus gold, String path,
+                                                   EvaluationSettings settings, int parts) throws IOException {
+        if (parts < 0) {
+            throw new IllegalArgumentException("parts must be 0 (as Spark reads them) or more, not " + parts);
+        }
+        ParquetPredictions source = ParquetPredictions.open(spark, path);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        return Evaluations.evaluate(task, gold, source, settings, new SparkUnitBootstrap(jsc, parts),
+                (t, g, file, s) -> scoreInParts(jsc, t, g, source, s, parts));
+    }
+
+    /**
+     * The rows of the Parquet predictions {@code source} in {@code parts} partitions (0: as Spark reads them),
+     * each partition's rows read, checked and scored by a task, and merged as {@link #scoreInParts(
+     * JavaSparkContext, Task, GoldCorpus, String, EvaluationSettings, int)} merges the parts of a file.
+     */
+    static PredictionParts.Merged scoreInParts(JavaSparkContext jsc, Task task, GoldCorpus gold,
+                                               ParquetPredictions source, EvaluationSettings settings, int parts) {
+        return merge(jsc, task, gold, settings, scoring -> source.records(parts)
+                .mapPartitions(rowsOf(scoring, source.name())), parts);
+    }
+
+    /** The task that scores a partition of a Parquet file's rows, each row the JSON record it holds. */
+    private static FlatMapFunction<Iterator<String>, PredictionParts.PartScores> rowsOf(PartTask scoring,
+                                                                                        String name) {
+        return rows -> {
+            PredictionParts.PartScorer scorer = scoring.scorer();
+            while (rows.hasNext()) {
+                JsonlLines line = JsonlLines.ofChunk(rows.next().getBytes(StandardCharsets.UTF_8), name, 0, 0);
+                while (line.next()) {
+                    scorer.line(line);
+                }
+            }
+            return List.of(scorer.scores()).iterator();
+        };
     }
 
     /**
      * The predictions file at {@code path} cut at line ends into parts, each read, checked and scored by a task
      * ({@link PredictionParts.PartScorer}) against the gold sent to every executor once ({@link GoldShipment}),
      * and merged with {@link PredictionParts#merge}; {@code null} when the file must be read in one piece.
-     * With the Poisson bootstrap only the parts' sums and accumulators come to the driver, and the unit ids
-     * are counted where the parts are; with the classic one (at most 10,000 units unless asked for) every
-     * unit's row comes to the driver, which orders them as the gold does.
      */
     static PredictionParts.Merged scoreInParts(JavaSparkContext jsc, Task task, GoldCorpus gold, String path,
                                                EvaluationSettings settings, int parts) throws IOException {
@@ -248,12 +293,36 @@ public final class SparkEvaluations {
         long partBytes = JsonlParts.partBytes(size, parts, jsc.defaultParallelism(), PART_BYTES);
         List<JsonlParts.Part> cut = JsonlParts.cut(List.of(new JsonlParts.InputFile(path,
                 fs.makeQualified(p).toString(), size)), partBytes);
+        HadoopConfiguration hc = new HadoopConfiguration(conf);
+        return merge(jsc, task, gold, settings, scorer -> jsc.parallelize(cut, cut.size())
+                .map(partOfFile(task, scorer, hc)), cut.size());
+    }
+
+    /** Builds the scored parts from the task that scores a part's lines. */
+    interface ScoredParts {
+        JavaRDD<PredictionParts.PartScores> of(PartTask scorer);
+    }
+
+    /** What a task needs to score lines: the gold, shipped once to each executor, and the settings. */
+    record PartTask(Task task, Broadcast<GoldShipment> gold, TaskSettings settings) implements Serializable {
+        PredictionParts.PartScorer scorer() {
+            return new PredictionParts.PartScorer(task, gold.value().gold(), settings.settings());
+        }
+    }
+
+    /**
+     * Scores the parts {@code parts} makes with the gold shipped to the executors, and merges them. With the
+     * Poisson bootstrap only the parts' sums and accumulators come to the driver, and the unit ids are counted
+     * where the parts are; with the classic one (at most 10,000 units unless asked for) every unit's row comes
+     * to the driver, which orders them as the gold does.
+     */
+    private static PredictionParts.Merged merge(JavaSparkContext jsc, Task task, GoldCorpus gold,
+                                                EvaluationSettings settings, ScoredParts parts, int shuffle) {
         Broadcast<GoldShipment> shipped = jsc.broadcast(new GoldShipment(gold));
         try {
-            JavaRDD<PredictionParts.PartScores> scored = jsc.parallelize(cut, cut.size())
-                    .map(partScorer(task, shipped, TaskSettings.of(settings), new HadoopConfiguration(conf)));
+            JavaRDD<PredictionParts.PartScores> scored = parts.of(new PartTask(task, shipped,
+                    TaskSettings.of(settings)));
             if (PredictionParts.keepRows(task, gold, settings)) {
-                // the classic bootstrap: every unit's row, which the driver orders as the gold does
                 List<PredictionParts.PartScores> all = scored.collect();
                 return PredictionParts.merge(task, gold, settings, all, distinct(all), all);
             }
@@ -264,7 +333,8 @@ public final class SparkEvaluations {
                 if (summaries.stream().anyMatch(PredictionParts.PartScores::failed)) {
                     return null;
                 }
-                long distinct = scored.flatMap(x -> x.ids().iterator()).distinct(Math.max(1, cut.size())).count();
+                long distinct = scored.flatMap(x -> x.ids().iterator())
+                        .distinct(Math.max(1, shuffle > 0 ? shuffle : jsc.defaultParallelism())).count();
                 return PredictionParts.merge(task, gold, settings, summaries, distinct, List.of());
             } finally {
                 scored.unpersist(false);
@@ -274,12 +344,11 @@ public final class SparkEvaluations {
         }
     }
 
-    /** The task that scores a part: made in a static method, so that it holds only what it names. */
+    /** The task that scores a part of a file: made in a static method, so that it holds only what it names. */
     private static org.apache.spark.api.java.function.Function<JsonlParts.Part, PredictionParts.PartScores>
-            partScorer(Task task, Broadcast<GoldShipment> shipped, TaskSettings settings, HadoopConfiguration conf) {
+            partOfFile(Task task, PartTask scoring, HadoopConfiguration conf) {
         return part -> {
-            PredictionParts.PartScorer scorer = new PredictionParts.PartScorer(task, shipped.value().gold(),
-                    settings.settings());
+            PredictionParts.PartScorer scorer = scoring.scorer();
             Path p = new Path(part.path());
             JsonlParts.read(HadoopPaths.fileSystem(p, conf.get()), part, 0, scorer::line);
             return scorer.scores();

@@ -62,6 +62,35 @@ class SparkCommandTest {
     }
 
     @Test
+    void scoresParquetPredictionsAsTheirJsonlAndOnlyUnderSpark(@TempDir Path dir) throws IOException {
+        String release = "datasets/oreshnik-reports/1.0.1";
+        Path parquet = dir.resolve("annotations.parquet");
+        LocalSpark.session().read().json(release + "/annotations.jsonl").coalesce(1).write()
+                .parquet(parquet.toString());
+        for (String task : List.of("entities", "dates")) {
+            CliTest.Run one = CliTest.run(local("--task", task, "--dataset", release, "--pred",
+                    release + "/annotations.jsonl"));
+            CliTest.Run onSpark = CliTest.run(spark("--task", task, "--dataset", release, "--pred",
+                    parquet.toString(), "--format", "parquet"));
+            assertThat(one.code()).as(one.err()).isZero();
+            assertThat(onSpark.code()).as(onSpark.err()).isZero();
+            assertThat(onSpark.out()).isEqualTo(one.out());
+        }
+        CliTest.Run json = CliTest.run(spark("--task", "nli", "--dataset", release, "--pred", parquet.toString(),
+                "--format", "parquet", "--json", "-"));
+        assertThat(json.code()).isEqualTo(1);
+        assertThat(json.err()).startsWith("corpusbench evaluate: " + parquet + ": holds no NLI predictions");
+        assertThat(json.out()).isEmpty();
+        CliTest.Run notSpark = CliTest.run(local("--task", "entities", "--dataset", release, "--pred",
+                parquet.toString(), "--format", "parquet"));
+        assertThat(notSpark.code()).isEqualTo(2);
+        assertThat(notSpark.err()).contains("--format parquet is read by Spark: corpusbench spark");
+        CliTest.Run tags = CliTest.run(spark("--task", "tags", "--pred", parquet.toString(), "--format", "parquet"));
+        assertThat(tags.code()).isEqualTo(2);
+        assertThat(tags.err()).contains("--format parquet applies to --task entities, dates, contradictions and nli");
+    }
+
+    @Test
     void scoresJsonlPredictionsAgainstAReleaseAsEvaluateDoes() {
         String release = "datasets/oreshnik-reports/1.0.1";
         String[][] tasks = {{"entities", "annotations.jsonl"}, {"dates", "annotations.jsonl"},
