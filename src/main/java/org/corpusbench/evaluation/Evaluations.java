@@ -782,7 +782,8 @@ public final class Evaluations {
         PoissonBootstrap<long[]> poisson = byPoisson ? r.unitBootstrap.fill(ids, rows, CountLayouts.longs(UNIT_WIDTH),
                 r.settings.resamples(), r.settings.seed()) : null;
         String text = spans(r, total, poisson, units, gold.documents().size(), read.skipped());
-        return r.result(new Scores.Entities(total), text, html(gold, total, views, predictions));
+        SpanEvaluation sum = total;
+        return r.lazyResult(new Scores.Entities(total), text, () -> html(gold, sum, views, predictions));
     }
 
     /** Each gold document with its gold and predicted entities, for the page. */

@@ -117,20 +117,25 @@ public final class HtmlReportWriter {
         List<SpanErrors.Marked> sorted = new ArrayList<>(marks);
         sorted.sort(Comparator.comparingInt((SpanErrors.Marked m) -> m.span().start())
                 .thenComparing(m -> -m.span().end()));
+        // the code point offset reached and its char index, so that the text is walked once, not once a mark
         int pos = 0;
+        int at = 0;
         int length = CodePoints.length(text);
         for (SpanErrors.Marked m : sorted) {
             if (m.span().start() < pos || m.span().end() > length) {
                 continue;
             }
-            h.append(Markup.html(CodePoints.substring(text, pos, m.span().start())));
+            int from = text.offsetByCodePoints(at, m.span().start() - pos);
+            int to = text.offsetByCodePoints(from, m.span().end() - m.span().start());
+            h.append(Markup.html(text.substring(at, from)));
             h.append("<mark class=\"").append(m.kind()).append("\" title=\"").append(m.kind())
                     .append(m.expected() == null ? "" : " (gold " + Markup.html(m.expected()) + ")").append("\">")
-                    .append(Markup.html(CodePoints.substring(text, m.span().start(), m.span().end())))
+                    .append(Markup.html(text.substring(from, to)))
                     .append("<sub>").append(Markup.html(m.span().label())).append("</sub></mark>");
             pos = m.span().end();
+            at = to;
         }
-        h.append(Markup.html(CodePoints.substring(text, pos, length)));
+        h.append(Markup.html(text.substring(at)));
     }
 
     private static String pct(double v) {
