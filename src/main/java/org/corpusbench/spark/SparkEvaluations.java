@@ -37,6 +37,7 @@ import org.corpusbench.evaluation.EvaluationSettings;
 import org.corpusbench.evaluation.Evaluations;
 import org.corpusbench.evaluation.GoldCorpus;
 import org.corpusbench.evaluation.PredictionParts;
+import org.corpusbench.evaluation.PredictionSource;
 import org.corpusbench.evaluation.Provenance;
 import org.corpusbench.evaluation.Task;
 import org.corpusbench.format.jsonl.JsonlLines;
@@ -234,6 +235,56 @@ public final class SparkEvaluations {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         return Evaluations.evaluate(task, gold, predictions, settings, new SparkUnitBootstrap(jsc, parts),
                 (t, g, file, s) -> scoreInParts(jsc, t, g, file.name(), s, parts));
+    }
+
+    /**
+     * As {@link #evaluate(SparkSession, Task, GoldCorpus, java.nio.file.Path, EvaluationSettings, int)}, with the
+     * predictions at {@code path} on any file system Hadoop reads ({@code hdfs://}, {@code s3a://} with the
+     * user's {@code spark.hadoop.*} settings, a local path): the executors read the parts there, and the driver
+     * reads the file there when it hashes it for the report or a problem sends it the whole file.
+     */
+    public static EvaluationResult evaluate(SparkSession spark, Task task, GoldCorpus gold, String path,
+                                            EvaluationSettings settings, int parts) throws IOException {
+        if (parts < 0) {
+            throw new IllegalArgumentException("parts must be 0 (the session's parallelism) or more, not " + parts);
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Path p = HadoopPaths.of(path);
+        FileSystem fs = HadoopPaths.fileSystem(p, jsc.hadoopConfiguration());
+        if (fs.getFileStatus(p).isDirectory()) {
+            throw new CorpusFormatException(Location.ofFile(path), null, "is a directory; expected a JSONL file "
+                    + "of predictions");
+        }
+        PredictionSource source = new PredictionSource() {
+            @Override
+            public String name() {
+                return path;
+            }
+
+            @Override
+            public String format() {
+                return "jsonl";
+            }
+
+            @Override
+            public String sha256() throws IOException {
+                MessageDigest d = Hashes.newSha256();
+                byte[] buf = new byte[1 << 16];
+                try (InputStream in = fs.open(p)) {
+                    for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                        d.update(buf, 0, n);
+                    }
+                }
+                return HexFormat.of().formatHex(d.digest());
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                return fs.open(p);
+            }
+        };
+        return Evaluations.evaluate(task, gold, source, settings, new SparkUnitBootstrap(jsc, parts),
+                (t, g, file, s) -> scoreInParts(jsc, t, g, path, s, parts));
     }
 
     /**

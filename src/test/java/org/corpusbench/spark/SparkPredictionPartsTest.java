@@ -239,6 +239,46 @@ class SparkPredictionPartsTest {
         }
     }
 
+    /** Predictions named by a Hadoop URI are read through Hadoop, by the executors and by the driver alike. */
+    @Test
+    void predictionsAtAHadoopUriScoreAsTheLocalFile() throws IOException {
+        Path dir = Files.createTempDirectory("corpusbench-parts");
+        try {
+            Gold g = gold(new Random(5), dir);
+            Path f = dir.resolve("predictions.jsonl");
+            String uri = f.toUri().toString();
+            assertThat(uri).startsWith("file:/");
+            EvaluationSettings s = EvaluationSettings.defaults().withIntervals(30, 2)
+                    .withBootstrap(BootstrapMethod.POISSON);
+            for (Damage damage : List.of(Damage.NONE, Damage.TEXT, Damage.REPEAT_FOR_ANOTHER)) {
+                List<String> lines = new ArrayList<>(g.entityLines());
+                Files.writeString(f, damage(lines, damage, Task.ENTITIES, new Random(3)) + "\n");
+                Object local = SparkGoldEvaluationsTest.outcome(() -> org.corpusbench.evaluation.Evaluations.evaluate(
+                        Task.ENTITIES, g.corpus(), f, s));
+                Object hadoop = SparkGoldEvaluationsTest.outcome(() -> SparkEvaluations.evaluate(LocalSpark.session(),
+                        Task.ENTITIES, g.corpus(), uri, s, 3));
+                if (local instanceof String refused) {
+                    assertThat(hadoop).as(damage.name()).isEqualTo(refused.replace(f.toString(), uri));
+                } else {
+                    org.corpusbench.evaluation.EvaluationResult a = (org.corpusbench.evaluation.EvaluationResult) local;
+                    org.corpusbench.evaluation.EvaluationResult b = (org.corpusbench.evaluation.EvaluationResult) hadoop;
+                    assertThat(b.scores()).isEqualTo(a.scores());
+                    assertThat(b.intervals()).isEqualTo(a.intervals());
+                    assertThat(b.toText()).isEqualTo(a.toText());
+                    assertThat(b.provenance().inputs().get(0).path()).isEqualTo(uri);
+                    assertThat(b.provenance().inputs().get(0).sha256())
+                            .isEqualTo(a.provenance().inputs().get(0).sha256());
+                }
+            }
+        } finally {
+            try (Stream<Path> all = Files.walk(dir)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
     @Test
     void theGoldSentToExecutorsReadsBackEqual() throws Exception {
         Path dir = Files.createTempDirectory("corpusbench-parts");
