@@ -356,7 +356,7 @@ public final class SparkEvaluations {
 
     /** What a task needs to score lines: the gold, shipped once to each executor, and the settings. */
     record PartTask(Task task, Broadcast<GoldShipment> gold, TaskSettings settings) implements Serializable {
-        PredictionParts.PartScorer scorer() {
+        PredictionParts.PartScorer scorer() throws IOException {
             return new PredictionParts.PartScorer(task, gold.value().gold(), settings.settings());
         }
     }
@@ -369,7 +369,8 @@ public final class SparkEvaluations {
      */
     private static PredictionParts.Merged merge(JavaSparkContext jsc, Task task, GoldCorpus gold,
                                                 EvaluationSettings settings, ScoredParts parts, int shuffle) {
-        Broadcast<GoldShipment> shipped = jsc.broadcast(new GoldShipment(gold));
+        GoldShipment gs = new GoldShipment(gold);
+        Broadcast<GoldShipment> shipped = jsc.broadcast(gs);
         try {
             JavaRDD<PredictionParts.PartScores> scored = parts.of(new PartTask(task, shipped,
                     TaskSettings.of(settings)));
@@ -392,6 +393,7 @@ public final class SparkEvaluations {
             }
         } finally {
             shipped.destroy();
+            gs.release();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.corpusbench.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -285,9 +286,13 @@ class SparkPredictionPartsTest {
         try {
             GoldCorpus g = gold(new Random(7), dir).corpus();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            GoldShipment sent = new GoldShipment(g);
             try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-                out.writeObject(new GoldShipment(g));
+                out.writeObject(sent);
             }
+            // released here, as after a job: the copy received decodes its bytes, as an executor's does
+            sent.release();
+            assertThatThrownBy(sent::gold).isInstanceOf(IllegalStateException.class);
             GoldCorpus back;
             try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
                 back = ((GoldShipment) in.readObject()).gold();
