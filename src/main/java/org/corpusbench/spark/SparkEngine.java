@@ -22,6 +22,9 @@ public final class SparkEngine implements AutoCloseable {
     /** Spark's setting for how deep in a task's failure it looks for an error that ends the executor's JVM. */
     static final String KILL_ON_FATAL_ERROR = "spark.executor.killOnFatalError.depth";
 
+    /** What an evaluation can lower to need less memory: the bootstrap keeps resamples × counts per part. */
+    private static final String RESAMPLES = "--resamples";
+
     private final SparkSession spark;
     private final boolean owned;
 
@@ -103,12 +106,13 @@ public final class SparkEngine implements AutoCloseable {
      * inside a task as {@link SparkFailures} says (so for every method below).
      */
     public EvaluationResult tags(String path, EvaluationSettings settings, int parts) throws IOException {
-        return translate(List.of(path), true, () -> SparkEvaluations.tags(spark, path, settings, parts));
+        return translate(List.of(path), true, RESAMPLES, () -> SparkEvaluations.tags(spark, path, settings, parts));
     }
 
     /** {@link SparkEvaluations#conllEntities(SparkSession, String, EvaluationSettings, int)} on this session. */
     public EvaluationResult conllEntities(String path, EvaluationSettings settings, int parts) throws IOException {
-        return translate(List.of(path), true, () -> SparkEvaluations.conllEntities(spark, path, settings, parts));
+        return translate(List.of(path), true, RESAMPLES,
+                () -> SparkEvaluations.conllEntities(spark, path, settings, parts));
     }
 
     /**
@@ -117,24 +121,25 @@ public final class SparkEngine implements AutoCloseable {
      */
     public EvaluationResult evaluate(Task task, GoldCorpus gold, java.nio.file.Path predictions,
                                      EvaluationSettings settings, int parts) throws IOException {
-        return translate(List.of(predictions.toString()), true,
+        return translate(List.of(predictions.toString()), true, RESAMPLES,
                 () -> SparkEvaluations.evaluate(spark, task, gold, predictions, settings, parts));
     }
 
     /** {@link SparkValidation#validate(SparkSession, List, Role, int)} on this session. */
     public List<Diagnostic> validate(List<String> paths, Role role, int parts) throws IOException {
-        return translate(paths, true, () -> SparkValidation.validate(spark, paths, role, parts));
+        return translate(paths, true, null, () -> SparkValidation.validate(spark, paths, role, parts));
     }
 
     /** {@link SparkExport#export(SparkSession, List, CorpusFormat, String, SparkExport.Options)} on this session. */
     public SparkExport.Result export(List<String> paths, CorpusFormat format, String out, SparkExport.Options options)
             throws IOException {
         // the export writes its output before it returns: a change found afterwards could not unwrite it
-        return translate(paths, false, () -> SparkExport.export(spark, paths, format, out, options));
+        return translate(paths, false, null, () -> SparkExport.export(spark, paths, format, out, options));
     }
 
-    private <T> T translate(List<String> inputs, boolean unchanged, SparkFailures.Work<T> work) throws IOException {
-        return SparkFailures.translate(spark.sparkContext().hadoopConfiguration(), inputs, unchanged, work);
+    private <T> T translate(List<String> inputs, boolean unchanged, String lower, SparkFailures.Work<T> work)
+            throws IOException {
+        return SparkFailures.translate(spark.sparkContext().hadoopConfiguration(), inputs, unchanged, lower, work);
     }
 
     /**

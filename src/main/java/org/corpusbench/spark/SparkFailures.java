@@ -46,6 +46,11 @@ final class SparkFailures {
     /** Characters of Spark's own message kept in a {@link SparkEngine.JobFailure}. */
     private static final int KEPT = 300;
 
+    /** Spark's words for a task that failed, without the task's place in the job, the host and the attempt. */
+    private static final java.util.regex.Pattern LOST_TASK = java.util.regex.Pattern.compile(
+            "Task \\S+ in stage \\S+ failed (\\d+) times?, most recent failure: "
+            + "Lost task \\S+ in stage \\S+ \\(TID \\d+\\) \\([^)]*\\): (.*)");
+
     /** Work that runs Spark jobs. */
     interface Work<T> {
         /** Runs it. */
@@ -69,26 +74,20 @@ final class SparkFailures {
 
     /**
      * Runs {@code work}, whose inputs are {@code inputs} (as the user gave them: files or directories, local paths
-     * or URIs), and throws its failures as the class comment says.
+     * or URIs), and throws its failures as the class comment says. When {@code unchanged}, it also refuses a result
+     * computed from inputs whose files changed while it was computed (their sizes or times of modification differ
+     * after the work from before it): a task may have read a file before the change and another after it, so that
+     * the result belongs to neither. Not for work that writes its output before it returns. {@code lower} names an
+     * option whose lower value takes less memory ({@code --resamples}), or is {@code null}.
      */
-    static <T> T translate(Configuration conf, List<String> inputs, Work<T> work) throws IOException {
-        return translate(conf, inputs, false, work);
-    }
-
-    /**
-     * {@link #translate(Configuration, List, Work)}, and when {@code unchanged}, a refusal of a result computed from
-     * inputs whose files changed while it was computed (their sizes or times of modification differ after the work
-     * from before it): a task may have read the file before the change and another after it, so that the result
-     * belongs to neither. Not for work that writes its output before it returns.
-     */
-    static <T> T translate(Configuration conf, List<String> inputs, boolean unchanged, Work<T> work)
+    static <T> T translate(Configuration conf, List<String> inputs, boolean unchanged, String lower, Work<T> work)
             throws IOException {
         Map<String, String> before = unchanged ? snapshot(conf, inputs) : Map.of();
         T result;
         try {
             result = work.run();
         } catch (Exception e) {
-            throw translated(e, conf, inputs);
+            throw translated(e, conf, inputs, lower);
         }
         if (unchanged) {
             Map<String, String> after = snapshot(conf, inputs);
@@ -138,7 +137,7 @@ final class SparkFailures {
     }
 
     /** {@code e} as corpusbench's exception; unchecked ones are thrown from here, checked ones returned. */
-    static IOException translated(Exception e, Configuration conf, List<String> inputs) {
+    static IOException translated(Exception e, Configuration conf, List<String> inputs, String lower) {
         List<Throwable> chain = chain(e);
         boolean spark = chain.stream().anyMatch(t -> t.getClass().getName().startsWith("org.apache.spark."));
         for (Throwable t : chain) {
@@ -147,7 +146,7 @@ final class SparkFailures {
                         "changed while Spark read it (" + t.getMessage() + "); expected a file that stays as it is "
                         + "until the run ends: score a copy, or wait until what writes it has finished");
             }
-            String named = named(t.getMessage(), conf, inputs);
+            String named = named(t.getMessage(), inputs);
             if (named == null) {
                 continue;
             }
@@ -180,7 +179,8 @@ final class SparkFailures {
         }
         if (cause instanceof OutOfMemoryError) {
             throw new SparkEngine.JobFailure("a Spark task ran out of memory (" + cause.getMessage() + "); cut the "
-                    + "input into more parts (spark --parts N) or give Spark more memory (on this machine "
+                    + "input into more parts (spark --parts N), " + (lower == null ? "" : "lower " + lower + ", ")
+                    + "or give Spark more memory (on this machine "
                     + "CORPUSBENCH_JAVA_OPTS=-Xmx8g; on a cluster --conf spark.executor.memory=8g)", e);
         }
         if (cause instanceof CorpusFormatException c) {
@@ -206,6 +206,11 @@ final class SparkFailures {
     /** A failure Spark gives without the task's exception (the executor died with it, or none was thrown). */
     private static String described(String spark) {
         String s = spark.replaceFirst("^Job aborted due to stage failure: ", "");
+        java.util.regex.Matcher m = LOST_TASK.matcher(s);
+        if (m.matches()) {
+            s = "a task failed " + m.group(1) + (m.group(1).equals("1") ? " time" : " times") + ", the last with "
+                    + m.group(2);
+        }
         if (s.length() > KEPT) {
             s = s.substring(0, KEPT) + "...";
         }
@@ -286,7 +291,7 @@ final class SparkFailures {
      * The input that {@code message} names, as the user gave it ({@code DIR/name} for a file found in a directory
      * given), or {@code null} when it names none of them.
      */
-    static String named(String message, Configuration conf, List<String> inputs) {
+    static String named(String message, List<String> inputs) {
         if (message == null) {
             return null;
         }
@@ -317,7 +322,7 @@ final class SparkFailures {
 
     /** Whether the file {@code message} names is there for the driver. */
     private static boolean existsOnDriver(String message, Configuration conf, List<String> inputs) {
-        String named = named(message, conf, inputs);
+        String named = named(message, inputs);
         try {
             Path p = HadoopPaths.of(named);
             return HadoopPaths.fileSystem(p, conf).exists(p);

@@ -150,7 +150,8 @@ class SparkTaskFailureTest {
     void aTaskOutOfMemoryIsAShortFailureWithWhatToTry(@TempDir Path dir) throws IOException {
         for (Throwable t : scoreBoth(dir, Fault.OUT_OF_MEMORY)) {
             assertThat(t).isInstanceOf(SparkEngine.JobFailure.class);
-            assertThat(t.getMessage()).contains("ran out of memory", "--parts", "spark.executor.memory");
+            assertThat(t.getMessage()).contains("ran out of memory", "--parts", "lower --resamples",
+                    "spark.executor.memory");
             isShort(t);
         }
         // the session lives on: the task's failure did not stop this JVM's executor
@@ -162,6 +163,28 @@ class SparkTaskFailureTest {
         for (Throwable t : scoreBoth(dir, Fault.BUG)) {
             assertThat(t).isInstanceOf(SparkEngine.JobFailure.class);
             assertThat(t.getMessage()).contains("a Spark task failed", "IllegalStateException: a bug in a task");
+            isShort(t);
+        }
+    }
+
+    @Test
+    void sparksFailuresWithoutTheTasksExceptionAreOneLineWithWhatToTry() {
+        // what Spark's scheduler says when an executor died with its task (the exception did not come back)
+        String lost = "Job aborted due to stage failure: Task 0 in stage 3.0 failed 4 times, most recent failure: "
+                + "Lost task 0.3 in stage 3.0 (TID 9) (10.0.0.5 executor 2): ExecutorLostFailure (executor 2 exited "
+                + "caused by one of the running tasks) Reason: Command exited with code 52\nDriver stacktrace:\n\tat "
+                + "org.apache.spark.scheduler.DAGScheduler.failJobAndIndependentStages(DAGScheduler.scala:2935)";
+        String big = "Job aborted due to stage failure: Total size of serialized results of 3 tasks (1030.8 KiB) is "
+                + "bigger than spark.driver.maxResultSize (1024.0 KiB)";
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration(false);
+        for (String[] c : new String[][] {{lost, "Spark lost an executor (a task failed 4 times, the last with "
+                    + "ExecutorLostFailure (executor 2 exited caused by one of the running tasks) Reason: Command exited "
+                    + "with code 52); ", "spark.executor.memory"},
+            {big, "the tasks' results exceed what the driver accepts", "--conf spark.driver.maxResultSize="}}) {
+            Throwable t = catchThrowable(() -> SparkFailures.translated(new org.apache.spark.SparkException(c[0]),
+                    conf, List.of("in.conll"), null));
+            assertThat(t).isInstanceOf(SparkEngine.JobFailure.class);
+            assertThat(t.getMessage()).startsWith(c[1]).contains(c[2]).doesNotContain("Driver stacktrace");
             isShort(t);
         }
     }
