@@ -74,34 +74,68 @@ final class SparkFailures {
 
     /**
      * Runs {@code work}, whose inputs are {@code inputs} (as the user gave them: files or directories, local paths
-     * or URIs), and throws its failures as the class comment says. When {@code unchanged}, it also refuses a result
-     * computed from inputs whose files changed while it was computed (their sizes or times of modification differ
-     * after the work from before it): a task may have read a file before the change and another after it, so that
-     * the result belongs to neither. Not for work that writes its output before it returns. {@code lower} names an
-     * option whose lower value takes less memory ({@code --resamples}), or is {@code null}.
+     * or URIs), and throws its failures as the class comment says; a failure of a run during which an input changed
+     * (its size or time of modification differs after the run from before it) is that change, unless it is already
+     * a refusal of an input. When {@code unchanged}, a result computed from inputs that changed is refused too: a
+     * task may have read a file before the change and another after it, so that the result belongs to neither. Not
+     * for work that writes its output before it returns. {@code lower} names an option whose lower value takes less
+     * memory ({@code --resamples}), or is {@code null}.
      */
     static <T> T translate(Configuration conf, List<String> inputs, boolean unchanged, String lower, Work<T> work)
             throws IOException {
-        Map<String, String> before = unchanged ? snapshot(conf, inputs) : Map.of();
+        Map<String, String> before = snapshot(conf, inputs);
         T result;
         try {
             result = work.run();
         } catch (Exception e) {
-            throw translated(e, conf, inputs, lower);
-        }
-        if (unchanged) {
-            Map<String, String> after = snapshot(conf, inputs);
-            for (Map.Entry<String, String> e : before.entrySet()) {
-                String now = after.get(e.getKey());
-                if (!e.getValue().equals(now)) {
-                    throw new CorpusFormatException(Location.ofFile(e.getKey()), null, "changed while Spark read it ("
-                            + e.getValue() + " when the run started, " + (now == null ? "gone" : now) + " when it "
-                            + "ended); expected a file that stays as it is until the run ends: score a copy, or wait "
-                            + "until what writes it has finished");
+            Exception t;
+            try {
+                t = translated(e, conf, inputs, lower);
+            } catch (RuntimeException r) {
+                t = r;
+            }
+            if (!(t instanceof CorpusFormatException)) {
+                CorpusFormatException changed = changed(before, snapshot(conf, inputs));
+                if (changed != null) {
+                    changed.addSuppressed(t);
+                    throw changed;
                 }
             }
+            if (t instanceof IOException io) {
+                throw io;
+            }
+            throw (RuntimeException) t;
+        }
+        if (unchanged) {
+            requireUnchanged(conf, inputs, before);
         }
         return result;
+    }
+
+    /**
+     * Refuses inputs whose files are not as {@code before} ({@link #snapshot}) says: for work that must check its
+     * inputs before its output is committed (an export).
+     */
+    static void requireUnchanged(Configuration conf, List<String> inputs, Map<String, String> before)
+            throws CorpusFormatException {
+        CorpusFormatException changed = changed(before, snapshot(conf, inputs));
+        if (changed != null) {
+            throw changed;
+        }
+    }
+
+    /** The refusal of the first file that is not in {@code after} as it is in {@code before}, or {@code null}. */
+    private static CorpusFormatException changed(Map<String, String> before, Map<String, String> after) {
+        for (Map.Entry<String, String> e : before.entrySet()) {
+            String now = after.get(e.getKey());
+            if (!e.getValue().equals(now)) {
+                return new CorpusFormatException(Location.ofFile(e.getKey()), null, "changed while Spark read it ("
+                        + e.getValue() + " when the run started, " + (now == null ? "gone" : now) + " when it "
+                        + "ended); expected a file that stays as it is until the run ends: score a copy, or wait "
+                        + "until what writes it has finished");
+            }
+        }
+        return null;
     }
 
     /**

@@ -133,6 +133,16 @@ class SparkTaskFailureTest {
     }
 
     @Test
+    void aFailureOfARunWhoseInputChangedIsThatChange(@TempDir Path dir) throws IOException {
+        for (Throwable t : scoreBoth(dir, Fault.REWRITTEN_THEN_BUG)) {
+            assertThat(t).isInstanceOf(CorpusFormatException.class);
+            assertThat(t.getMessage()).startsWith(dir.resolve("pred.conll") + ": changed while Spark read it (");
+            assertThat(t.getSuppressed()).singleElement().isInstanceOf(SparkEngine.JobFailure.class);
+            isShort(t);
+        }
+    }
+
+    @Test
     void validateRefusesAFileThatChangedWhileTheTasksReadIt(@TempDir Path dir) throws IOException {
         for (Fault f : List.of(Fault.TRUNCATED, Fault.GROWN, Fault.REWRITTEN)) {
             Path c = corpus(dir.resolve(f.toString()));
@@ -187,6 +197,14 @@ class SparkTaskFailureTest {
             assertThat(t.getMessage()).startsWith(c[1]).contains(c[2]).doesNotContain("Driver stacktrace");
             isShort(t);
         }
+        // a local file the executors' user may not read: Hadoop's local file system says so in a FileNotFoundException
+        String in = Path.of("in.conll").toAbsolutePath().toString();
+        IOException denied = SparkFailures.translated(new org.apache.spark.SparkException("Job aborted due to stage "
+                + "failure: ...", new java.io.FileNotFoundException(in + " (Permission denied)")), conf,
+                List.of("in.conll"), null);
+        assertThat(denied).isInstanceOf(CorpusFormatException.class)
+                .hasMessage("in.conll: permission denied to a Spark task (" + in + " (Permission denied)); expected a "
+                        + "file that the executors' user may read");
     }
 
     /** The release's JSONL files, copied to {@code dir}. */

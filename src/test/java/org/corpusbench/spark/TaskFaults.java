@@ -41,6 +41,8 @@ public final class TaskFaults implements AutoCloseable {
         OUT_OF_MEMORY,
         /** A bug: the task throws an unchecked exception. */
         BUG,
+        /** The file was rewritten in place (as {@link #REWRITTEN}), and the task then fails as {@link #BUG}. */
+        REWRITTEN_THEN_BUG,
         /** Writing a file fails, as on a full disk. */
         DISK_FULL
     }
@@ -142,7 +144,7 @@ public final class TaskFaults implements AutoCloseable {
                         ACTED.incrementAndGet();
                         throw new FileNotFoundException("File " + p + " does not exist");
                     }
-                    case TRUNCATED, GROWN, REWRITTEN -> {
+                    case TRUNCATED, GROWN, REWRITTEN, REWRITTEN_THEN_BUG -> {
                         synchronized (Raw.class) {
                             // once: every later task sees the changed file
                             if (ACTED.get() == 0) {
@@ -150,7 +152,7 @@ public final class TaskFaults implements AutoCloseable {
                                 try (RandomAccessFile raf = new RandomAccessFile(file, "rw")) {
                                     if (f == Fault.TRUNCATED) {
                                         raf.setLength(raf.length() / 2);
-                                    } else if (f == Fault.REWRITTEN) {
+                                    } else if (f == Fault.REWRITTEN || f == Fault.REWRITTEN_THEN_BUG) {
                                         int first = raf.read();
                                         raf.seek(0);
                                         raf.write(first == 'X' ? 'Y' : 'X');
@@ -160,6 +162,9 @@ public final class TaskFaults implements AutoCloseable {
                                     }
                                 }
                             }
+                        }
+                        if (f == Fault.REWRITTEN_THEN_BUG) {
+                            throw new IllegalStateException("a bug in a task");
                         }
                     }
                     case DENIED -> {
