@@ -40,6 +40,10 @@ import org.corpusbench.diagnostic.Location;
  */
 final class SparkFailures {
 
+    /** What is said of an input that was there when the run started and is not when a task opens it. */
+    private static final String DELETED = "was deleted or moved while Spark read it; expected it to stay in place "
+            + "until the run ends";
+
     /** Causes followed at most, against cycles. */
     private static final int DEPTH = 32;
 
@@ -75,8 +79,7 @@ final class SparkFailures {
     /**
      * Runs {@code work}, whose inputs are {@code inputs} (as the user gave them: files or directories, local paths
      * or URIs), and throws its failures as the class comment says; a failure of a run during which an input changed
-     * (its size or time of modification differs after the run from before it) is that change, unless it is already
-     * a refusal of an input. When {@code unchanged}, a result computed from inputs that changed is refused too: a
+     * (its size or time of modification differs after the run from before it) is that change. When {@code unchanged}, a result computed from inputs that changed is refused too: a
      * task may have read a file before the change and another after it, so that the result belongs to neither. Not
      * for work that writes its output before it returns. {@code lower} names an option whose lower value takes less
      * memory ({@code --resamples}), or is {@code null}.
@@ -94,12 +97,12 @@ final class SparkFailures {
             } catch (RuntimeException r) {
                 t = r;
             }
-            if (!(t instanceof CorpusFormatException)) {
-                CorpusFormatException changed = changed(before, snapshot(conf, inputs));
-                if (changed != null) {
-                    changed.addSuppressed(t);
-                    throw changed;
-                }
+            // a file cut short mid-line fails a part, and the driver then finds a 'wrong' line at the cut: the
+            // change is what went wrong
+            CorpusFormatException changed = changed(before, snapshot(conf, inputs));
+            if (changed != null) {
+                changed.addSuppressed(t);
+                throw changed;
             }
             if (t instanceof IOException io) {
                 throw io;
@@ -128,9 +131,12 @@ final class SparkFailures {
     private static CorpusFormatException changed(Map<String, String> before, Map<String, String> after) {
         for (Map.Entry<String, String> e : before.entrySet()) {
             String now = after.get(e.getKey());
+            if (now == null) {
+                return new CorpusFormatException(Location.ofFile(e.getKey()), null, DELETED);
+            }
             if (!e.getValue().equals(now)) {
                 return new CorpusFormatException(Location.ofFile(e.getKey()), null, "changed while Spark read it ("
-                        + e.getValue() + " when the run started, " + (now == null ? "gone" : now) + " when it "
+                        + e.getValue() + " when the run started, " + now + " when it "
                         + "ended); expected a file that stays as it is until the run ends: score a copy, or wait "
                         + "until what writes it has finished");
             }
@@ -190,7 +196,7 @@ final class SparkFailures {
                         ? "the driver reads it but a Spark task could not open it (" + firstLine(t.getMessage())
                         + "); expected a path that every executor reads at the same absolute path: a shared file "
                         + "system, or hdfs:// or s3a://"
-                        : "was deleted or moved while Spark read it; expected it to stay in place until the run ends");
+                        : DELETED);
             }
             if (denied(t)) {
                 return new CorpusFormatException(Location.ofFile(named), null, "permission denied to a Spark task ("

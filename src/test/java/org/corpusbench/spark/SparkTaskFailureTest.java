@@ -114,8 +114,14 @@ class SparkTaskFailureTest {
         for (Fault f : List.of(Fault.TRUNCATED, Fault.GROWN)) {
             for (Throwable t : scoreBoth(dir, f)) {
                 assertThat(t).as(f.toString()).isInstanceOf(CorpusFormatException.class);
-                assertThat(t.getMessage()).startsWith(dir.resolve("pred.conll") + ": ")
-                        .contains("changed while Spark read it", "bytes when the run started");
+                // the driver's comparison of the file before and after the run says it, and the tasks found it
+                // first: each checks the size its part was cut from (the failure kept as suppressed)
+                assertThat(t.getMessage()).startsWith(dir.resolve("pred.conll") + ": changed while Spark read it "
+                        + "(17000 bytes modified at ");
+                assertThat(t.getSuppressed()).singleElement().isInstanceOf(CorpusFormatException.class)
+                        .extracting(Throwable::getMessage).asString().startsWith(dir.resolve("pred.conll")
+                                + ": changed while Spark read it (it had 17000 bytes when the run started, and "
+                                + (f == Fault.TRUNCATED ? "fewer" : "more") + " when a task read it)");
                 isShort(t);
             }
         }
@@ -138,6 +144,18 @@ class SparkTaskFailureTest {
             assertThat(t).isInstanceOf(CorpusFormatException.class);
             assertThat(t.getMessage()).startsWith(dir.resolve("pred.conll") + ": changed while Spark read it (");
             assertThat(t.getSuppressed()).singleElement().isInstanceOf(SparkEngine.JobFailure.class);
+            isShort(t);
+        }
+    }
+
+    @Test
+    void aLineMadeWrongWhileSparkReadTheFileIsRefusedAsTheChangeNotAsTheLine(@TempDir Path dir) throws IOException {
+        // the first part meets 2 columns where the others have 3, so the driver reads the file in one piece and
+        // finds a line that was right when the run started: the change is what to report
+        for (Throwable t : scoreBoth(dir, Fault.REWRITTEN_BADLY)) {
+            assertThat(t).isInstanceOf(CorpusFormatException.class);
+            assertThat(t.getMessage()).startsWith(dir.resolve("pred.conll") + ": changed while Spark read it (");
+            assertThat(t.getSuppressed()).singleElement().isInstanceOf(CorpusFormatException.class);
             isShort(t);
         }
     }

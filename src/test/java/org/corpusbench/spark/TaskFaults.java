@@ -41,6 +41,8 @@ public final class TaskFaults implements AutoCloseable {
         OUT_OF_MEMORY,
         /** A bug: the task throws an unchecked exception. */
         BUG,
+        /** The file it opens was rewritten in place just before: the blank after its first token made a '_'. */
+        REWRITTEN_BADLY,
         /** The file was rewritten in place (as {@link #REWRITTEN}), and the task then fails as {@link #BUG}. */
         REWRITTEN_THEN_BUG,
         /** Writing a file fails, as on a full disk. */
@@ -144,7 +146,7 @@ public final class TaskFaults implements AutoCloseable {
                         ACTED.incrementAndGet();
                         throw new FileNotFoundException("File " + p + " does not exist");
                     }
-                    case TRUNCATED, GROWN, REWRITTEN, REWRITTEN_THEN_BUG -> {
+                    case TRUNCATED, GROWN, REWRITTEN, REWRITTEN_THEN_BUG, REWRITTEN_BADLY -> {
                         synchronized (Raw.class) {
                             // once: every later task sees the changed file
                             if (ACTED.get() == 0) {
@@ -152,6 +154,12 @@ public final class TaskFaults implements AutoCloseable {
                                 try (RandomAccessFile raf = new RandomAccessFile(file, "rw")) {
                                     if (f == Fault.TRUNCATED) {
                                         raf.setLength(raf.length() / 2);
+                                    } else if (f == Fault.REWRITTEN_BADLY) {
+                                        byte[] head = new byte[64];
+                                        int n = raf.read(head);
+                                        raf.seek(new String(head, 0, Math.max(0, n),
+                                                java.nio.charset.StandardCharsets.ISO_8859_1).indexOf(' '));
+                                        raf.write('_');
                                     } else if (f == Fault.REWRITTEN || f == Fault.REWRITTEN_THEN_BUG) {
                                         int first = raf.read();
                                         raf.seek(0);
