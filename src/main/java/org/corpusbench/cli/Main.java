@@ -198,6 +198,14 @@ public final class Main implements Runnable {
                     : io.getMessage()));
             return PROBLEMS;
         }
+        if (t instanceof org.corpusbench.spark.SparkEngine.JobFailure spark) {
+            // a Spark job that failed for a reason other than the input: its one line says what and what to try
+            err.println("corpusbench " + command + ": " + spark.getMessage());
+            if (System.getenv("CORPUSBENCH_DEBUG") != null) {
+                t.printStackTrace(err);
+            }
+            return 3;
+        }
         err.println("corpusbench " + command + ": internal error: " + t);
         if (System.getenv("CORPUSBENCH_DEBUG") != null) {
             t.printStackTrace(err);

@@ -31,9 +31,26 @@ final class ConllParts {
 
     /** Part {@code k}'s bytes {@code [start, end)}; {@code start == end} for an empty part. */
     static long[] range(FSDataInputStream in, long size, int k, int parts) throws IOException {
+        checkSize(in, size);
         long start = k == 0 ? 0 : cut(in, nominal(size, k, parts), size);
         long end = k == parts - 1 ? size : cut(in, nominal(size, k + 1, parts), size);
         return new long[] {start, Math.max(start, end)};
+    }
+
+    /**
+     * Refuses a file that is no longer {@code size} bytes long, the size its parts were computed from: a part
+     * would score too little or too much of it, and the figures would look right.
+     */
+    static void checkSize(FSDataInputStream in, long size) throws IOException {
+        byte[] one = new byte[1];
+        if (size > 0 && in.read(size - 1, one, 0, 1) != 1) {
+            throw new SparkFailures.InputChanged("it had " + size + " bytes when the run started, and fewer when a "
+                    + "task read it");
+        }
+        if (in.read(size, one, 0, 1) > 0) {
+            throw new SparkFailures.InputChanged("it had " + size + " bytes when the run started, and more when a "
+                    + "task read it");
+        }
     }
 
     /** The offset just after the first blank line whose first line feed is at or after {@code from}; else size. */
@@ -63,11 +80,19 @@ final class ConllParts {
         return size;
     }
 
-    /** Bytes {@code [start, end)} of an open file, read in order. */
+    /**
+     * Bytes {@code [start, end)} of an open file, read in order; the file ending before {@code end} (it was cut
+     * short while the part was read) is an {@link SparkFailures.InputChanged}.
+     */
     static InputStream stream(FSDataInputStream in, long start, long end) throws IOException {
         in.seek(start);
         return new InputStream() {
             private long left = end - start;
+
+            private IOException ended() {
+                return new SparkFailures.InputChanged("it ended at byte " + (end - left) + ", where it had at least "
+                        + end + " bytes when the run started");
+            }
 
             @Override
             public int read() throws IOException {
@@ -75,9 +100,10 @@ final class ConllParts {
                     return -1;
                 }
                 int b = in.read();
-                if (b >= 0) {
-                    left--;
+                if (b < 0) {
+                    throw ended();
                 }
+                left--;
                 return b;
             }
 
@@ -92,6 +118,8 @@ final class ConllParts {
                 int n = in.read(b, off, (int) Math.min(len, left));
                 if (n > 0) {
                     left -= n;
+                } else if (n < 0) {
+                    throw ended();
                 }
                 return n;
             }

@@ -19,6 +19,12 @@ import org.corpusbench.schema.CorpusValidator.Role;
  */
 public final class SparkEngine implements AutoCloseable {
 
+    /** Spark's setting for how deep in a task's failure it looks for an error that ends the executor's JVM. */
+    static final String KILL_ON_FATAL_ERROR = "spark.executor.killOnFatalError.depth";
+
+    /** What an evaluation can lower to need less memory: the bootstrap keeps resamples × counts per part. */
+    private static final String RESAMPLES = "--resamples";
+
     private final SparkSession spark;
     private final boolean owned;
 
@@ -32,6 +38,7 @@ public final class SparkEngine implements AutoCloseable {
      * ({@code local[2]}, {@code spark://host:7077}, ...), or on the master that {@code spark-submit} configured
      * when {@code master} is {@code null}, with the settings {@code conf} ({@code spark.executor.memory}, ...).
      * When a session is running in this JVM already, it is used as it is, and {@link #close} leaves it running.
+     * On a local master a task out of memory fails its job instead of ending this JVM, which is the executor.
      */
     public static SparkEngine start(String appName, String master, Map<String, String> conf) {
         SparkSession.Builder b = SparkSession.builder().appName(appName);
@@ -40,6 +47,12 @@ public final class SparkEngine implements AutoCloseable {
         }
         for (Map.Entry<String, String> e : conf.entrySet()) {
             b = b.config(e.getKey(), e.getValue());
+        }
+        String m = master != null ? master : System.getProperty("spark.master", "");
+        if ((m.equals("local") || m.startsWith("local[")) && !conf.containsKey(KILL_ON_FATAL_ERROR)) {
+            // a local executor is this JVM: by default a task out of memory would exit it (code 52) before the
+            // command line could say what happened; so the task fails, and the job with it (JobFailure)
+            b = b.config(KILL_ON_FATAL_ERROR, "0");
         }
         boolean running = SparkSession.getDefaultSession().isDefined();
         try {
@@ -65,6 +78,19 @@ public final class SparkEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * A Spark job failed for a reason that is not the user's input: a task ran out of memory or was killed, an
+     * executor was lost, or corpusbench has a bug. The message is one line that names the failure and what to
+     * try; the command line prints it as it is (exit 3), without Spark's stack traces.
+     */
+    public static final class JobFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        JobFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** The master the session runs on, as Spark names it. */
     public String master() {
         return spark.sparkContext().master();
@@ -75,14 +101,18 @@ public final class SparkEngine implements AutoCloseable {
         return spark.sparkContext().defaultParallelism();
     }
 
-    /** {@link SparkEvaluations#tags(SparkSession, String, EvaluationSettings, int)} on this session. */
+    /**
+     * {@link SparkEvaluations#tags(SparkSession, String, EvaluationSettings, int)} on this session; a failure
+     * inside a task as {@link SparkFailures} says (so for every method below).
+     */
     public EvaluationResult tags(String path, EvaluationSettings settings, int parts) throws IOException {
-        return SparkEvaluations.tags(spark, path, settings, parts);
+        return translate(List.of(path), true, RESAMPLES, () -> SparkEvaluations.tags(spark, path, settings, parts));
     }
 
     /** {@link SparkEvaluations#conllEntities(SparkSession, String, EvaluationSettings, int)} on this session. */
     public EvaluationResult conllEntities(String path, EvaluationSettings settings, int parts) throws IOException {
-        return SparkEvaluations.conllEntities(spark, path, settings, parts);
+        return translate(List.of(path), true, RESAMPLES,
+                () -> SparkEvaluations.conllEntities(spark, path, settings, parts));
     }
 
     /**
@@ -91,7 +121,8 @@ public final class SparkEngine implements AutoCloseable {
      */
     public EvaluationResult evaluate(Task task, GoldCorpus gold, java.nio.file.Path predictions,
                                      EvaluationSettings settings, int parts) throws IOException {
-        return SparkEvaluations.evaluate(spark, task, gold, predictions, settings, parts);
+        return translate(List.of(predictions.toString()), true, RESAMPLES,
+                () -> SparkEvaluations.evaluate(spark, task, gold, predictions, settings, parts));
     }
 
     /**
@@ -105,13 +136,19 @@ public final class SparkEngine implements AutoCloseable {
 
     /** {@link SparkValidation#validate(SparkSession, List, Role, int)} on this session. */
     public List<Diagnostic> validate(List<String> paths, Role role, int parts) throws IOException {
-        return SparkValidation.validate(spark, paths, role, parts);
+        return translate(paths, true, null, () -> SparkValidation.validate(spark, paths, role, parts));
     }
 
     /** {@link SparkExport#export(SparkSession, List, CorpusFormat, String, SparkExport.Options)} on this session. */
     public SparkExport.Result export(List<String> paths, CorpusFormat format, String out, SparkExport.Options options)
             throws IOException {
-        return SparkExport.export(spark, paths, format, out, options);
+        // the export writes its output before it returns: a change found afterwards could not unwrite it
+        return translate(paths, false, null, () -> SparkExport.export(spark, paths, format, out, options));
+    }
+
+    private <T> T translate(List<String> inputs, boolean unchanged, String lower, SparkFailures.Work<T> work)
+            throws IOException {
+        return SparkFailures.translate(spark.sparkContext().hadoopConfiguration(), inputs, unchanged, lower, work);
     }
 
     /**

@@ -17,9 +17,9 @@ public final class LocalSpark {
     /** The session, started on first use. */
     public static synchronized SparkSession session() {
         if (session == null) {
-            session = SparkSession.builder().master("local[2]").appName("corpusbench-tests")
-                    .config("spark.ui.enabled", "false")
-                    .getOrCreate();
+            // started as the command line starts it (SparkEngine.start), with the settings it gives a local master
+            SparkEngine.start("corpusbench-tests", "local[2]", java.util.Map.of("spark.ui.enabled", "false"));
+            session = SparkSession.getDefaultSession().get();
         }
         return session;
     }
