@@ -131,7 +131,8 @@ public final class SparkEngine implements AutoCloseable {
      */
     public EvaluationResult evaluateParquet(Task task, GoldCorpus gold, String predictions,
                                             EvaluationSettings settings, int parts) throws IOException {
-        return SparkEvaluations.evaluateParquet(spark, task, gold, predictions, settings, parts);
+        return translate(List.of(predictions), true, RESAMPLES,
+                () -> SparkEvaluations.evaluateParquet(spark, task, gold, predictions, settings, parts));
     }
 
     /** {@link SparkValidation#validate(SparkSession, List, Role, int)} on this session. */
