@@ -132,7 +132,8 @@ public final class Main implements Runnable {
         m.put("1", "problems in the data (printed on stderr as file:line: field: message), a failed check, "
                 + "or (diff) differences found");
         m.put("2", "usage: an unknown or wrong option, a missing path, an output that exists");
-        m.put("3", "internal error: a bug in corpusbench (CORPUSBENCH_DEBUG=1 prints the stack trace)");
+        m.put("3", "internal error: a bug in corpusbench, or the machine failed it (out of memory; under spark, a "
+                + "lost executor) (CORPUSBENCH_DEBUG=1 prints the stack trace)");
         return java.util.Collections.unmodifiableMap(m);
     }
 
