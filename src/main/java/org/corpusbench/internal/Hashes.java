@@ -29,12 +29,17 @@ public final class Hashes {
 
     /** The SHA-256 of a file, read in blocks, so that files of any size hash in constant memory. */
     public static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return sha256(in);
+        }
+    }
+
+    /** The SHA-256 of what {@code in} gives until its end, read in blocks; the caller closes it. */
+    public static String sha256(InputStream in) throws IOException {
         MessageDigest d = newSha256();
         byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-                d.update(buf, 0, n);
-            }
+        for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+            d.update(buf, 0, n);
         }
         return HexFormat.of().formatHex(d.digest());
     }

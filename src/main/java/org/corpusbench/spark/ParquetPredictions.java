@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
@@ -129,14 +127,9 @@ final class ParquetPredictions implements PredictionSource {
     }
 
     private String sha256(Path file) throws IOException {
-        MessageDigest d = Hashes.newSha256();
-        byte[] buf = new byte[1 << 16];
         try (InputStream in = fs.open(file)) {
-            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-                d.update(buf, 0, n);
-            }
+            return Hashes.sha256(in);
         }
-        return HexFormat.of().formatHex(d.digest());
     }
 
     /**

@@ -6,8 +6,6 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -268,14 +266,9 @@ public final class SparkEvaluations {
 
             @Override
             public String sha256() throws IOException {
-                MessageDigest d = Hashes.newSha256();
-                byte[] buf = new byte[1 << 16];
                 try (InputStream in = fs.open(p)) {
-                    for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-                        d.update(buf, 0, n);
-                    }
+                    return Hashes.sha256(in);
                 }
-                return HexFormat.of().formatHex(d.digest());
             }
 
             @Override
@@ -593,16 +586,11 @@ public final class SparkEvaluations {
         /** The file's SHA-256, computed on another thread of the driver while the tasks run. */
         CompletableFuture<String> sha256() {
             return CompletableFuture.supplyAsync(() -> {
-                MessageDigest d = Hashes.newSha256();
-                byte[] buf = new byte[1 << 16];
                 try (InputStream in = open()) {
-                    for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-                        d.update(buf, 0, n);
-                    }
+                    return Hashes.sha256(in);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                return HexFormat.of().formatHex(d.digest());
             });
         }
 
