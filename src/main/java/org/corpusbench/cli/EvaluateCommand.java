@@ -60,6 +60,13 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions, EvaluationSettings settings)
                 throws IOException;
 
+        /**
+         * Ends the engine's run, once the result is written (its page may still read the predictions); nothing
+         * on this JVM.
+         */
+        default void close() {
+        }
+
         /** The same for predictions in Parquet, a row per record; only Spark reads them. */
         default EvaluationResult evaluateParquet(Task task, GoldCorpus gold, Path predictions,
                                                  EvaluationSettings settings) throws IOException {
@@ -271,6 +278,14 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private int run(PrintWriter out, PrintWriter err) throws IOException {
+        try {
+            return runOn(out, err);
+        } finally {
+            engine.close();
+        }
+    }
+
+    private int runOn(PrintWriter out, PrintWriter err) throws IOException {
         boolean timeml = format.equalsIgnoreCase("timeml");
         boolean parquet = format.equalsIgnoreCase("parquet");
         checkPaths(timeml, parquet);

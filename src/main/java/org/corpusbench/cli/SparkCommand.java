@@ -155,8 +155,11 @@ final class SparkCommand implements Runnable {
         return master;
     }
 
-    /** {@code evaluate}'s engine: a session for the run, stopped before the result is printed. */
+    /** {@code evaluate}'s engine: a session for the run, stopped once the result is written. */
     private final class OnSpark implements EvaluateCommand.Engine {
+
+        /** The session of the run, from the scoring until the result is written. */
+        private SparkEngine session;
 
         @Override
         public String unsupported(Task task, String format, int threads) {
@@ -177,36 +180,39 @@ final class SparkCommand implements Runnable {
 
         @Override
         public EvaluationResult tags(Path conll, EvaluationSettings settings) throws IOException {
-            try (SparkEngine engine = start()) {
-                return engine.tags(conll.toString(), settings, parts);
-            }
+            return start().tags(conll.toString(), settings, parts);
         }
 
         @Override
         public EvaluationResult conllEntities(Path conll, EvaluationSettings settings) throws IOException {
-            try (SparkEngine engine = start()) {
-                return engine.conllEntities(conll.toString(), settings, parts);
-            }
+            return start().conllEntities(conll.toString(), settings, parts);
         }
 
         @Override
         public EvaluationResult evaluate(Task task, GoldCorpus gold, Path predictions, EvaluationSettings settings)
                 throws IOException {
-            try (SparkEngine engine = start()) {
-                return engine.evaluate(task, gold, predictions, settings, parts);
-            }
+            return start().evaluate(task, gold, predictions, settings, parts);
         }
 
         @Override
         public EvaluationResult evaluateParquet(Task task, GoldCorpus gold, Path predictions,
                                                 EvaluationSettings settings) throws IOException {
-            try (SparkEngine engine = start()) {
-                return engine.evaluateParquet(task, gold, predictions.toString(), settings, parts);
+            return start().evaluateParquet(task, gold, predictions.toString(), settings, parts);
+        }
+
+        /** Stops the session, once the result is written: the entities page of Parquet rows reads them again. */
+        @Override
+        public void close() {
+            if (session != null) {
+                SparkEngine s = session;
+                session = null;
+                s.close();
             }
         }
 
         private SparkEngine start() {
-            return SparkCommand.this.start("corpusbench evaluate");
+            session = SparkCommand.this.start("corpusbench evaluate");
+            return session;
         }
     }
 }

@@ -76,6 +76,17 @@ class SparkCommandTest {
             assertThat(onSpark.code()).as(onSpark.err()).isZero();
             assertThat(onSpark.out()).isEqualTo(one.out());
         }
+        // the page shows every document's errors: the rows are read again for it, after the scoring
+        Path page = dir.resolve("page.html");
+        CliTest.Run html = CliTest.run(spark("--task", "entities", "--dataset", release, "--pred", parquet.toString(),
+                "--format", "parquet", "--html", page.toString()));
+        assertThat(html.code()).as(html.err()).isZero();
+        Path localPage = dir.resolve("local.html");
+        assertThat(CliTest.run(local("--task", "entities", "--dataset", release, "--pred",
+                release + "/annotations.jsonl", "--html", localPage.toString())).code()).isZero();
+        assertThat(Files.readString(page)).isEqualTo(Files.readString(localPage)
+                .replace(release + "/annotations.jsonl", parquet.toString())
+                .replace("Entities: annotations.jsonl", "Entities: annotations.parquet"));
         CliTest.Run json = CliTest.run(spark("--task", "nli", "--dataset", release, "--pred", parquet.toString(),
                 "--format", "parquet", "--json", "-"));
         assertThat(json.code()).isEqualTo(1);
@@ -88,6 +99,24 @@ class SparkCommandTest {
         CliTest.Run tags = CliTest.run(spark("--task", "tags", "--pred", parquet.toString(), "--format", "parquet"));
         assertThat(tags.code()).isEqualTo(2);
         assertThat(tags.err()).contains("--format parquet applies to --task entities, dates, contradictions and nli");
+    }
+
+    /**
+     * The entities page of Parquet rows reads them again, after the scoring: in a JVM of its own (in this one
+     * the tests' session outlives every command), the session the command started must still be there.
+     */
+    @Test
+    void writesTheEntitiesPageOfParquetRowsInAJvmOfItsOwn(@TempDir Path dir) throws Exception {
+        String release = "datasets/oreshnik-reports/1.0.1";
+        Path parquet = dir.resolve("annotations.parquet");
+        LocalSpark.session().read().json(release + "/annotations.jsonl").coalesce(1).write()
+                .parquet(parquet.toString());
+        Path page = dir.resolve("page.html");
+        SparkStartRefusalTest.Run r = SparkStartRefusalTest.inNewJvm(dir, "spark", "--master", "local[1]",
+                "evaluate", "--task", "entities", "--dataset", release, "--pred", parquet.toString(), "--format",
+                "parquet", "--html", page.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(page)).contains("Entities: annotations.parquet");
     }
 
     @Test
