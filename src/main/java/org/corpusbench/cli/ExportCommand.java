@@ -197,6 +197,14 @@ final class ExportCommand implements Callable<Integer> {
      * date, and {@code --allow-missing-dct} cannot apply when {@code --dct} dates every document (issue 14).
      */
     private LocalDate checkDctOptions(CorpusFormat f) {
+        return checkDctOptions(f, dct, dctFile, allowMissingDct);
+    }
+
+    /**
+     * {@link #checkDctOptions(CorpusFormat)} on the options given: {@code export} and {@code spark export} check
+     * them with it; the date of {@code --dct}, or null.
+     */
+    static LocalDate checkDctOptions(CorpusFormat f, String dct, Path dctFile, boolean allowMissingDct) {
         if (f != CorpusFormat.TIMEML) {
             for (Object[] o : new Object[][] {{"--dct", dct != null}, {"--dct-file", dctFile != null},
                 {"--allow-missing-dct", allowMissingDct}}) {
@@ -236,12 +244,7 @@ final class ExportCommand implements Callable<Integer> {
         List<String> missing = dates.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey)
                 .toList();
         if (!missing.isEmpty() && !allowMissingDct) {
-            throw new CorpusFormatException(Location.ofFile(documents.toString()), "metadata."
-                    + CreationDates.METADATA_KEY, "none for " + missing.size() + " of " + docs.size() + " documents ("
-                    + String.join(", ", missing.subList(0, Math.min(3, missing.size())))
-                    + (missing.size() > 3 ? ", ..." : "") + "); expected a creation date for each, which TempEval-3's "
-                    + "tools require as <DCT>: give --dct YYYY-MM-DD or --dct-file F, or --allow-missing-dct to "
-                    + "write them without one");
+            throw CreationDates.missing(documents.toString(), missing, missing.size(), docs.size());
         }
         return dates;
     }

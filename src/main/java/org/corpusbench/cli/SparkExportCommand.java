@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = {"Write a JSONL corpus (a release or JSONL directory, local or on any Hadoop file system) in "
             + "another format on Spark: OUT/part-00000, OUT/part-00001, ..., written atomically (nothing is left "
             + "behind on failure). The corpus is validated first, on Spark; errors are refused all together.",
-            "Formats: conll, csv, brat, webanno, labelstudio, doccano, nli (hf and timeml need the whole corpus: "
+            "Formats: conll, csv, brat, webanno, labelstudio, doccano, nli, timeml (hf needs the whole corpus: "
             + "use 'corpusbench export')."})
 final class SparkExportCommand implements Callable<Integer> {
 
@@ -46,7 +47,7 @@ final class SparkExportCommand implements Callable<Integer> {
     List<String> datasets;
 
     @Option(names = "--format", required = true, paramLabel = "F", converter = OptionTypes.FormatConverter.class,
-            description = "conll, csv, brat, webanno, labelstudio, doccano or nli.")
+            description = "conll, csv, brat, webanno, labelstudio, doccano, nli or timeml.")
     CorpusFormat format;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory: created; if it "
@@ -68,9 +69,22 @@ final class SparkExportCommand implements Callable<Integer> {
             + "last element of the first --dataset.")
     String name;
 
+    @Option(names = "--dct", paramLabel = "YYYY-MM-DD", description = "timeml: the creation date (<DCT>) of every "
+            + "document that has none of its own (metadata.creation_date) or in --dct-file.")
+    String dct;
+
+    @Option(names = "--dct-file", paramLabel = "F", description = "timeml: creation dates per document, lines "
+            + "doc_id<TAB>YYYY-MM-DD (a local file, read on the driver); a document's own date must agree.")
+    Path dctFile;
+
+    @Option(names = "--allow-missing-dct", description = "timeml: write documents without a known creation date "
+            + "without <DCT> instead of refusing the export.")
+    boolean allowMissingDct;
+
     @Override
     public Integer call() throws IOException {
         TagScheme s = ExportCommand.writtenScheme(format, scheme, map);
+        LocalDate fallback = ExportCommand.checkDctOptions(format, dct, dctFile, allowMissingDct);
         SparkCommand.requireSparkJars();
         try {
             SparkExport.check(format, s);
@@ -81,8 +95,12 @@ final class SparkExportCommand implements Callable<Integer> {
             throw new UsageException("--name '" + name + "': expected a file name stem, without '/'");
         }
         spark.checkParts();
+        String first = datasets.get(0).replaceAll("(.)/+$", "$1");
         SparkExport.Options options = new SparkExport.Options(name != null ? name : defaultName(datasets.get(0)), s,
-                map != null, spark.parts(), overwrite);
+                map != null, spark.parts(), overwrite, new SparkExport.CreationDateOptions(fallback,
+                        dctFile == null ? null : dctFile.toString(), allowMissingDct,
+                        // where export names a document's own date: DATASET/documents.jsonl
+                        first + (first.endsWith("/") ? "" : "/") + "documents.jsonl"));
         SparkExport.Result r;
         try (SparkEngine engine = spark.start("corpusbench export")) {
             for (String d : datasets) {
