@@ -34,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  spark --master local[*] export --dataset PATH --format F --out DIR   (one part per partition)",
             "  Under spark-submit (--class org.corpusbench.cli.Main target/corpusbench.jar spark evaluate ...),",
             "  the master is spark-submit's. Not on Spark: evaluate --format timeml, export of .txt/.csv",
-            "  documents, export --format hf (docs/scale-out.md)."})
+            "  documents (docs/scale-out.md)."})
 final class SparkCommand implements Runnable {
 
     @Spec

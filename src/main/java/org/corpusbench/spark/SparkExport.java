@@ -34,6 +34,7 @@ import org.corpusbench.diagnostic.InvalidInputException;
 import org.corpusbench.diagnostic.Location;
 import org.corpusbench.format.Corpus;
 import org.corpusbench.format.Corpus.Layer;
+import org.corpusbench.format.hf.HuggingFace;
 import org.corpusbench.format.jsonl.JsonCodec;
 import org.corpusbench.format.jsonl.JsonCodec.RecordKind;
 import org.corpusbench.format.jsonl.JsonlLines;
@@ -83,8 +84,15 @@ import scala.Tuple2;
  *     is read on the driver, each document's date is resolved on the executors, and a disagreement or a
  *     document left without a date is refused with the single-machine export's message before anything is
  *     written;</li>
- * <li>{@code hf} is refused: its dataset card (the label names of every entity type in the corpus) and its
- *     Parquet copies of the whole JSONL files have no part-wise form yet.</li>
+ * <li>{@code hf}: each part holds its documents in {@code documents.jsonl} and their sentences in
+ *     {@code tokens.jsonl}, numbered and tagged as in the whole corpus (the driver first collects the entity
+ *     types of every annotation record, whose sorted label names every part uses, and a part numbers its
+ *     documents from its first one's rank), so that the parts' JSONL files concatenated are the single-machine
+ *     files; the card {@code README.md}, which names only the dataset and the labels, is the single-machine
+ *     card in every part; {@code documents.parquet} and {@code tokens.parquet} are the Parquet copies of the
+ *     part's own JSONL files ({@link HuggingFace#parquetCopies}), so their rows in part order are the
+ *     single-machine files' rows (a Parquet file cannot be concatenated byte-wise; one part gives the same
+ *     bytes).</li>
  * </ul>
  *
  * <p><b>Refusals</b>, before anything is written: documents in {@code .txt} or {@code .csv} files (validated on
@@ -113,19 +121,21 @@ public final class SparkExport {
      *                  as the session's cores)
      * @param overwrite replace a non-empty target whole
      * @param dates     timeml: where the documents' creation dates come from
+     * @param card      hf: what the dataset card declares
      */
     public record Options(String name, TagScheme scheme, boolean conll4, int parts, boolean overwrite,
-                          CreationDateOptions dates) {
+                          CreationDateOptions dates, CardOptions card) {
 
-        /** Without creation dates (every format but timeml). */
+        /** Without creation dates (every format but timeml) and with a card that declares nothing (hf). */
         public Options(String name, TagScheme scheme, boolean conll4, int parts, boolean overwrite) {
-            this(name, scheme, conll4, parts, overwrite, CreationDateOptions.NONE);
+            this(name, scheme, conll4, parts, overwrite, CreationDateOptions.NONE, CardOptions.UNKNOWN);
         }
 
         /** Requires a name and a scheme, and parts from 0 to {@link SparkEvaluations#MAX_PARTS}. */
         public Options {
-            if (dates == null) {
-                throw new IllegalArgumentException("an export needs its creation-date options (NONE: none)");
+            if (dates == null || card == null) {
+                throw new IllegalArgumentException("an export needs its creation-date and card options (NONE, "
+                        + "UNKNOWN: none)");
             }
             if (name == null || name.isEmpty()) {
                 throw new IllegalArgumentException("an export needs a name for its files");
@@ -146,7 +156,40 @@ public final class SparkExport {
 
         /** These options with {@code d} as the creation-date options. */
         public Options withDates(CreationDateOptions d) {
-            return new Options(name, scheme, conll4, parts, overwrite, d);
+            return new Options(name, scheme, conll4, parts, overwrite, d, card);
+        }
+
+        /** These options with {@code c} as the card's. */
+        public Options withCard(CardOptions c) {
+            return new Options(name, scheme, conll4, parts, overwrite, dates, c);
+        }
+    }
+
+    /**
+     * What the {@code hf} export's dataset card declares (as {@link HuggingFace.Card}, which tasks rebuild from
+     * these, checked by it).
+     *
+     * @param license   a Hub license identifier, or null when unknown
+     * @param languages ISO 639 codes, empty when unknown
+     */
+    public record CardOptions(String license, List<String> languages) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /** Neither license nor language known. */
+        public static final CardOptions UNKNOWN = new CardOptions(null, List.of());
+
+        /** Copies the languages into a list Spark can send. */
+        public CardOptions {
+            languages = new ArrayList<>(languages);
+        }
+
+        /** The options of {@code c}. */
+        public static CardOptions of(HuggingFace.Card c) {
+            return new CardOptions(c.license(), c.languages());
+        }
+
+        HuggingFace.Card card() {
+            return new HuggingFace.Card(license, languages);
         }
     }
 
@@ -190,17 +233,12 @@ public final class SparkExport {
     }
 
     /**
-     * Refuses what cannot be exported on Spark, before any work: {@code hf} (its card and Parquet copies are
-     * made from the whole corpus) and a CoNLL scheme export does not write. For a caller that checks its options before it
+     * Refuses what cannot be exported on Spark, before any work: a CoNLL scheme export does not write. For a caller that checks its options before it
      * starts a session; {@link #export} checks them too.
      *
      * @throws IllegalArgumentException saying why, and where to go instead
      */
     public static void check(CorpusFormat format, TagScheme scheme) {
-        if (format == CorpusFormat.HF) {
-            throw new IllegalArgumentException("--format hf is not written on Spark: its dataset card and Parquet "
-                    + "copies are made from the whole corpus; export it with 'corpusbench export'");
-        }
         if (format == CorpusFormat.CONLL && !CorpusFormat.WRITTEN_SCHEMES.contains(scheme)) {
             throw new IllegalArgumentException("--scheme " + scheme + " cannot be written; export writes IOB2, IOB1 "
                     + "or IOBES");
@@ -307,6 +345,10 @@ public final class SparkExport {
                             t._2()._1()._2()));
             Dates dates = format == CorpusFormat.TIMEML ? creationDates(sc, own, options.dates(),
                     totals[Rec.DOCUMENT]) : null;
+            // hf: the label names of the whole corpus, which every part's tags and card use
+            List<String> labels = format != CorpusFormat.HF ? null : HuggingFace.labels(recs
+                    .filter(r -> r.kind == Rec.ANNOTATIONS).flatMap(SparkExport::entityTypes).distinct().collect());
+            CardOptions card = options.card();
             String staging = HadoopPaths.child(qualified.getParent(), "." + qualified.getName() + ".spark-" + UUID.randomUUID()
                     + ".partial").toString();
             Staging stage = new Staging(fs, new Path(staging));
@@ -317,7 +359,7 @@ public final class SparkExport {
                 List<PartWritten> written = apart.union(following)
                         .repartitionAndSortWithinPartitions(new ByPart(parts), new KeyOrder())
                         .mapPartitionsWithIndex((k, it) -> writePart(hadoop, staging, format, name, scheme, conll4,
-                                dates, k, it), false)
+                                dates, labels, card, k, it), false)
                         .collect();
                 return stage.commit(written, qualified, out, format, totals);
             } finally {
@@ -441,6 +483,15 @@ public final class SparkExport {
             out.add(rec);
         });
         return out.iterator();
+    }
+
+    /** The entity types of an annotation record's mentions. */
+    private static Iterator<String> entityTypes(Rec r) throws IOException {
+        JsonlLines l = JsonlLines.ofChunk(r.line, r.file, 0, r.offset);
+        l.next();
+        List<String> types = new ArrayList<>();
+        l.parse().path("entities").forEach(e -> types.add(e.path("type").asText()));
+        return types.iterator();
     }
 
     /** Where a record goes: its part, then its kind and rank, which order the records within the part. */
@@ -615,10 +666,11 @@ public final class SparkExport {
 
     private static Iterator<PartWritten> writePart(HadoopConfiguration hadoop, String staging, CorpusFormat format,
                                                    String name, TagScheme scheme, boolean conll4, Dates dates,
-                                                   int part, Iterator<Tuple2<Key, Rec>> records) throws IOException {
+                                                   List<String> labels, CardOptions card, int part,
+                                                   Iterator<Tuple2<Key, Rec>> records) throws IOException {
         WRITING.incrementAndGet();
         try {
-            return writePartNow(hadoop, staging, format, name, scheme, conll4, dates, part, records);
+            return writePartNow(hadoop, staging, format, name, scheme, conll4, dates, labels, card, part, records);
         } finally {
             WRITING.decrementAndGet();
         }
@@ -626,14 +678,21 @@ public final class SparkExport {
 
     private static Iterator<PartWritten> writePartNow(HadoopConfiguration hadoop, String staging, CorpusFormat format,
                                                    String name, TagScheme scheme, boolean conll4, Dates dates,
-                                                   int part, Iterator<Tuple2<Key, Rec>> records) throws IOException {
+                                                   List<String> labels, CardOptions card, int part,
+                                                   Iterator<Tuple2<Key, Rec>> records) throws IOException {
         List<Document> docs = new ArrayList<>();
         Map<String, DocumentAnnotations> anns = new LinkedHashMap<>();
         List<Contradiction> contradictions = new ArrayList<>();
         List<NliPair> nli = new ArrayList<>();
+        // hf: the number of the part's first document in the whole corpus, from 1
+        long firstDocument = 1;
         try {
             while (records.hasNext()) {
-                Rec r = records.next()._2();
+                Tuple2<Key, Rec> kr = records.next();
+                Rec r = kr._2();
+                if (r.kind == Rec.DOCUMENT && docs.isEmpty()) {
+                    firstDocument = kr._1().rank() + 1;
+                }
                 JsonlLines l = JsonlLines.ofChunk(r.line, r.file, 0, r.offset);
                 l.next();
                 com.fasterxml.jackson.databind.JsonNode node = l.parse();
@@ -651,7 +710,8 @@ public final class SparkExport {
         } catch (CorpusFormatException | IllegalArgumentException e) {
             return List.of(new PartWritten(part, null, null, List.of(), e.getMessage())).iterator();
         }
-        WriteOptions options = format == CorpusFormat.CONLL ? English.OPTIONS.get() : WriteOptions.of(name, null);
+        WriteOptions options = format == CorpusFormat.CONLL || format == CorpusFormat.HF ? English.OPTIONS.get()
+                : WriteOptions.of(name, null);
         UnaryOperator<String> label = conll4 ? EntityTypes::toConll4 : UnaryOperator.identity();
         options = options.withName(name).withScheme(scheme).withLabel(label);
         if (dates != null) {
@@ -669,7 +729,10 @@ public final class SparkExport {
         try {
             List<String> said;
             try {
-                said = format.write(new Corpus(docs, anns, contradictions, nli), dir, options);
+                Corpus corpus = new Corpus(docs, anns, contradictions, nli);
+                said = format == CorpusFormat.HF
+                        ? CorpusFormat.writeHfPart(corpus, dir, options.withCard(card.card()), labels, firstDocument)
+                        : format.write(corpus, dir, options);
             } catch (CorpusFormatException | IllegalArgumentException e) {
                 return List.of(new PartWritten(part, null, null, List.of(), e.getMessage())).iterator();
             }
