@@ -172,15 +172,18 @@ public final class SparkExport {
      * @param license   a Hub license identifier, or null when unknown
      * @param languages ISO 639 codes, empty when unknown
      */
-    public record CardOptions(String license, List<String> languages) implements Serializable {
-        private static final long serialVersionUID = 1L;
+    public record CardOptions(String license, List<String> languages) {
 
         /** Neither license nor language known. */
         public static final CardOptions UNKNOWN = new CardOptions(null, List.of());
 
-        /** Copies the languages into a list Spark can send. */
+        /**
+         * Copies the languages, and refuses what {@link HuggingFace.Card} refuses (before any work rather than in
+         * every task).
+         */
         public CardOptions {
-            languages = new ArrayList<>(languages);
+            languages = List.copyOf(languages);
+            new HuggingFace.Card(license, languages);
         }
 
         /** The options of {@code c}. */
@@ -188,9 +191,6 @@ public final class SparkExport {
             return new CardOptions(c.license(), c.languages());
         }
 
-        HuggingFace.Card card() {
-            return new HuggingFace.Card(license, languages);
-        }
     }
 
     /**
@@ -206,8 +206,7 @@ public final class SparkExport {
      *                      as {@code corpusbench export} names it)
      */
     public record CreationDateOptions(java.time.LocalDate fallback, String dctFile, boolean allowMissing,
-                                      String documentsFile) implements Serializable {
-        private static final long serialVersionUID = 1L;
+                                      String documentsFile) {
 
         /** No date given: documents' own dates only, and none may be missing. */
         public static final CreationDateOptions NONE = new CreationDateOptions(null, null, false, "documents.jsonl");
@@ -348,7 +347,9 @@ public final class SparkExport {
             // hf: the label names of the whole corpus, which every part's tags and card use
             List<String> labels = format != CorpusFormat.HF ? null : HuggingFace.labels(recs
                     .filter(r -> r.kind == Rec.ANNOTATIONS).flatMap(SparkExport::entityTypes).distinct().collect());
-            CardOptions card = options.card();
+            // what the card declares, in a form Spark sends to the tasks
+            String license = options.card().license();
+            ArrayList<String> languages = new ArrayList<>(options.card().languages());
             String staging = HadoopPaths.child(qualified.getParent(), "." + qualified.getName() + ".spark-" + UUID.randomUUID()
                     + ".partial").toString();
             Staging stage = new Staging(fs, new Path(staging));
@@ -359,7 +360,7 @@ public final class SparkExport {
                 List<PartWritten> written = apart.union(following)
                         .repartitionAndSortWithinPartitions(new ByPart(parts), new KeyOrder())
                         .mapPartitionsWithIndex((k, it) -> writePart(hadoop, staging, format, name, scheme, conll4,
-                                dates, labels, card, k, it), false)
+                                dates, labels, license, languages, k, it), false)
                         .collect();
                 return stage.commit(written, qualified, out, format, totals);
             } finally {
@@ -618,12 +619,16 @@ public final class SparkExport {
         private static final long serialVersionUID = 1L;
         private final HashMap<String, java.time.LocalDate> fromFile;
         private final HashMap<String, Long> lines;
-        private final CreationDateOptions options;
+        private final java.time.LocalDate fallback;
+        private final String dctFile;
+        private final String documentsFile;
 
         Dates(HashMap<String, java.time.LocalDate> fromFile, HashMap<String, Long> lines, CreationDateOptions options) {
             this.fromFile = fromFile;
             this.lines = lines;
-            this.options = options;
+            this.fallback = options.fallback();
+            this.dctFile = options.dctFile();
+            this.documentsFile = options.documentsFile();
         }
 
         /** {@link CreationDates#resolve} of {@code docs}, with the file's entries for them. */
@@ -635,8 +640,8 @@ public final class SparkExport {
                     entries.put(doc.id(), new CreationDates.Entry(date, lines.get(doc.id())));
                 }
             }
-            return CreationDates.resolve(docs, options.documentsFile(), entries,
-                    options.dctFile() == null ? null : java.nio.file.Path.of(options.dctFile()), options.fallback());
+            return CreationDates.resolve(docs, documentsFile, entries,
+                    dctFile == null ? null : java.nio.file.Path.of(dctFile), fallback);
         }
     }
 
@@ -666,11 +671,12 @@ public final class SparkExport {
 
     private static Iterator<PartWritten> writePart(HadoopConfiguration hadoop, String staging, CorpusFormat format,
                                                    String name, TagScheme scheme, boolean conll4, Dates dates,
-                                                   List<String> labels, CardOptions card, int part,
-                                                   Iterator<Tuple2<Key, Rec>> records) throws IOException {
+                                                   List<String> labels, String license, List<String> languages,
+                                                   int part, Iterator<Tuple2<Key, Rec>> records) throws IOException {
         WRITING.incrementAndGet();
         try {
-            return writePartNow(hadoop, staging, format, name, scheme, conll4, dates, labels, card, part, records);
+            return writePartNow(hadoop, staging, format, name, scheme, conll4, dates, labels, license, languages,
+                    part, records);
         } finally {
             WRITING.decrementAndGet();
         }
@@ -678,8 +684,8 @@ public final class SparkExport {
 
     private static Iterator<PartWritten> writePartNow(HadoopConfiguration hadoop, String staging, CorpusFormat format,
                                                    String name, TagScheme scheme, boolean conll4, Dates dates,
-                                                   List<String> labels, CardOptions card, int part,
-                                                   Iterator<Tuple2<Key, Rec>> records) throws IOException {
+                                                   List<String> labels, String license, List<String> languages,
+                                                   int part, Iterator<Tuple2<Key, Rec>> records) throws IOException {
         List<Document> docs = new ArrayList<>();
         Map<String, DocumentAnnotations> anns = new LinkedHashMap<>();
         List<Contradiction> contradictions = new ArrayList<>();
@@ -731,7 +737,7 @@ public final class SparkExport {
             try {
                 Corpus corpus = new Corpus(docs, anns, contradictions, nli);
                 said = format == CorpusFormat.HF
-                        ? CorpusFormat.writeHfPart(corpus, dir, options.withCard(card.card()), labels, firstDocument)
+                        ? CorpusFormat.writeHfPart(corpus, dir, options.withCard(new HuggingFace.Card(license, languages)), labels, firstDocument)
                         : format.write(corpus, dir, options);
             } catch (CorpusFormatException | IllegalArgumentException e) {
                 return List.of(new PartWritten(part, null, null, List.of(), e.getMessage())).iterator();
