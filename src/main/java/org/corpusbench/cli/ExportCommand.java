@@ -117,7 +117,7 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     /** Says on stderr what the Hugging Face card could not declare, and the option that would. */
-    private static void unknownCardFields(HuggingFace.Card card, PrintWriter err) {
+    static void unknownCardFields(HuggingFace.Card card, PrintWriter err) {
         List<String> said = new ArrayList<>();
         List<String> options = new ArrayList<>();
         if (card.license() == null) {
@@ -140,7 +140,16 @@ final class ExportCommand implements Callable<Integer> {
      * declares (a JSONL directory declares nothing).
      */
     private HuggingFace.Card card(GoldCorpus gold) throws IOException {
-        HuggingFace.Card card = gold.fingerprint() == null ? HuggingFace.Card.UNKNOWN : ReleaseCard.read(dataset);
+        return card(gold.fingerprint() == null ? HuggingFace.Card.UNKNOWN : ReleaseCard.read(dataset), license,
+                languages);
+    }
+
+    /**
+     * {@code base} (a release's card, or nothing known) with {@code --license} and {@code --language} when
+     * given; {@code export} and {@code spark export} build the card with it.
+     */
+    static HuggingFace.Card card(HuggingFace.Card base, String license, List<String> languages) {
+        HuggingFace.Card card = base;
         if (license != null) {
             try {
                 card = card.withLicense(license);
@@ -160,12 +169,17 @@ final class ExportCommand implements Callable<Integer> {
 
     /** The CoNLL options, refused for the other formats, and the release name that files are named after. */
     private WriteOptions conllOptions() {
-        if (format != CorpusFormat.HF && (license != null || languages != null)) {
-            throw new UsageException((license != null ? "--license" : "--language") + " applies to --format hf only");
-        }
+        checkCardOptions(format, license, languages);
         TagScheme s = writtenScheme(format, scheme, map);
         UnaryOperator<String> label = map != null ? EntityTypes::toConll4 : UnaryOperator.identity();
         return WriteOptions.english("").withScheme(s).withLabel(label);
+    }
+
+    /** Refuses {@code --license} and {@code --language} for a format other than hf. */
+    static void checkCardOptions(CorpusFormat format, String license, List<String> languages) {
+        if (format != CorpusFormat.HF && (license != null || languages != null)) {
+            throw new UsageException((license != null ? "--license" : "--language") + " applies to --format hf only");
+        }
     }
 
     /**
@@ -197,6 +211,14 @@ final class ExportCommand implements Callable<Integer> {
      * date, and {@code --allow-missing-dct} cannot apply when {@code --dct} dates every document (issue 14).
      */
     private LocalDate checkDctOptions(CorpusFormat f) {
+        return checkDctOptions(f, dct, dctFile, allowMissingDct);
+    }
+
+    /**
+     * {@link #checkDctOptions(CorpusFormat)} on the options given: {@code export} and {@code spark export} check
+     * them with it; the date of {@code --dct}, or null.
+     */
+    static LocalDate checkDctOptions(CorpusFormat f, String dct, Path dctFile, boolean allowMissingDct) {
         if (f != CorpusFormat.TIMEML) {
             for (Object[] o : new Object[][] {{"--dct", dct != null}, {"--dct-file", dctFile != null},
                 {"--allow-missing-dct", allowMissingDct}}) {
@@ -236,12 +258,7 @@ final class ExportCommand implements Callable<Integer> {
         List<String> missing = dates.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey)
                 .toList();
         if (!missing.isEmpty() && !allowMissingDct) {
-            throw new CorpusFormatException(Location.ofFile(documents.toString()), "metadata."
-                    + CreationDates.METADATA_KEY, "none for " + missing.size() + " of " + docs.size() + " documents ("
-                    + String.join(", ", missing.subList(0, Math.min(3, missing.size())))
-                    + (missing.size() > 3 ? ", ..." : "") + "); expected a creation date for each, which TempEval-3's "
-                    + "tools require as <DCT>: give --dct YYYY-MM-DD or --dct-file F, or --allow-missing-dct to "
-                    + "write them without one");
+            throw CreationDates.missing(documents.toString(), missing, missing.size(), docs.size());
         }
         return dates;
     }

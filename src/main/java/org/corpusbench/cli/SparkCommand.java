@@ -30,11 +30,11 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Run a command on Apache Spark, with the same output and refusals as on one machine.",
             "  spark --master local[*] evaluate --task tags|entities --format conll --pred F.conll ...",
             "  spark --master local[*] evaluate --task entities|dates|contradictions|nli --dataset DIR --pred F.jsonl",
-            "  spark --master local[*] validate [--predictions] PATH...      (JSONL files and directories)",
+            "  spark --master local[*] validate [--predictions] PATH...      (.jsonl, .txt, .csv, directories)",
             "  spark --master local[*] export --dataset PATH --format F --out DIR   (one part per partition)",
             "  Under spark-submit (--class org.corpusbench.cli.Main target/corpusbench.jar spark evaluate ...),",
-            "  the master is spark-submit's. Not on Spark: evaluate --format timeml, .txt/.csv documents in",
-            "  validate, export --format hf|timeml (docs/scale-out.md)."})
+            "  the master is spark-submit's. Not on Spark: evaluate --format timeml, export of .txt/.csv",
+            "  documents (docs/scale-out.md)."})
 final class SparkCommand implements Runnable {
 
     @Spec
@@ -67,12 +67,12 @@ final class SparkCommand implements Runnable {
         CommandLine cl = new CommandLine(spark);
         cl.addSubcommand("evaluate", new EvaluateCommand(spark.new OnSpark()));
         cl.addSubcommand("validate", new ValidateCommand(spark.new ValidateOnSpark()));
-        // validate's own help names .txt articles, which Spark does not read
+        // validate's own help, with the file systems Spark reads
         cl.getSubcommands().get("validate").getCommandSpec().usageMessage().description(
-                "Check JSONL corpora on Spark against the schemas and their text: the diagnostics, output and exit "
+                "Check corpora on Spark against the schemas and their text: the diagnostics, output and exit "
                 + "status of 'corpusbench validate'.",
-                "PATH is a JSONL file or a directory of them (a release directory), local or on any file system "
-                + "Hadoop reads (hdfs://, s3a://); .txt and .csv documents are refused: use 'corpusbench validate'.",
+                "PATH is a .jsonl file, .txt articles and .csv files of documents, or a directory of them (a release "
+                + "directory), local or on any file system Hadoop reads (hdfs://, s3a://).",
                 "Problems and notes go to standard error, the verdict 'valid' to standard output.",
                 "Exit status: 0 clean, 1 problems found, 2 usage error or missing path.");
         cl.addSubcommand("export", new SparkExportCommand(spark));
@@ -92,7 +92,7 @@ final class SparkCommand implements Runnable {
                 }
                 return engine.validate(paths, role, parts);
             } catch (IllegalArgumentException e) {
-                // .txt or .csv documents, which validation on Spark does not read
+                // --parts out of range, more documents than the validator counts
                 throw new UsageException(e.getMessage());
             }
         }

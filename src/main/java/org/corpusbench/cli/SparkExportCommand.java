@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.corpusbench.dataset.ReleaseCard;
+import org.corpusbench.format.hf.HuggingFace;
 import org.corpusbench.format.jsonl.JsonCodec;
 import org.corpusbench.format.registry.CorpusFormat;
 import org.corpusbench.spark.SparkEngine;
@@ -28,8 +31,7 @@ import picocli.CommandLine.Spec;
         description = {"Write a JSONL corpus (a release or JSONL directory, local or on any Hadoop file system) in "
             + "another format on Spark: OUT/part-00000, OUT/part-00001, ..., written atomically (nothing is left "
             + "behind on failure). The corpus is validated first, on Spark; errors are refused all together.",
-            "Formats: conll, csv, brat, webanno, labelstudio, doccano, nli (hf and timeml need the whole corpus: "
-            + "use 'corpusbench export')."})
+            "Formats: conll, csv, brat, webanno, labelstudio, doccano, nli, timeml, hf."})
 final class SparkExportCommand implements Callable<Integer> {
 
     private final SparkCommand spark;
@@ -46,7 +48,7 @@ final class SparkExportCommand implements Callable<Integer> {
     List<String> datasets;
 
     @Option(names = "--format", required = true, paramLabel = "F", converter = OptionTypes.FormatConverter.class,
-            description = "conll, csv, brat, webanno, labelstudio, doccano or nli.")
+            description = "conll, csv, brat, webanno, labelstudio, doccano, nli, timeml or hf.")
     CorpusFormat format;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory: created; if it "
@@ -68,9 +70,34 @@ final class SparkExportCommand implements Callable<Integer> {
             + "last element of the first --dataset.")
     String name;
 
+    @Option(names = "--dct", paramLabel = "YYYY-MM-DD", description = "timeml: the creation date (<DCT>) of every "
+            + "document that has none of its own (metadata.creation_date) or in --dct-file.")
+    String dct;
+
+    @Option(names = "--dct-file", paramLabel = "F", description = "timeml: creation dates per document, lines "
+            + "doc_id<TAB>YYYY-MM-DD (a local file, read on the driver); a document's own date must agree.")
+    Path dctFile;
+
+    @Option(names = "--allow-missing-dct", description = "timeml: write documents without a known creation date "
+            + "without <DCT> instead of refusing the export.")
+    boolean allowMissingDct;
+
+    @Option(names = "--license", paramLabel = "ID", description = "hf: the license the card declares, as a Hub "
+            + "identifier (cc-by-4.0, mit, other); default: a local release card's, else 'unknown'.")
+    String license;
+
+    @Option(names = "--language", paramLabel = "CODE", split = ",", description = "hf: the documents' languages "
+            + "the card declares, ISO 639 codes (repeat or separate with commas); default: a local release card's, "
+            + "else none.")
+    List<String> languages;
+
     @Override
     public Integer call() throws IOException {
         TagScheme s = ExportCommand.writtenScheme(format, scheme, map);
+        LocalDate fallback = ExportCommand.checkDctOptions(format, dct, dctFile, allowMissingDct);
+        ExportCommand.checkCardOptions(format, license, languages);
+        HuggingFace.Card card = format != CorpusFormat.HF ? HuggingFace.Card.UNKNOWN
+                : ExportCommand.card(releaseCard(datasets.get(0)), license, languages);
         SparkCommand.requireSparkJars();
         try {
             SparkExport.check(format, s);
@@ -81,8 +108,13 @@ final class SparkExportCommand implements Callable<Integer> {
             throw new UsageException("--name '" + name + "': expected a file name stem, without '/'");
         }
         spark.checkParts();
+        String first = datasets.get(0).replaceAll("(.)/+$", "$1");
         SparkExport.Options options = new SparkExport.Options(name != null ? name : defaultName(datasets.get(0)), s,
-                map != null, spark.parts(), overwrite);
+                map != null, spark.parts(), overwrite, new SparkExport.CreationDateOptions(fallback,
+                        dctFile == null ? null : dctFile.toString(), allowMissingDct,
+                        // where export names a document's own date: DATASET/documents.jsonl
+                        first + (first.endsWith("/") ? "" : "/") + "documents.jsonl"),
+                SparkExport.CardOptions.of(card));
         SparkExport.Result r;
         try (SparkEngine engine = spark.start("corpusbench export")) {
             for (String d : datasets) {
@@ -106,8 +138,24 @@ final class SparkExportCommand implements Callable<Integer> {
                     + " of this corpus; docs/formats.md says what each format keeps");
             err.flush();
         }
+        if (format == CorpusFormat.HF) {
+            ExportCommand.unknownCardFields(card, spec.commandLine().getErr());
+        }
         w.flush();
         return 0;
+    }
+
+    /** A local release's card, as {@code export} reads it; nothing known for anything else. */
+    private static HuggingFace.Card releaseCard(String dataset) throws IOException {
+        try {
+            Path dir = Path.of(dataset);
+            if (Files.isRegularFile(dir.resolve("manifest.json"))) {
+                return ReleaseCard.read(dir);
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            // a URI (hdfs://, s3a://): no local release
+        }
+        return HuggingFace.Card.UNKNOWN;
     }
 
     /**

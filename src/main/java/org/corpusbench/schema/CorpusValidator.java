@@ -273,48 +273,78 @@ public final class CorpusValidator {
     }
 
     private void textFile(Path f) {
-        try {
-            TextDirectoryReader.TextFile t = TextDirectoryReader.readFile(f);
-            if (t.byteOrderMark()) {
-                sink.accept(Diagnostic.note(Location.of(f.toString(), 1),
-                        "UTF-8 byte order mark skipped; offsets start after it"));
-            }
-            recordCount++;
-            addDocument(t.document(), Location.ofFile(f.toString()));
-        } catch (CorpusFormatException e) {
-            report(e);
-        } catch (IOException e) {
-            sink.accept(Diagnostic.error(Location.ofFile(f.toString()), null, "cannot read: " + e));
-        }
+        documentFile(f, this::applyDocumentFile);
     }
 
     private void csvFile(Path f) {
-        long before = recordCount;
+        documentFile(f, this::applyDocumentFile);
+    }
+
+    private void applyDocumentFile(Outcome o) {
+        if (o.record) {
+            recordCount++;
+        }
+        apply(o);
+    }
+
+    /**
+     * Pass 1 on a {@code .txt} article or a {@code .csv} file of documents: each document (a record, with its
+     * own diagnostics) and each diagnostic of the file itself, to {@code each} in the order said. Shared by
+     * {@link #run} and {@link LineChecks#documentFile}, so that an engine that reads such files elsewhere says
+     * exactly what {@link #run} says. Nothing here depends on other files: the duplicates are {@link #apply}'s.
+     */
+    private static void documentFile(Path f, Consumer<Outcome> each) {
+        if (f.getFileName().toString().endsWith(".txt")) {
+            try {
+                TextDirectoryReader.TextFile t = TextDirectoryReader.readFile(f);
+                if (t.byteOrderMark()) {
+                    each.accept(said(Diagnostic.note(Location.of(f.toString(), 1),
+                            "UTF-8 byte order mark skipped; offsets start after it")));
+                }
+                each.accept(documentOutcome(t.document(), Location.ofFile(f.toString())));
+            } catch (CorpusFormatException e) {
+                each.accept(said(diagnostic(e)));
+            } catch (IOException e) {
+                each.accept(said(Diagnostic.error(Location.ofFile(f.toString()), null, "cannot read: " + e)));
+            }
+            return;
+        }
+        boolean[] any = {false};
         try (Stream<Document> docs = CsvDocumentReader.read(f, CsvDocumentReader.Columns.defaults())) {
             docs.forEach(d -> {
-                recordCount++;
-                addDocument(d, Location.ofFile(f.toString()));
+                any[0] = true;
+                each.accept(documentOutcome(d, Location.ofFile(f.toString())));
             });
-            if (recordCount == before) {
-                sink.accept(Diagnostic.error(Location.ofFile(f.toString()), null, NO_CSV_DOCUMENTS));
+            if (!any[0]) {
+                each.accept(said(Diagnostic.error(Location.ofFile(f.toString()), null, NO_CSV_DOCUMENTS)));
             }
         } catch (CorpusFormatException e) {
-            report(e);
+            each.accept(said(diagnostic(e)));
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CorpusFormatException c) {
-                report(c);
+                each.accept(said(diagnostic(c)));
             } else {
-                sink.accept(Diagnostic.error(Location.ofFile(f.toString()), null, "cannot read: " + e.getCause()));
+                each.accept(said(Diagnostic.error(Location.ofFile(f.toString()), null, "cannot read: "
+                        + e.getCause())));
             }
         } catch (IOException e) {
-            sink.accept(Diagnostic.error(Location.ofFile(f.toString()), null, "cannot read: " + e));
+            each.accept(said(Diagnostic.error(Location.ofFile(f.toString()), null, "cannot read: " + e)));
         }
     }
 
-    private void addDocument(Document d, Location at) {
+    /** A diagnostic said by itself, not of a record. */
+    private static Outcome said(Diagnostic d) {
         Outcome o = new Outcome();
+        o.add(d);
+        return o;
+    }
+
+    /** A document read whole from a file: a record, its checks, and the document to add. */
+    private static Outcome documentOutcome(Document d, Location at) {
+        Outcome o = new Outcome();
+        o.record = true;
         document(d, at, o);
-        apply(o);
+        return o;
     }
 
     /** The checks of one document that need nothing else: into {@code o}, the document to be added last. */
@@ -940,6 +970,17 @@ public final class CorpusValidator {
             } finally {
                 validator.lookup = null;
             }
+        }
+
+        /**
+         * Pass 1 on a whole {@code .txt} article or {@code .csv} file of documents, read at the local path
+         * {@code file}: each document (record true, with its id, text, location and own diagnostics) and each
+         * diagnostic of the file itself (record false), to {@code each} in the order {@link #run} says them. The
+         * caller does what depends on the other files: a document whose id came before is a
+         * {@link #duplicateDocument}, said after its diagnostics.
+         */
+        public static void documentFile(Path file, Consumer<LineOutcome> each) {
+            CorpusValidator.documentFile(file, o -> each.accept(LineOutcome.of(o)));
         }
 
         /** No line marked as a document: the engine skips those lines itself. */

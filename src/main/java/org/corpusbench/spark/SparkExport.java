@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.apache.hadoop.conf.Configuration;
@@ -25,16 +28,19 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.corpusbench.diagnostic.CorpusFormatException;
+import org.corpusbench.diagnostic.CorpusFormatProblems;
 import org.corpusbench.diagnostic.Diagnostic;
 import org.corpusbench.diagnostic.InvalidInputException;
 import org.corpusbench.diagnostic.Location;
 import org.corpusbench.format.Corpus;
 import org.corpusbench.format.Corpus.Layer;
+import org.corpusbench.format.hf.HuggingFace;
 import org.corpusbench.format.jsonl.JsonCodec;
 import org.corpusbench.format.jsonl.JsonCodec.RecordKind;
 import org.corpusbench.format.jsonl.JsonlLines;
 import org.corpusbench.format.registry.CorpusFormat;
 import org.corpusbench.format.registry.WriteOptions;
+import org.corpusbench.format.timeml.CreationDates;
 import org.corpusbench.internal.PendingOutputs;
 import org.corpusbench.internal.StagedDirectory;
 import org.corpusbench.model.Contradiction;
@@ -72,11 +78,25 @@ import scala.Tuple2;
  *     types of its part;</li>
  * <li>{@code labelstudio}: each part is a JSON array of its documents' tasks; the arrays' elements in part
  *     order are the single-machine array's;</li>
- * <li>{@code hf} and {@code timeml} are refused: their whole-corpus files (the dataset card and Parquet
- *     copies; the creation dates resolved across the corpus) have no part-wise form yet.</li>
+ * <li>{@code timeml}: one {@code ID.tml} file per document, written by the part that holds the document; the
+ *     parts' files together are the single-machine export's, byte for byte. The creation dates are resolved
+ *     first, as {@code corpusbench export} resolves them ({@link CreationDateOptions}): the {@code --dct-file}
+ *     is read on the driver, each document's date is resolved on the executors, and a disagreement or a
+ *     document left without a date is refused with the single-machine export's message before anything is
+ *     written;</li>
+ * <li>{@code hf}: each part holds its documents in {@code documents.jsonl} and their sentences in
+ *     {@code tokens.jsonl}, numbered and tagged as in the whole corpus (the driver first collects the entity
+ *     types of every annotation record, whose sorted label names every part uses, and a part numbers its
+ *     documents from its first one's rank), so that the parts' JSONL files concatenated are the single-machine
+ *     files; the card {@code README.md}, which names only the dataset and the labels, is the single-machine
+ *     card in every part; {@code documents.parquet} and {@code tokens.parquet} are the Parquet copies of the
+ *     part's own JSONL files ({@link HuggingFace#parquetCopies}), so their rows in part order are the
+ *     single-machine files' rows (a Parquet file cannot be concatenated byte-wise; one part gives the same
+ *     bytes).</li>
  * </ul>
  *
- * <p><b>Refusals</b>, before anything is written: a corpus that does not validate as gold (by
+ * <p><b>Refusals</b>, before anything is written: documents in {@code .txt} or {@code .csv} files (validated on
+ * Spark, but read as JSONL lines only here), a corpus that does not validate as gold (by
  * {@link SparkValidation}, as the single-machine export reads its input through the validated gold), one
  * without documents or NLI pairs, a target that is a file or a non-empty directory (unless {@code overwrite},
  * which replaces it whole), a target that is, holds or lies inside an input. A release's manifest is validated,
@@ -100,11 +120,23 @@ public final class SparkExport {
      * @param parts     how many parts (0: one per {@link SparkValidation#PART_BYTES} of input, at least as many
      *                  as the session's cores)
      * @param overwrite replace a non-empty target whole
+     * @param dates     timeml: where the documents' creation dates come from
+     * @param card      hf: what the dataset card declares
      */
-    public record Options(String name, TagScheme scheme, boolean conll4, int parts, boolean overwrite) {
+    public record Options(String name, TagScheme scheme, boolean conll4, int parts, boolean overwrite,
+                          CreationDateOptions dates, CardOptions card) {
+
+        /** Without creation dates (every format but timeml) and with a card that declares nothing (hf). */
+        public Options(String name, TagScheme scheme, boolean conll4, int parts, boolean overwrite) {
+            this(name, scheme, conll4, parts, overwrite, CreationDateOptions.NONE, CardOptions.UNKNOWN);
+        }
 
         /** Requires a name and a scheme, and parts from 0 to {@link SparkEvaluations#MAX_PARTS}. */
         public Options {
+            if (dates == null || card == null) {
+                throw new IllegalArgumentException("an export needs its creation-date and card options (NONE, "
+                        + "UNKNOWN: none)");
+            }
             if (name == null || name.isEmpty()) {
                 throw new IllegalArgumentException("an export needs a name for its files");
             }
@@ -121,6 +153,63 @@ public final class SparkExport {
         public static Options named(String name) {
             return new Options(name, TagScheme.IOB2, false, 0, false);
         }
+
+        /** These options with {@code d} as the creation-date options. */
+        public Options withDates(CreationDateOptions d) {
+            return new Options(name, scheme, conll4, parts, overwrite, d, card);
+        }
+
+        /** These options with {@code c} as the card's. */
+        public Options withCard(CardOptions c) {
+            return new Options(name, scheme, conll4, parts, overwrite, dates, c);
+        }
+    }
+
+    /**
+     * What the {@code hf} export's dataset card declares (as {@link HuggingFace.Card}, which tasks rebuild from
+     * these, checked by it).
+     *
+     * @param license   a Hub license identifier, or null when unknown
+     * @param languages ISO 639 codes, empty when unknown
+     */
+    public record CardOptions(String license, List<String> languages) {
+
+        /** Neither license nor language known. */
+        public static final CardOptions UNKNOWN = new CardOptions(null, List.of());
+
+        /**
+         * Copies the languages, and refuses what {@link HuggingFace.Card} refuses (before any work rather than in
+         * every task).
+         */
+        public CardOptions {
+            languages = List.copyOf(languages);
+            new HuggingFace.Card(license, languages);
+        }
+
+        /** The options of {@code c}. */
+        public static CardOptions of(HuggingFace.Card c) {
+            return new CardOptions(c.license(), c.languages());
+        }
+
+    }
+
+    /**
+     * Where a timeml export takes each document's creation date ({@code <DCT>}) from, as {@code corpusbench
+     * export}'s options: the document's own {@code metadata.creation_date}, else its line in {@code dctFile},
+     * else {@code fallback}; a document left without one is refused unless {@code allowMissing}.
+     *
+     * @param fallback      {@code --dct}, or null
+     * @param dctFile       {@code --dct-file}: a local file of {@code doc_id<TAB>YYYY-MM-DD} lines, read on the
+     *                      driver, or null
+     * @param allowMissing  {@code --allow-missing-dct}
+     * @param documentsFile the name errors about a document's own date give ({@code DATASET/documents.jsonl},
+     *                      as {@code corpusbench export} names it)
+     */
+    public record CreationDateOptions(java.time.LocalDate fallback, String dctFile, boolean allowMissing,
+                                      String documentsFile) {
+
+        /** No date given: documents' own dates only, and none may be missing. */
+        public static final CreationDateOptions NONE = new CreationDateOptions(null, null, false, "documents.jsonl");
     }
 
     /**
@@ -143,18 +232,12 @@ public final class SparkExport {
     }
 
     /**
-     * Refuses what cannot be exported on Spark, before any work: {@code hf} and {@code timeml} (made from the
-     * whole corpus) and a CoNLL scheme export does not write. For a caller that checks its options before it
+     * Refuses what cannot be exported on Spark, before any work: a CoNLL scheme export does not write. For a caller that checks its options before it
      * starts a session; {@link #export} checks them too.
      *
      * @throws IllegalArgumentException saying why, and where to go instead
      */
     public static void check(CorpusFormat format, TagScheme scheme) {
-        if (format == CorpusFormat.HF || format == CorpusFormat.TIMEML) {
-            throw new IllegalArgumentException("--format " + format.wireName() + " is not written on Spark: its "
-                    + (format == CorpusFormat.HF ? "dataset card and Parquet copies" : "creation dates")
-                    + " are made from the whole corpus; export it with 'corpusbench export'");
-        }
         if (format == CorpusFormat.CONLL && !CorpusFormat.WRITTEN_SCHEMES.contains(scheme)) {
             throw new IllegalArgumentException("--scheme " + scheme + " cannot be written; export writes IOB2, IOB1 "
                     + "or IOBES");
@@ -188,6 +271,15 @@ public final class SparkExport {
             }
         }
 
+        // validation on Spark reads .txt and .csv documents; the export reads JSONL lines only, and would drop them
+        for (SparkValidation.InputEntry e : SparkValidation.Inputs.of(conf, paths).files()) {
+            if (e.kind() == SparkValidation.Kind.DOCUMENTS) {
+                String n = e.file().file();
+                throw new IllegalArgumentException(n + ": documents in " + n.substring(n.lastIndexOf('.'))
+                        + " files are not exported on Spark; expected JSONL files (documents.jsonl, annotations.jsonl, "
+                        + "...) or a directory of them: export this corpus with 'corpusbench export'");
+            }
+        }
         List<Diagnostic> errors = SparkValidation.validate(spark, paths, CorpusValidator.Role.GOLD, options.parts())
                 .stream().filter(Diagnostic::isError).toList();
         if (!errors.isEmpty()) {
@@ -250,6 +342,14 @@ public final class SparkExport {
                     .mapToPair(t -> new Tuple2<>(t._2().docId, t)).join(documentPart)
                     .mapToPair(t -> new Tuple2<>(new Key(t._2()._2(), t._2()._1()._1().kind, t._2()._1()._1().rank),
                             t._2()._1()._2()));
+            Dates dates = format == CorpusFormat.TIMEML ? creationDates(sc, own, options.dates(),
+                    totals[Rec.DOCUMENT]) : null;
+            // hf: the label names of the whole corpus, which every part's tags and card use
+            List<String> labels = format != CorpusFormat.HF ? null : HuggingFace.labels(recs
+                    .filter(r -> r.kind == Rec.ANNOTATIONS).flatMap(SparkExport::entityTypes).distinct().collect());
+            // what the card declares, in a form Spark sends to the tasks
+            String license = options.card().license();
+            ArrayList<String> languages = new ArrayList<>(options.card().languages());
             String staging = HadoopPaths.child(qualified.getParent(), "." + qualified.getName() + ".spark-" + UUID.randomUUID()
                     + ".partial").toString();
             Staging stage = new Staging(fs, new Path(staging));
@@ -260,7 +360,7 @@ public final class SparkExport {
                 List<PartWritten> written = apart.union(following)
                         .repartitionAndSortWithinPartitions(new ByPart(parts), new KeyOrder())
                         .mapPartitionsWithIndex((k, it) -> writePart(hadoop, staging, format, name, scheme, conll4,
-                                k, it), false)
+                                dates, labels, license, languages, k, it), false)
                         .collect();
                 return stage.commit(written, qualified, out, format, totals);
             } finally {
@@ -386,6 +486,15 @@ public final class SparkExport {
         return out.iterator();
     }
 
+    /** The entity types of an annotation record's mentions. */
+    private static Iterator<String> entityTypes(Rec r) throws IOException {
+        JsonlLines l = JsonlLines.ofChunk(r.line, r.file, 0, r.offset);
+        l.next();
+        List<String> types = new ArrayList<>();
+        l.parse().path("entities").forEach(e -> types.add(e.path("type").asText()));
+        return types.iterator();
+    }
+
     /** Where a record goes: its part, then its kind and rank, which order the records within the part. */
     record Key(int part, int kind, long rank) implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -431,6 +540,111 @@ public final class SparkExport {
         }
     }
 
+    // ------------------------------------------------------------------ creation dates (timeml)
+
+    /**
+     * The creation dates of a timeml export, resolved as {@code corpusbench export} resolves them and refused
+     * alike, before anything is written: the {@code --dct-file} is read on the driver by the export's own
+     * reader, asking Spark only which of the ids it names are documents; then every document's date is resolved
+     * on the executors ({@link CreationDates#resolve}, one document at a time), and the problems and the
+     * documents left without a date come back in corpus order.
+     */
+    private static Dates creationDates(JavaSparkContext sc, JavaPairRDD<Key, Rec> own, CreationDateOptions o,
+                                       long documents) throws IOException {
+        HashMap<String, java.time.LocalDate> fromFile = new HashMap<>();
+        HashMap<String, Long> lines = new HashMap<>();
+        if (o.dctFile() != null) {
+            java.nio.file.Path file = java.nio.file.Path.of(o.dctFile());
+            // the ids the file names (read loosely: the reader below refuses what is wrong in it)
+            HashSet<String> named = new HashSet<>();
+            for (String line : new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8)
+                    .split("\n", -1)) {
+                int tab = line.indexOf('\t');
+                named.add(tab < 0 ? line : line.substring(0, tab));
+                named.add((tab < 0 ? line : line.substring(0, tab)).replace("\uFEFF", ""));
+            }
+            Broadcast<HashSet<String>> ask = sc.broadcast(named);
+            Set<String> known = new HashSet<>(own.filter(t -> t._2().kind == Rec.DOCUMENT
+                    && ask.value().contains(t._2().docId)).map(t -> t._2().docId).collect());
+            ask.destroy();
+            CreationDates.readTsv(file, known::contains, documents).forEach((id, e) -> {
+                fromFile.put(id, e.date());
+                lines.put(id, e.line());
+            });
+        }
+        Dates dates = new Dates(fromFile, lines, o);
+        Broadcast<Dates> d = sc.broadcast(dates);
+        // (rank, problem) for a document whose dates disagree; (rank, id) for one left without a date
+        List<Tuple2<Long, Object>> said = own.filter(t -> t._2().kind == Rec.DOCUMENT).flatMap(t -> {
+            Document doc = document(t._2());
+            try {
+                return d.value().resolve(List.of(doc)).get(doc.id()) == null
+                        ? List.<Tuple2<Long, Object>>of(new Tuple2<>(t._1().rank(), doc.id())).iterator()
+                        : java.util.Collections.<Tuple2<Long, Object>>emptyIterator();
+            } catch (CorpusFormatException e) {
+                Location at = e.location();
+                return List.<Tuple2<Long, Object>>of(new Tuple2<>(t._1().rank(), new String[] {at.file(),
+                    Long.toString(at.line()), Long.toString(at.column()), e.field(), e.originalMessage()}))
+                        .iterator();
+            }
+        }).collect();
+        List<Tuple2<Long, Object>> sorted = new ArrayList<>(said);
+        sorted.sort(Comparator.comparingLong(Tuple2::_1));
+        List<CorpusFormatException> problems = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Tuple2<Long, Object> t : sorted) {
+            if (t._2() instanceof String id) {
+                missing.add(id);
+            } else {
+                String[] p = (String[]) t._2();
+                problems.add(new CorpusFormatException(new Location(p[0], Long.parseLong(p[1]), Long.parseLong(p[2])),
+                        p[3], p[4]));
+            }
+        }
+        CorpusFormatProblems.throwIfAny(problems);
+        if (!missing.isEmpty() && !o.allowMissing()) {
+            throw CreationDates.missing(o.documentsFile(), missing, missing.size(), documents);
+        }
+        return dates;
+    }
+
+    private static Document document(Rec r) throws IOException {
+        JsonlLines l = JsonlLines.ofChunk(r.line, r.file, 0, r.offset);
+        l.next();
+        return JsonCodec.document(l.parse(), Location.ofFile(r.file));
+    }
+
+    /** The dates a {@code --dct-file} gives (with their lines) and the options: what each task resolves with. */
+    static final class Dates implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final HashMap<String, java.time.LocalDate> fromFile;
+        private final HashMap<String, Long> lines;
+        private final java.time.LocalDate fallback;
+        private final String dctFile;
+        private final String documentsFile;
+
+        Dates(HashMap<String, java.time.LocalDate> fromFile, HashMap<String, Long> lines, CreationDateOptions options) {
+            this.fromFile = fromFile;
+            this.lines = lines;
+            this.fallback = options.fallback();
+            this.dctFile = options.dctFile();
+            this.documentsFile = options.documentsFile();
+        }
+
+        /** {@link CreationDates#resolve} of {@code docs}, with the file's entries for them. */
+        Map<String, java.time.LocalDate> resolve(List<Document> docs) throws CorpusFormatException {
+            Map<String, CreationDates.Entry> entries = new HashMap<>();
+            for (Document doc : docs) {
+                java.time.LocalDate date = fromFile.get(doc.id());
+                if (date != null) {
+                    entries.put(doc.id(), new CreationDates.Entry(date, lines.get(doc.id())));
+                }
+            }
+            return CreationDates.resolve(docs, documentsFile, entries,
+                    dctFile == null ? null : java.nio.file.Path.of(dctFile), fallback);
+        }
+    }
+
     // ------------------------------------------------------------------ writing a part
 
     /** What a task wrote: its part, where its attempt lies in the staging directory, what the writer said, or why it failed. */
@@ -456,26 +670,35 @@ public final class SparkExport {
     private static final java.util.concurrent.atomic.AtomicInteger WRITING = new java.util.concurrent.atomic.AtomicInteger();
 
     private static Iterator<PartWritten> writePart(HadoopConfiguration hadoop, String staging, CorpusFormat format,
-                                                   String name, TagScheme scheme, boolean conll4, int part,
-                                                   Iterator<Tuple2<Key, Rec>> records) throws IOException {
+                                                   String name, TagScheme scheme, boolean conll4, Dates dates,
+                                                   List<String> labels, String license, List<String> languages,
+                                                   int part, Iterator<Tuple2<Key, Rec>> records) throws IOException {
         WRITING.incrementAndGet();
         try {
-            return writePartNow(hadoop, staging, format, name, scheme, conll4, part, records);
+            return writePartNow(hadoop, staging, format, name, scheme, conll4, dates, labels, license, languages,
+                    part, records);
         } finally {
             WRITING.decrementAndGet();
         }
     }
 
     private static Iterator<PartWritten> writePartNow(HadoopConfiguration hadoop, String staging, CorpusFormat format,
-                                                   String name, TagScheme scheme, boolean conll4, int part,
-                                                   Iterator<Tuple2<Key, Rec>> records) throws IOException {
+                                                   String name, TagScheme scheme, boolean conll4, Dates dates,
+                                                   List<String> labels, String license, List<String> languages,
+                                                   int part, Iterator<Tuple2<Key, Rec>> records) throws IOException {
         List<Document> docs = new ArrayList<>();
         Map<String, DocumentAnnotations> anns = new LinkedHashMap<>();
         List<Contradiction> contradictions = new ArrayList<>();
         List<NliPair> nli = new ArrayList<>();
+        // hf: the number of the part's first document in the whole corpus, from 1
+        long firstDocument = 1;
         try {
             while (records.hasNext()) {
-                Rec r = records.next()._2();
+                Tuple2<Key, Rec> kr = records.next();
+                Rec r = kr._2();
+                if (r.kind == Rec.DOCUMENT && docs.isEmpty()) {
+                    firstDocument = kr._1().rank() + 1;
+                }
                 JsonlLines l = JsonlLines.ofChunk(r.line, r.file, 0, r.offset);
                 l.next();
                 com.fasterxml.jackson.databind.JsonNode node = l.parse();
@@ -493,9 +716,17 @@ public final class SparkExport {
         } catch (CorpusFormatException | IllegalArgumentException e) {
             return List.of(new PartWritten(part, null, null, List.of(), e.getMessage())).iterator();
         }
-        WriteOptions options = format == CorpusFormat.CONLL ? English.OPTIONS.get() : WriteOptions.of(name, null);
+        WriteOptions options = format == CorpusFormat.CONLL || format == CorpusFormat.HF ? English.OPTIONS.get()
+                : WriteOptions.of(name, null);
         UnaryOperator<String> label = conll4 ? EntityTypes::toConll4 : UnaryOperator.identity();
         options = options.withName(name).withScheme(scheme).withLabel(label);
+        if (dates != null) {
+            try {
+                options = options.withCreationDates(dates.resolve(docs));
+            } catch (CorpusFormatException e) {
+                return List.of(new PartWritten(part, null, null, List.of(), e.getMessage())).iterator();
+            }
+        }
         PendingOutputs.checkNotStopping();
         java.nio.file.Path local = Files.createTempDirectory("corpusbench-export");
         // a task stopped by Ctrl-C never reaches its finally: the JVM's exit deletes what is left
@@ -504,7 +735,10 @@ public final class SparkExport {
         try {
             List<String> said;
             try {
-                said = format.write(new Corpus(docs, anns, contradictions, nli), dir, options);
+                Corpus corpus = new Corpus(docs, anns, contradictions, nli);
+                said = format == CorpusFormat.HF
+                        ? CorpusFormat.writeHfPart(corpus, dir, options.withCard(new HuggingFace.Card(license, languages)), labels, firstDocument)
+                        : format.write(corpus, dir, options);
             } catch (CorpusFormatException | IllegalArgumentException e) {
                 return List.of(new PartWritten(part, null, null, List.of(), e.getMessage())).iterator();
             }

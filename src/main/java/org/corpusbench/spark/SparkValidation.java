@@ -63,15 +63,19 @@ import scala.Tuple2;
  *     tie, by the order in which the validator says them.</li>
  * </ol>
  *
- * <p><b>Inputs.</b> JSONL files and directories (their {@code .jsonl} files by name, and a {@code manifest.json},
- * which is small and checked on the driver). Documents in {@code .txt} or {@code .csv} files are refused with
- * an {@link IllegalArgumentException} naming the file: they are read by {@code corpusbench validate} only. A
+ * <p><b>Inputs.</b> JSONL files and directories (their {@code .jsonl}, {@code .txt} and {@code .csv} files by
+ * name, and a {@code manifest.json}, which is small and checked on the driver). A {@code .txt} article or a
+ * {@code .csv} file of documents is checked whole by one task with the validator's own code
+ * ({@link LineChecks#documentFile}), on a local copy: a {@code .csv} file is never cut, because a quoted field
+ * may hold line feeds; the tasks share out the {@code .txt} files in runs. Their documents then take part in
+ * the duplicates and the joins as documents of JSONL lines do. A
  * path that does not exist, an empty directory, an empty file and a file of another kind get the validator's
  * diagnostics. Files are named in locations as the user gave the path ({@code dir/name} for a file found in
  * {@code dir}).
  *
  * <p><b>Limits.</b> The diagnostics are collected on the driver, as {@link CorpusValidator#validate} returns
- * them; a part's lines and texts are held by its task while it is checked (parts of at most
+ * them; a {@code .csv} file is read by one task, and copied to its local disk first; a part's lines and texts
+ * are held by its task while it is checked (parts of at most
  * {@link #PART_BYTES}, unless fewer parts are asked for); the data is read twice (counting, checking). A read
  * failure (a file removed while the job runs) fails the job with Spark's exception rather than giving a
  * diagnostic.
@@ -95,8 +99,7 @@ public final class SparkValidation {
      *
      * @param parts about how many parts the files are cut into (at least one a file); 0: as many as the
      *              session's default parallelism, with at most {@link #PART_BYTES} a part
-     * @throws IllegalArgumentException when a path is or holds {@code .txt} or {@code .csv} documents, or
-     *                                  {@code parts} is negative or above {@link SparkEvaluations#MAX_PARTS}
+     * @throws IllegalArgumentException when {@code parts} is negative or above {@link SparkEvaluations#MAX_PARTS}
      * @throws IOException              when a path cannot be listed or read
      */
     public static List<Diagnostic> validate(SparkSession spark, List<String> paths, Role role, int parts)
@@ -110,6 +113,7 @@ public final class SparkValidation {
         List<Found> found = new ArrayList<>(in.said());
         List<JsonlParts.InputFile> jsonl = new ArrayList<>();
         List<Integer> jsonlIndex = new ArrayList<>();
+        List<DocumentFile> documentFiles = new ArrayList<>();
         for (int i = 0; i < in.files().size(); i++) {
             InputEntry f = in.files().get(i);
             switch (f.kind()) {
@@ -117,12 +121,13 @@ public final class SparkValidation {
                     jsonl.add(f.file());
                     jsonlIndex.add(i);
                 }
+                case DOCUMENTS -> documentFiles.add(new DocumentFile(i, f.file()));
                 case MANIFEST -> found.addAll(manifest(conf, f.file(), role, i));
                 case OTHER -> found.add(Found.of(CorpusValidator.unknownKind(f.file().file()), 2, i, 0, 0));
             }
         }
-        if (!jsonl.isEmpty()) {
-            found.addAll(checkJsonl(spark, conf, jsonl, jsonlIndex, role, parts));
+        if (!jsonl.isEmpty() || !documentFiles.isEmpty()) {
+            found.addAll(check(spark, conf, jsonl, jsonlIndex, documentFiles, role, parts));
         }
         found.sort(Found.ORDER);
         return found.stream().map(Found::diagnostic).toList();
@@ -130,13 +135,15 @@ public final class SparkValidation {
 
     // ------------------------------------------------------------------ the jobs
 
-    private static List<Found> checkJsonl(SparkSession spark, Configuration conf, List<JsonlParts.InputFile> files,
-                                          List<Integer> fileIndexes, Role role, int parts) throws IOException {
+    private static List<Found> check(SparkSession spark, Configuration conf, List<JsonlParts.InputFile> files,
+                                     List<Integer> fileIndexes, List<DocumentFile> documentFiles, Role role,
+                                     int parts) throws IOException {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        long total = files.stream().mapToLong(JsonlParts.InputFile::size).sum();
+        long total = files.stream().mapToLong(JsonlParts.InputFile::size).sum()
+                + documentFiles.stream().mapToLong(d -> d.file().size()).sum();
         List<JsonlParts.Part> cut = new ArrayList<>();
-        for (JsonlParts.Part p : JsonlParts.cut(files, JsonlParts.partBytes(total, parts, sc.defaultParallelism(),
-                PART_BYTES))) {
+        for (JsonlParts.Part p : files.isEmpty() ? List.<JsonlParts.Part>of() : JsonlParts.cut(files,
+                JsonlParts.partBytes(total, parts, sc.defaultParallelism(), PART_BYTES))) {
             // the validator's file index, so that files given twice keep their order
             cut.add(new JsonlParts.Part(p.index(), fileIndexes.get(p.fileIndex()), p.file(), p.path(), p.start(),
                     p.end()));
@@ -146,7 +153,7 @@ public final class SparkValidation {
         HashPartitioner shuffle = new HashPartitioner((int) Math.min(JsonlParts.MAX_SHUFFLE_PARTITIONS,
                 Math.max(sc.defaultParallelism(), (total + PART_BYTES - 1) / PART_BYTES)));
         // job 1: the lines of each part, so that each line gets its number in the whole file
-        List<JsonlParts.Read> counted = sc.parallelize(cut, cut.size())
+        List<JsonlParts.Read> counted = cut.isEmpty() ? List.of() : sc.parallelize(cut, cut.size())
                 .map(p -> JsonlParts.read(HadoopPaths.fileSystem(new Path(p.path()), hadoop.get()), p, 0, l -> { }))
                 .collect();
         List<Found> found = new ArrayList<>();
@@ -162,9 +169,20 @@ public final class SparkValidation {
             }
         }
 
-        // job 2: every line checked by itself
-        JavaRDD<Fact> facts = sc.parallelize(numbered, numbered.size())
-                .flatMap(n -> checkPart(hadoop, role, n)).persist(StorageLevel.MEMORY_AND_DISK());
+        // job 2: every line checked by itself, and every .txt or .csv file of documents whole
+        JavaRDD<Fact> facts = null;
+        if (!numbered.isEmpty()) {
+            facts = sc.parallelize(numbered, numbered.size()).flatMap(n -> checkPart(hadoop, role, n));
+        }
+        if (!documentFiles.isEmpty()) {
+            List<List<DocumentFile>> tasks = documentTasks(documentFiles, parts > 0 ? parts
+                    : (int) Math.max(sc.defaultParallelism(), Math.min(JsonlParts.MAX_SHUFFLE_PARTITIONS,
+                            (total + PART_BYTES - 1) / PART_BYTES)));
+            JavaRDD<Fact> read = sc.parallelize(tasks, tasks.size())
+                    .flatMap(task -> checkDocumentFiles(hadoop, task));
+            facts = facts == null ? read : facts.union(read);
+        }
+        facts = facts.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Set<Integer> withRecords = new java.util.HashSet<>(facts.filter(f -> f instanceof PartFact pf && pf.records)
                     .map(f -> ((PartFact) f).fileIndex).collect());
@@ -277,6 +295,80 @@ public final class SparkValidation {
     }
 
     /**
+     * The tasks that read {@code .txt} and {@code .csv} files of documents: a {@code .csv} file is read whole by
+     * one task, because a quoted field may hold line feeds, so no line end is known to end a record without
+     * reading the file from its start; {@code .txt} files (an article each) are shared out in runs of files
+     * given in order, about {@code tasks} runs in all.
+     */
+    static List<List<DocumentFile>> documentTasks(List<DocumentFile> files, int tasks) {
+        List<DocumentFile> texts = files.stream().filter(f -> !f.csv()).toList();
+        List<List<DocumentFile>> out = new ArrayList<>();
+        files.stream().filter(DocumentFile::csv).forEach(f -> out.add(List.of(f)));
+        int runs = Math.max(1, Math.min(texts.size(), tasks));
+        for (int k = 0; k < runs && !texts.isEmpty(); k++) {
+            List<DocumentFile> run = texts.subList((int) ((long) texts.size() * k / runs),
+                    (int) ((long) texts.size() * (k + 1) / runs));
+            if (!run.isEmpty()) {
+                out.add(new ArrayList<>(run));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One task's {@code .txt} and {@code .csv} files, each checked whole by the validator's own code
+     * ({@link LineChecks#documentFile}) on a local copy under the file's own name (the name gives a
+     * {@code .txt} article its id), with every location and message renamed back to the name given. The
+     * documents are numbered in the order the file gives them, which orders the duplicates within a
+     * {@code .csv} file; each is located at its file, as the validator locates them.
+     */
+    private static Iterator<Fact> checkDocumentFiles(HadoopConfiguration hadoop, List<DocumentFile> task)
+            throws IOException {
+        List<Fact> out = new ArrayList<>();
+        java.nio.file.Path dir = Files.createTempDirectory("corpusbench-validate");
+        try {
+            for (DocumentFile f : task) {
+                Path from = new Path(f.file().path());
+                java.nio.file.Path local = dir.resolve(from.getName());
+                try (InputStream in = HadoopPaths.fileSystem(from, hadoop.get()).open(from)) {
+                    Files.copy(in, local);
+                }
+                try {
+                    String localName = local.toString();
+                    String shown = f.file().file();
+                    long[] said = {0};
+                    LineChecks.documentFile(local, o -> {
+                        long n = ++said[0];
+                        List<Diagnostic> named = o.diagnostics().stream().map(d -> renamed(d, localName, shown))
+                                .toList();
+                        Found.addAll(out, named, 1, f.fileIndex(), n);
+                        if (o.documentId() != null) {
+                            out.add(new DocFact(o.documentId(), f.fileIndex(), n,
+                                    Loc.of(renamed(o.at(), localName, shown)),
+                                    o.text().substring(0, o.text().length())));
+                        }
+                    });
+                } finally {
+                    Files.deleteIfExists(local);
+                }
+            }
+        } finally {
+            Files.deleteIfExists(dir);
+        }
+        return out.iterator();
+    }
+
+    /** {@code d} with the local copy's name {@code local} replaced by the name given, {@code shown}. */
+    private static Diagnostic renamed(Diagnostic d, String local, String shown) {
+        return new Diagnostic(d.severity(), renamed(d.location(), local, shown), d.field(),
+                d.message().replace(local, shown));
+    }
+
+    private static Location renamed(Location at, String local, String shown) {
+        return at.file().equals(local) ? new Location(shown, at.line(), at.column()) : at;
+    }
+
+    /**
      * The current line of {@code r} as bytes that {@link JsonlLines} reads back as the same line: its bytes
      * and a CR LF, so that a CR the line ends with stays in it (only the CR before the LF is dropped).
      */
@@ -350,8 +442,22 @@ public final class SparkValidation {
 
     // ------------------------------------------------------------------ the inputs
 
-    /** What a file found is read as. */
-    enum Kind { JSONL, MANIFEST, OTHER }
+    /** What a file found is read as: JSONL in parts, {@code .txt}/{@code .csv} documents whole, a manifest. */
+    enum Kind { JSONL, DOCUMENTS, MANIFEST, OTHER }
+
+    /**
+     * A {@code .txt} article or a {@code .csv} file of documents, read whole by one task.
+     *
+     * @param fileIndex its index among the files, in the validator's order
+     * @param file      its name and Hadoop path
+     */
+    record DocumentFile(int fileIndex, JsonlParts.InputFile file) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        boolean csv() {
+            return file.path().endsWith(".csv");
+        }
+    }
 
     /** A file to check, in the validator's order. */
     record InputEntry(JsonlParts.InputFile file, Kind kind) {
@@ -405,13 +511,9 @@ public final class SparkValidation {
 
         private static InputEntry entry(String name, FileStatus s) {
             String n = s.getPath().getName();
-            if (n.endsWith(".txt") || n.endsWith(".csv")) {
-                throw new IllegalArgumentException(name + ": documents in " + n.substring(n.lastIndexOf('.'))
-                        + " files are not read on Spark; expected JSONL files (documents.jsonl, annotations.jsonl, "
-                        + "...) or a directory of them: validate this corpus with 'corpusbench validate'");
-            }
             JsonlParts.InputFile f = new JsonlParts.InputFile(name, s.getPath().toString(), s.getLen());
             return new InputEntry(f, n.endsWith(".jsonl") ? Kind.JSONL
+                    : n.endsWith(".txt") || n.endsWith(".csv") ? Kind.DOCUMENTS
                     : n.equals("manifest.json") ? Kind.MANIFEST : Kind.OTHER);
         }
     }

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -29,6 +31,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.corpusbench.diagnostic.InvalidInputException;
 import org.corpusbench.evaluation.GoldCorpus;
 import org.corpusbench.format.Corpus;
+import org.corpusbench.format.hf.HuggingFace;
 import org.corpusbench.format.registry.CorpusFormat;
 import org.corpusbench.format.registry.WriteOptions;
 import org.corpusbench.schema.EntityTypes;
@@ -48,7 +51,8 @@ class SparkExportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path RELEASE = Path.of("datasets/oreshnik-reports/1.0.1");
     private static final List<CorpusFormat> FORMATS = List.of(CorpusFormat.CONLL, CorpusFormat.CSV, CorpusFormat.NLI,
-            CorpusFormat.DOCCANO, CorpusFormat.WEBANNO, CorpusFormat.BRAT, CorpusFormat.LABELSTUDIO);
+            CorpusFormat.DOCCANO, CorpusFormat.WEBANNO, CorpusFormat.BRAT, CorpusFormat.LABELSTUDIO,
+            CorpusFormat.TIMEML, CorpusFormat.HF);
 
     /** The English tokenisation, loaded once. */
     private static WriteOptions english;
@@ -60,9 +64,9 @@ class SparkExportTest {
         return english;
     }
 
-    @Property(tries = 12, edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 14, edgeCases = EdgeCasesMode.NONE)
     void partsTogetherAreTheSingleMachineExport(@ForAll long seed, @ForAll @IntRange(min = 0, max = 6) int parts,
-                                                @ForAll @IntRange(min = 0, max = 6) int formatIndex)
+                                                @ForAll @IntRange(min = 0, max = 8) int formatIndex)
             throws IOException {
         checkExport(FORMATS.get(formatIndex), seed, parts);
     }
@@ -86,13 +90,22 @@ class SparkExportTest {
             GoldCorpus gold = GoldCorpus.read(corpus);
             Corpus whole = new Corpus(List.copyOf(gold.documents().values()), gold.annotations(),
                     gold.contradictions(), gold.nliPairs());
+            // timeml: every document dated by --dct, or none (--allow-missing-dct); the release's have no own date
+            LocalDate dct = r.nextBoolean() ? LocalDate.of(2024, 1 + r.nextInt(12), 1 + r.nextInt(28)) : null;
+            Map<String, LocalDate> dates = new HashMap<>();
+            whole.documents().forEach(d -> dates.put(d.id(), dct));
+            // hf: a card that declares a license and languages, or nothing
+            HuggingFace.Card card = r.nextBoolean() ? HuggingFace.Card.UNKNOWN
+                    : new HuggingFace.Card("cc-by-4.0", List.of("en", "be"));
             Path expected = dir.resolve("expected");
             format.write(whole, expected, english().withName("oreshnik").withScheme(scheme)
-                    .withLabel(conll4 ? EntityTypes::toConll4 : s -> s));
+                    .withLabel(conll4 ? EntityTypes::toConll4 : s -> s).withCreationDates(dates).withCard(card));
 
             Path out = dir.resolve("out");
             SparkExport.Result result = SparkExport.export(LocalSpark.session(), List.of(corpus.toString()), format,
-                    out.toString(), new SparkExport.Options("oreshnik", scheme, conll4, parts, false));
+                    out.toString(), new SparkExport.Options("oreshnik", scheme, conll4, parts, false)
+                            .withDates(new SparkExport.CreationDateOptions(dct, null, dct == null, "documents.jsonl"))
+                            .withCard(SparkExport.CardOptions.of(card)));
             int n = result.parts().size();
             if (parts > 0) {
                 assertThat(n).isEqualTo(parts);
@@ -128,6 +141,33 @@ class SparkExportTest {
         for (Map.Entry<String, byte[]> e : want.entrySet()) {
             String name = e.getKey();
             long holding = got.stream().filter(m -> m.containsKey(name)).count();
+            if (format == CorpusFormat.HF && name.endsWith(".parquet")) {
+                // each part's Parquet files are the copies of its own JSONL files (ParquetCopiesTest: a copy holds
+                // the JSONL's records); one part's are the single-machine files
+                assertThat(holding).isEqualTo(parts);
+                for (Map<String, byte[]> m : got) {
+                    Path copy = Files.createTempDirectory("cb-spark-parquet");
+                    try {
+                        Files.write(copy.resolve(HuggingFace.DOCUMENTS), m.get(HuggingFace.DOCUMENTS));
+                        Files.write(copy.resolve(HuggingFace.TOKENS), m.get(HuggingFace.TOKENS));
+                        HuggingFace.parquetCopies(copy);
+                        assertThat(m.get(name)).as(name).isEqualTo(Files.readAllBytes(copy.resolve(name)));
+                    } finally {
+                        SparkValidationTest.delete(copy);
+                    }
+                }
+                if (parts == 1) {
+                    assertThat(got.get(0).get(name)).as(name).isEqualTo(e.getValue());
+                }
+                continue;
+            }
+            if (format == CorpusFormat.HF && name.equals("README.md")) {
+                // the card names the dataset and the whole corpus's labels: the same in every part
+                for (Map<String, byte[]> m : got) {
+                    assertThat(text(m.get(name))).as(name).isEqualTo(text(e.getValue()));
+                }
+                continue;
+            }
             if (format == CorpusFormat.BRAT && (name.equals("annotation.conf") || name.equals("visual.conf"))) {
                 // each part lists its own entity types
                 assertThat(holding).isEqualTo(parts);
@@ -345,15 +385,20 @@ class SparkExportTest {
     }
 
     @Example
-    void formatsWithoutAPartWiseFormAndTargetsInsideTheInputAreRefused() throws IOException {
+    void textDocumentsAndTargetsInsideTheInputAreRefused() throws IOException {
         Path dir = Files.createTempDirectory("cb-spark-export");
         try {
             Path corpus = Files.createDirectory(dir.resolve("corpus"));
             writeCorpus(corpus, new Random(3));
-            assertThatThrownBy(() -> SparkExport.export(LocalSpark.session(), List.of(corpus.toString()),
-                    CorpusFormat.HF, dir.resolve("out").toString(), SparkExport.Options.named("x")))
+            Files.writeString(dir.resolve("a.txt"), "An article.", StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> SparkExport.export(LocalSpark.session(), List.of(corpus.toString(),
+                    dir.resolve("a.txt").toString()), CorpusFormat.HF, dir.resolve("out").toString(),
+                    SparkExport.Options.named("x")))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("--format hf is not written on Spark");
+                    .hasMessage(dir.resolve("a.txt") + ": documents in .txt files are not exported on Spark; expected "
+                            + "JSONL files (documents.jsonl, annotations.jsonl, ...) or a directory of them: export "
+                            + "this corpus with 'corpusbench export'");
+            Files.delete(dir.resolve("a.txt"));
             assertThatThrownBy(() -> SparkExport.export(LocalSpark.session(), List.of(corpus.toString()),
                     CorpusFormat.CONLL, corpus.resolve("out").toString(), SparkExport.Options.named("x")))
                     .isInstanceOf(IllegalArgumentException.class)

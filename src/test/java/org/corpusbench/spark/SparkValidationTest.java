@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
@@ -53,8 +54,6 @@ class SparkValidationTest {
         Path dir = Files.createTempDirectory("cb-spark-validate");
         try {
             List<Path> paths = corpus.write(dir);
-            // .txt documents are read by the validator only (refused on Spark: sparkRefusesTextDocuments)
-            Files.deleteIfExists(dir.resolve("extra.txt"));
             List<Diagnostic> expected = CorpusValidator.validate(paths, role);
             assertThat(SparkValidation.validate(spark(), paths.stream().map(Path::toString).toList(), role, parts))
                     .isEqualTo(expected);
@@ -126,17 +125,47 @@ class SparkValidationTest {
         }
     }
 
-    @Example
-    void sparkRefusesTextDocuments() throws IOException {
+    /**
+     * .txt articles and .csv files of documents (issue 16: once refused on Spark) give the validator's
+     * diagnostics: byte order marks, invalid UTF-8, blank texts, an empty id, CSV files without a text column,
+     * with quoted line feeds, broken quotes or only a header, ids given twice across .txt, .csv and JSONL files,
+     * and annotations checked against the texts they point into, whatever the number of parts.
+     */
+    @Property(tries = 15, edgeCases = EdgeCasesMode.NONE)
+    void textAndCsvDocumentsAsTheValidatorChecksThem(@ForAll long seed, @ForAll @IntRange(min = 1, max = 9) int parts,
+                                                     @ForAll Role role) throws IOException {
         Path dir = Files.createTempDirectory("cb-spark-validate");
         try {
-            Files.writeString(dir.resolve("documents.jsonl"), DOC + "\n", StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("d2.txt"), "An article.\n", StandardCharsets.UTF_8);
-            assertThatThrownBy(() -> SparkValidation.validate(spark(), List.of(dir.toString()), Role.GOLD))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage(dir + "/d2.txt: documents in .txt files are not read on Spark; expected JSONL files "
-                            + "(documents.jsonl, annotations.jsonl, ...) or a directory of them: validate this corpus "
-                            + "with 'corpusbench validate'");
+            List<Path> paths = DocumentFiles.write(dir, new Random(seed));
+            List<Diagnostic> expected = CorpusValidator.validate(paths, role);
+            assertThat(SparkValidation.validate(spark(), paths.stream().map(Path::toString).toList(), role, parts))
+                    .as("seed %d", seed).isEqualTo(expected);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    @Example
+    void textAndCsvDocumentsJoinTheJsonlRecords() throws IOException {
+        Path dir = Files.createTempDirectory("cb-spark-validate");
+        try {
+            // d1.txt (read first: '1' sorts before 'o') is the document the annotations point into; docs.csv gives
+            // d1 again (a duplicate of the .txt, with a quoted line feed, so d3's rows are on lines 5 and 6), a
+            // blank text for d2, and d3 twice, which the CSV reader refuses at the second row
+            Files.writeString(dir.resolve("d1.txt"), "\uFEFFMinsk \uD83D\uDE80.", StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("docs.csv"), "id,text\nd1,\"Minsk\nagain\"\nd2,\" \"\nd3,x\nd3,y\n",
+                    StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("annotations.jsonl"), ANN + "\n", StandardCharsets.UTF_8);
+            List<Diagnostic> expected = CorpusValidator.validate(List.of(dir), Role.GOLD);
+            assertThat(expected).extracting(d -> d.location().toString() + " " + d.message()).containsExactly(
+                    dir + "/d1.txt:1 UTF-8 byte order mark skipped; offsets start after it",
+                    dir + "/docs.csv duplicate document id 'd1', first seen at " + dir + "/d1.txt",
+                    dir + "/docs.csv the document has no text (it is empty or white space); expected an article",
+                    dir + "/docs.csv:6 duplicate document id 'd3', first seen at " + dir + "/docs.csv:5");
+            for (int parts : new int[] {1, 2, 5}) {
+                assertThat(SparkValidation.validate(spark(), List.of(dir.toString()), Role.GOLD, parts))
+                        .as(parts + " parts").isEqualTo(expected);
+            }
         } finally {
             delete(dir);
         }

@@ -116,21 +116,53 @@ public final class HuggingFace {
     public static Conll.Export write(Path dir, List<Document> docs, Conll.Tokenizer tokenizer,
                                      Map<String, DocumentAnnotations> gold, String datasetName, Card card)
             throws IOException {
-        AtomicFiles.write(dir.resolve(DOCUMENTS), out -> writeDocuments(out, docs, gold));
-        TreeSet<String> types = new TreeSet<>();
+        List<String> types = new ArrayList<>();
         gold.values().forEach(a -> a.entities().forEach(e -> types.add(e.type())));
+        return writePart(dir, docs, tokenizer, gold, labels(types), 1, datasetName, card);
+    }
+
+    /**
+     * The {@code ner_tags} label names of a corpus whose entity mentions have the types {@code types} (in any
+     * order, repeated or not): {@code O}, then {@code B-} and {@code I-} of each type in sorted order.
+     */
+    public static List<String> labels(java.util.Collection<String> types) {
         List<String> labels = new ArrayList<>();
         labels.add("O");
-        for (String t : types) {
+        for (String t : new TreeSet<>(types)) {
             labels.add("B-" + t);
             labels.add("I-" + t);
         }
+        return labels;
+    }
+
+    /**
+     * One part of the export of a corpus written by several machines (issue 16: export on Spark), as
+     * {@link #write(Path, List, Conll.Tokenizer, Map, String, Card)} writes the whole: the part's documents in
+     * {@code documents.jsonl} and their sentences in {@code tokens.jsonl}, with the label names of the whole
+     * corpus ({@code labels}, from {@link #labels}) and the documents numbered from {@code firstDocument} (the
+     * number of the part's first document in the whole corpus), so that the parts' JSONL files concatenated are
+     * the whole export's; the Parquet copies of the part's own JSONL files; and the card, which names only the
+     * dataset and the labels and so is the whole export's.
+     */
+    public static Conll.Export writePart(Path dir, List<Document> docs, Conll.Tokenizer tokenizer,
+                                         Map<String, DocumentAnnotations> gold, List<String> labels,
+                                         long firstDocument, String datasetName, Card card) throws IOException {
+        AtomicFiles.write(dir.resolve(DOCUMENTS), out -> writeDocuments(out, docs, gold));
         ConllTagger tagger = new ConllTagger(TagScheme.IOB2, t -> t);
-        AtomicFiles.write(dir.resolve(TOKENS), out -> writeTokens(out, docs, tokenizer, gold, tagger, labels));
-        ParquetCopies.documents(dir);
-        ParquetCopies.tokens(dir);
+        AtomicFiles.write(dir.resolve(TOKENS), out -> writeTokens(out, docs, tokenizer, gold, tagger, labels,
+                firstDocument));
+        parquetCopies(dir);
         AtomicFiles.writeString(dir.resolve("README.md"), card(datasetName, labels, card));
         return tagger.export();
+    }
+
+    /**
+     * Writes {@code documents.parquet} and {@code tokens.parquet} in {@code dir} from its {@code documents.jsonl}
+     * and {@code tokens.jsonl}: the copies {@link #write} makes, a function of those files alone.
+     */
+    public static void parquetCopies(Path dir) throws IOException {
+        ParquetCopies.documents(dir);
+        ParquetCopies.tokens(dir);
     }
 
     private static void writeDocuments(OutputStream out, List<Document> docs, Map<String, DocumentAnnotations> gold)
@@ -194,17 +226,17 @@ public final class HuggingFace {
      * sentences from 0), the tokens, and each IOB2 tag as its index in {@code labels}.
      */
     private static void writeTokens(OutputStream out, List<Document> docs, Conll.Tokenizer tokenizer,
-                                    Map<String, DocumentAnnotations> gold, ConllTagger tagger, List<String> labels)
-            throws IOException {
+                                    Map<String, DocumentAnnotations> gold, ConllTagger tagger, List<String> labels,
+                                    long firstDocument) throws IOException {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < labels.size(); i++) {
             index.put(labels.get(i), i);
         }
         try (JsonGenerator g = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.setRootValueSeparator(null);
-            int docNo = 0;
+            long docNo = firstDocument - 1;
             for (Document d : docs) {
-                String doc = Integer.toString(++docNo);
+                String doc = Long.toString(++docNo);
                 int[] sentenceNo = {0};
                 tagger.document(d, tokenizer.sentences(d), gold.getOrDefault(d.id(), DocumentAnnotations.empty(d.id())),
                         (tokens, tags) -> {

@@ -224,12 +224,9 @@ public enum CorpusFormat {
                 misaligned(w, e);
             }
             case HF -> {
-                Conll.Export e = HuggingFace.write(out, docs, options.tokenizer(), anns, options.name(),
-                        options.card());
-                w.println("wrote " + out.resolve(HuggingFace.DOCUMENTS) + " (" + e.documents() + " documents), "
-                        + out.resolve(HuggingFace.TOKENS) + " (" + e.sentences() + " sentences), the same as documents.parquet "
-                        + "and tokens.parquet, README.md");
-                misaligned(w, e);
+                List<String> types = new ArrayList<>();
+                anns.values().forEach(a -> a.entities().forEach(m -> types.add(m.type())));
+                hf(w, corpus, out, options, HuggingFace.labels(types), 1);
             }
             case BRAT -> {
                 Brat.write(out, docs, anns, corpus.contradictions());
@@ -279,6 +276,30 @@ public enum CorpusFormat {
         }
         w.flush();
         return said.toString().lines().toList();
+    }
+
+    /**
+     * {@code hf}: one part of a corpus written by several machines (issue 16: export on Spark), as {@link #write}
+     * writes the whole, with the whole corpus's label names and its documents numbered from
+     * {@code firstDocument} ({@link HuggingFace#writePart}); returns what to tell the user.
+     */
+    public static List<String> writeHfPart(Corpus corpus, Path out, WriteOptions options, List<String> labels,
+                                           long firstDocument) throws IOException {
+        StringWriter said = new StringWriter();
+        PrintWriter w = new PrintWriter(said);
+        hf(w, corpus, out, options, labels, firstDocument);
+        w.flush();
+        return said.toString().lines().toList();
+    }
+
+    private static void hf(PrintWriter w, Corpus corpus, Path out, WriteOptions options, List<String> labels,
+                           long firstDocument) throws IOException {
+        Conll.Export e = HuggingFace.writePart(out, corpus.documents(), options.tokenizer(), corpus.annotations(),
+                labels, firstDocument, options.name(), options.card());
+        w.println("wrote " + out.resolve(HuggingFace.DOCUMENTS) + " (" + e.documents() + " documents), "
+                + out.resolve(HuggingFace.TOKENS) + " (" + e.sentences() + " sentences), the same as documents.parquet "
+                + "and tokens.parquet, README.md");
+        misaligned(w, e);
     }
 
     /** The entity layer alone, for the formats that hold nothing else (their losses say so). */

@@ -61,6 +61,16 @@ public final class CreationDates {
      * id one of {@code ids} and given once. Every bad line is reported, each with its line.
      */
     public static Map<String, Entry> readTsv(Path file, Set<String> ids) throws IOException {
+        return readTsv(file, ids::contains, ids.size());
+    }
+
+    /**
+     * {@link #readTsv(Path, Set)} for a corpus whose ids are not held in one set (issue 16: export on Spark asks
+     * only about the ids the file names): {@code isDocument} says whether an id is a document's, and
+     * {@code documents} is how many documents there are, which messages name.
+     */
+    public static Map<String, Entry> readTsv(Path file, java.util.function.Predicate<String> isDocument,
+                                             long documents) throws IOException {
         String name = file.toString();
         String text = Utf8LineReader.decodeStrict(Files.readAllBytes(file), name);
         if (text.startsWith("\uFEFF")) {
@@ -82,10 +92,10 @@ public final class CreationDates {
                 continue;
             }
             String id = fields[0];
-            boolean known = ids.contains(id);
+            boolean known = isDocument.test(id);
             if (!known) {
                 problems.add(new CorpusFormatException(at, "doc_id", "'" + id + "' is not a document of the "
-                        + "dataset; expected one of its " + ids.size() + " document ids"));
+                        + "dataset; expected one of its " + documents + " document ids"));
             }
             LocalDate date;
             try {
@@ -151,5 +161,21 @@ public final class CreationDates {
         }
         CorpusFormatProblems.throwIfAny(problems);
         return dates;
+    }
+
+    /**
+     * The refusal of a TimeML export that would leave {@code missing} of its {@code documents} documents without
+     * a creation date, naming the first ones ({@code firstMissing}, in corpus order, at most three are named),
+     * because TempEval-3's scorer refuses a file without {@code <DCT>} and then scores the other files only.
+     * {@code corpusbench export} and its Spark form say it alike.
+     */
+    public static CorpusFormatException missing(String documentsFile, List<String> firstMissing, long missing,
+                                                long documents) {
+        return new CorpusFormatException(Location.ofFile(documentsFile), "metadata." + METADATA_KEY, "none for "
+                + missing + " of " + documents + " documents ("
+                + String.join(", ", firstMissing.subList(0, Math.min(3, firstMissing.size())))
+                + (missing > 3 ? ", ..." : "") + "); expected a creation date for each, which TempEval-3's "
+                + "tools require as <DCT>: give --dct YYYY-MM-DD or --dct-file F, or --allow-missing-dct to "
+                + "write them without one");
     }
 }
