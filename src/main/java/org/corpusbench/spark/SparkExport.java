@@ -280,6 +280,8 @@ public final class SparkExport {
                         + "...) or a directory of them: export this corpus with 'corpusbench export'");
             }
         }
+        // what was validated must be what is written: an input changed from here on is refused before the commit
+        Map<String, String> unchanged = SparkFailures.snapshot(conf, paths);
         List<Diagnostic> errors = SparkValidation.validate(spark, paths, CorpusValidator.Role.GOLD, options.parts())
                 .stream().filter(Diagnostic::isError).toList();
         if (!errors.isEmpty()) {
@@ -362,6 +364,7 @@ public final class SparkExport {
                         .mapPartitionsWithIndex((k, it) -> writePart(hadoop, staging, format, name, scheme, conll4,
                                 dates, labels, license, languages, k, it), false)
                         .collect();
+                SparkFailures.requireUnchanged(conf, paths, unchanged);
                 return stage.commit(written, qualified, out, format, totals);
             } finally {
                 stage.close();

@@ -282,5 +282,18 @@ class SparkTaskFailureTest {
             isShort(t);
         }
         assertThat(entries(outs)).isEmpty();
+        // the input grown by a line after the corpus was validated: what was validated is not what would be written
+        Path c2 = corpus(Files.createDirectories(dir.resolve("again")));
+        try (TaskFaults faults = TaskFaults.install(LocalSpark.session(), Fault.GROWN, "documents.jsonl",
+                "SparkExport")) {
+            Throwable t = catchThrowable(() -> engine.export(List.of(c2.toString()), CorpusFormat.CONLL,
+                    out.toString(), new SparkExport.Options("x", org.corpusbench.tags.TagScheme.IOB2, false, 3,
+                            false)));
+            assertThat(faults.acted()).isPositive();
+            assertThat(t).isInstanceOf(CorpusFormatException.class);
+            assertThat(t.getMessage()).startsWith(c2 + "/documents.jsonl: ").contains("changed while Spark read it");
+            isShort(t);
+        }
+        assertThat(entries(outs)).isEmpty();
     }
 }
