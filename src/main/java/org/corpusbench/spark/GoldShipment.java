@@ -51,11 +51,21 @@ final class GoldShipment implements Serializable {
     private static final int CHUNK = 64 << 20;
 
     private final String key;
+    /**
+     * Whether every task runs in this JVM (a local master): then only the key is sent, and tasks find the gold
+     * under it, without writing it out (Spark writes a broadcast out even where nothing reads it back).
+     */
+    private final boolean sameJvm;
     /** The name, version and fingerprint, then three blocks of records, as received; null where sent. */
     private transient List<byte[]> received;
 
-    GoldShipment(GoldCorpus gold) {
+    /**
+     * The gold {@code gold}, to be sent to executors in other JVMs, or, when {@code sameJvm}, only named to
+     * tasks that run in this one.
+     */
+    GoldShipment(GoldCorpus gold, boolean sameJvm) {
         this.key = UUID.randomUUID().toString();
+        this.sameJvm = sameJvm;
         SENT.put(key, gold);
     }
 
@@ -68,7 +78,8 @@ final class GoldShipment implements Serializable {
         synchronized (GoldShipment.class) {
             if (!key.equals(decodedKey)) {
                 if (received == null) {
-                    throw new IllegalStateException("the gold " + key + " was released before its tasks ended");
+                    throw new IllegalStateException("the gold " + key + " was released before its tasks ended, or "
+                            + "a task of a local master ran in another JVM");
                 }
                 decoded = null;
                 decoded = decode(received);
@@ -85,6 +96,9 @@ final class GoldShipment implements Serializable {
 
     private void writeObject(ObjectOutputStream out) throws IOException {
         out.defaultWriteObject();
+        if (sameJvm) {
+            return;
+        }
         GoldCorpus gold = SENT.get(key);
         if (gold == null) {
             throw new IllegalStateException("the gold " + key + " is sent from another JVM or was released");
@@ -109,6 +123,9 @@ final class GoldShipment implements Serializable {
     /** Keeps what was received as bytes, in chunks; {@link #gold()} decodes them on first use. */
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
+        if (sameJvm) {
+            return;
+        }
         List<byte[]> chunks = new ArrayList<>();
         ByteArrayOutputStream chunk = new ByteArrayOutputStream();
         java.io.DataOutputStream data = new java.io.DataOutputStream(chunk);

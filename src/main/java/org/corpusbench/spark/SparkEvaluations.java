@@ -347,10 +347,15 @@ public final class SparkEvaluations {
         JavaRDD<PredictionParts.PartScores> of(PartTask scorer);
     }
 
-    /** What a task needs to score lines: the gold, shipped once to each executor, and the settings. */
-    record PartTask(Task task, Broadcast<GoldShipment> gold, TaskSettings settings) implements Serializable {
+    /**
+     * What a task needs to score lines: the gold, shipped once to each executor ({@code shipped}) or, on a local
+     * master, named by its key ({@code local}), and the settings.
+     */
+    record PartTask(Task task, GoldShipment local, Broadcast<GoldShipment> shipped, TaskSettings settings)
+            implements Serializable {
         PredictionParts.PartScorer scorer() throws IOException {
-            return new PredictionParts.PartScorer(task, gold.value().gold(), settings.settings());
+            GoldCorpus gold = (local != null ? local : shipped.value()).gold();
+            return new PredictionParts.PartScorer(task, gold, settings.settings());
         }
     }
 
@@ -362,10 +367,11 @@ public final class SparkEvaluations {
      */
     private static PredictionParts.Merged merge(JavaSparkContext jsc, Task task, GoldCorpus gold,
                                                 EvaluationSettings settings, ScoredParts parts, int shuffle) {
-        GoldShipment gs = new GoldShipment(gold);
-        Broadcast<GoldShipment> shipped = jsc.broadcast(gs);
+        boolean local = jsc.isLocal();
+        GoldShipment gs = new GoldShipment(gold, local);
+        Broadcast<GoldShipment> shipped = local ? null : jsc.broadcast(gs);
         try {
-            JavaRDD<PredictionParts.PartScores> scored = parts.of(new PartTask(task, shipped,
+            JavaRDD<PredictionParts.PartScores> scored = parts.of(new PartTask(task, local ? gs : null, shipped,
                     TaskSettings.of(settings)));
             if (PredictionParts.keepRows(task, gold, settings)) {
                 List<PredictionParts.PartScores> all = scored.collect();
@@ -385,7 +391,9 @@ public final class SparkEvaluations {
                 scored.unpersist(false);
             }
         } finally {
-            shipped.destroy();
+            if (shipped != null) {
+                shipped.destroy();
+            }
             gs.release();
         }
     }

@@ -286,7 +286,7 @@ class SparkPredictionPartsTest {
         try {
             GoldCorpus g = gold(new Random(7), dir).corpus();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            GoldShipment sent = new GoldShipment(g);
+            GoldShipment sent = new GoldShipment(g, false);
             try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
                 out.writeObject(sent);
             }
