@@ -30,6 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Run a command on Apache Spark, with the same output and refusals as on one machine.",
             "  spark --master local[*] evaluate --task tags|entities --format conll --pred F.conll ...",
             "  spark --master local[*] evaluate --task entities|dates|contradictions|nli --dataset DIR --pred F.jsonl",
+            "      (or --format parquet --pred F.parquet|DIR: a row per JSONL record)",
             "  spark --master local[*] validate [--predictions] PATH...      (.jsonl, .txt, .csv, directories)",
             "  spark --master local[*] export --dataset PATH --format F --out DIR   (one part per partition)",
             "  Under spark-submit (--class org.corpusbench.cli.Main target/corpusbench.jar spark evaluate ...),",
@@ -50,8 +51,9 @@ final class SparkCommand implements Runnable {
 
     @Option(names = "--parts", paramLabel = "N", description = "A CoNLL file: the parts it is cut into at blank "
             + "lines, one Spark task each (default: enough that none exceeds 64 MiB, and at least the master's "
-            + "cores). JSONL against a --dataset: the partitions the bootstrap's units are spread over (default: "
-            + "the master's cores). validate and export: the parts the JSONL files are cut into at line ends "
+            + "cores). JSONL predictions against a --dataset: the parts the file is cut into at line ends (the "
+            + "same default); Parquet: the partitions its rows are spread over (default: as Spark reads them). "
+            + "validate and export: the parts the JSONL files are cut into at line ends "
             + "(default: at most 32 MiB each, and at least the master's cores). Results are the same for every N.")
     int parts;
 

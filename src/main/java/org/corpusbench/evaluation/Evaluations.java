@@ -633,6 +633,19 @@ public final class Evaluations {
                 });
             }
             case DATES -> dates(r, m.timex, partIntervals(r, m, CountLayouts.timex(), DATE_METRICS), Map.of());
+            case CONTRADICTIONS -> {
+                EvaluationResult done = contradictions(r, m.pairs, m.types, partIntervals(r, m, CountLayouts.counts(),
+                        List.of(Counts::f1)).get(0), Map.of());
+                // the page shows every pair with its verdict: made, if it is asked for, by the one-piece evaluation
+                yield r.lazyResult(done.scores(), done.toText(), () -> {
+                    try {
+                        return evaluate(task, gold, predictions, settings, goldNotes, UnitBootstrap.THIS_JVM, null)
+                                .toHtml();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
             default -> nli(r, m.nli, partIntervals(r, m, CountLayouts.nli(), NLI_METRICS), Map.of());
         };
     }
@@ -975,13 +988,22 @@ public final class Evaluations {
             }
         }
         Counts total = perGroup.stream().reduce(Counts.ZERO, Counts::plus);
+        Bootstrap.Interval iv = r.intervals(groupIds, perGroup, Counts.ZERO, Counts::plus, CountLayouts.counts(),
+                List.of(Counts::f1)).get(0);
+        pairs.addAll(spurious);
+        r.pairs = pairs;
+        return contradictions(r, total, types, iv, read.skipped());
+    }
+
+    /** The contradictions report of the summed counts, the counts by type and the interval of F1. */
+    private static EvaluationResult contradictions(Report r, Counts total, Map<ContradictionType, Counts> types,
+                                                   Bootstrap.Interval iv, Map<String, Long> skipped) {
+        boolean bySentence = r.settings.matching() == ContradictionMatching.SENTENCE;
         JsonReport.counts(r.root.putObject("overall"), total);
         ObjectNode tn = r.root.putObject("types");
         types.forEach((t, c) -> JsonReport.counts(tn.putObject(t.name()), c));
-        Bootstrap.Interval iv = r.intervals(groupIds, perGroup, Counts.ZERO, Counts::plus, CountLayouts.counts(),
-                List.of(Counts::f1)).get(0);
         r.interval(r.root.putObject("confidence_intervals"), "f1", iv);
-        r.skipped(read.skipped());
+        r.skipped(skipped);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"type", "precision", "recall", "f1", "tp", "pred", "gold"});
         types.forEach((t, c) -> rows.add(new String[] {t.name(), f(c.precision()), f(c.recall()), f(c.f1()),
@@ -989,10 +1011,8 @@ public final class Evaluations {
         rows.add(new String[] {"overall" + (bySentence ? " (sentence level)" : ""), f(total.precision()),
             f(total.recall()), f(total.f1()) + " " + ci(iv), n(total.tp()), n(total.predicted()), n(total.gold())});
         r.table(rows);
-        pairs.addAll(spurious);
-        r.pairs = pairs;
         return r.result(new Scores.Contradictions(total, types), TextTable.markdown(rows)
-                + skippedLine(read.skipped()) + r.methodLine(), null);
+                + skippedLine(skipped) + r.methodLine(), null);
     }
 
     /** Most pairs the contradictions page shows, so that a detector flagging every pair keeps a readable page. */

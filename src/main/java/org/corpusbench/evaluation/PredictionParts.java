@@ -17,7 +17,12 @@ import org.corpusbench.eval.stats.PoissonBootstrap;
 import org.corpusbench.eval.timex.TimexCounts;
 import org.corpusbench.eval.timex.TimexEvaluator;
 import org.corpusbench.format.jsonl.JsonlLines;
+import org.corpusbench.eval.contradiction.PairMatcher;
+import org.corpusbench.eval.Counts;
+import org.corpusbench.model.Contradiction;
+import org.corpusbench.model.ContradictionType;
 import org.corpusbench.model.NliPair;
+import org.corpusbench.eval.contradiction.Sentences;
 
 /**
  * A JSONL predictions file scored in parts, each part read by itself, for an engine that spreads the parts
@@ -31,16 +36,19 @@ import org.corpusbench.model.NliPair;
  * ({@link PartScores#failed()}), and so does a merge whose units are not each gold unit once
  * ({@link #merge} returns {@code null}); the caller then reads the whole file on one machine, which reports
  * every problem (or, with {@code --lenient}, skips and counts them) exactly as {@code evaluate} does.
- * Contradictions are not scored in parts: their units are pairs of documents, which a part cannot see whole.
+ * Contradictions are scored in two steps: a part reads and checks its lines and hands each predicted pair on
+ * with its unit (the pair of documents it lies in, {@link ContradictionReader}); the predictions of a unit,
+ * brought together wherever they were read and put back in file order, are matched to the unit's gold pairs
+ * by {@link #scoreUnit}, as {@code evaluate} matches them; {@link #mergeContradictions} adds the units up.
  */
 public final class PredictionParts {
 
     private PredictionParts() {
     }
 
-    /** Whether the predictions of {@code task} can be scored in parts: entities, dates and NLI. */
+    /** Whether the predictions of {@code task} can be scored in parts: every task against a gold. */
     public static boolean supports(Task task) {
-        return task == Task.ENTITIES || task == Task.DATES || task == Task.NLI;
+        return task != Task.TAGS;
     }
 
     /** The units of {@code task} in {@code gold}: its documents, or its NLI pairs. */
@@ -248,6 +256,9 @@ public final class PredictionParts {
         final NliCounts nli;
         final PoissonBootstrap<long[]> poisson;
         final CountRows rows;
+        /** Contradictions: the overall counts and the counts by type (in type order); else null. */
+        Counts pairs;
+        Map<ContradictionType, Counts> types;
 
         private Merged(long units, SpanEvaluation spans, TimexCounts timex, NliCounts nli,
                        PoissonBootstrap<long[]> poisson, CountRows rows) {
@@ -258,6 +269,233 @@ public final class PredictionParts {
             this.poisson = poisson;
             this.rows = rows;
         }
+    }
+
+    /** A predicted contradiction as a part hands it on, in a form an engine can send between machines. */
+    public static final class ContradictionItem implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** Its unit: the pair of documents {@code "A|B"} it lies in, A before B in the gold's order. */
+        private final String unit;
+        /** Its two pieces of evidence, in either order: a pair predicted twice has the same. */
+        private final String pair;
+        /** The part it was read in. */
+        private final long part;
+        /** Its place in the part: with the part, its place in the file. */
+        private final long line;
+        /** The record, as {@code JsonCodec} writes it. */
+        private final String json;
+
+        /** A pair read in a part; a {@code null} unit marks a part that met a problem. */
+        public ContradictionItem(String unit, String pair, long part, long line, String json) {
+            this.unit = unit;
+            this.pair = pair;
+            this.part = part;
+            this.line = line;
+            this.json = json;
+        }
+
+        /** Its unit, {@code "A|B"}; {@code null} for a part that met a problem. */
+        public String unit() {
+            return unit;
+        }
+
+        /** Its two pieces of evidence, in either order. */
+        public String pair() {
+            return pair;
+        }
+
+        long part() {
+            return part;
+        }
+
+        long line() {
+            return line;
+        }
+
+        String json() {
+            return json;
+        }
+    }
+
+    /**
+     * Reads one part of a file of contradiction predictions: each line through {@link Predictions.PartReader},
+     * each predicted pair handed on with its unit.
+     */
+    public static final class ContradictionReader {
+        private final Predictions.PartReader reader;
+        private final Map<String, Integer> order = new HashMap<>();
+        private final long part;
+
+        /** A reader of part {@code part} of a file of contradiction predictions against {@code gold}. */
+        public ContradictionReader(GoldCorpus gold, long part) {
+            this.reader = new Predictions.PartReader(gold, GoldCorpus.Layer.CONTRADICTIONS);
+            int i = 0;
+            for (String id : gold.documents().keySet()) {
+                order.put(id, i++);
+            }
+            this.part = part;
+        }
+
+        /**
+         * The pair the line {@code line} is on predicts, or {@code null}; {@code position} is the line's place
+         * in the part (increasing in the order of the file).
+         */
+        public ContradictionItem line(JsonlLines line, long position) {
+            Predictions.Predicted p = reader.line(line);
+            if (p == null) {
+                return null;
+            }
+            Contradiction c = p.contradiction();
+            return new ContradictionItem(unit(order, c.a().docId(), c.b().docId()), p.id(), part, position,
+                    org.corpusbench.format.jsonl.JsonCodec.toJson(c));
+        }
+
+        /** Whether every line so far was read without a problem. */
+        public boolean clean() {
+            return reader.clean();
+        }
+    }
+
+    /** The unit of a pair with evidence in documents {@code x} and {@code y}: {@code "A|B"} in the gold's order. */
+    private static String unit(Map<String, Integer> order, String x, String y) {
+        return order.get(x) <= order.get(y) ? x + "|" + y : y + "|" + x;
+    }
+
+    /**
+     * A unit's counts, in a form an engine can send between machines: the overall counts and, for each type
+     * the unit's matching reports, its counts.
+     */
+    public static final class UnitScores implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** The unit, {@code "A|B"}. */
+        private final String unit;
+        /** True positives, false positives, false negatives. */
+        private final long[] overall;
+        /** For each type, in {@link ContradictionType} order, whether the matching reported it. */
+        private final boolean[] present;
+        /** For each type, its three counts. */
+        private final long[] types;
+
+        UnitScores(String unit, Counts overall, Map<ContradictionType, Counts> types) {
+            this.unit = unit;
+            this.overall = new long[] {overall.tp(), overall.fp(), overall.fn()};
+            ContradictionType[] all = ContradictionType.values();
+            this.present = new boolean[all.length];
+            this.types = new long[3 * all.length];
+            types.forEach((t, c) -> {
+                present[t.ordinal()] = true;
+                this.types[3 * t.ordinal()] = c.tp();
+                this.types[3 * t.ordinal() + 1] = c.fp();
+                this.types[3 * t.ordinal() + 2] = c.fn();
+            });
+        }
+
+        /** The unit these counts are of. */
+        public String unit() {
+            return unit;
+        }
+
+        Counts overall() {
+            return new Counts(overall[0], overall[1], overall[2]);
+        }
+
+        void addTypes(Map<ContradictionType, Counts> into) {
+            for (ContradictionType t : ContradictionType.values()) {
+                if (present[t.ordinal()]) {
+                    into.merge(t, new Counts(types[3 * t.ordinal()], types[3 * t.ordinal() + 1],
+                            types[3 * t.ordinal() + 2]), Counts::plus);
+                }
+            }
+        }
+    }
+
+    /**
+     * Matches the predictions of one unit ({@code items}, in any order: they are put back in file order) to
+     * the unit's gold pairs, as {@code evaluate} matches them.
+     */
+    public static UnitScores scoreUnit(GoldCorpus gold, EvaluationSettings settings, String unit,
+                                       List<ContradictionItem> items) throws java.io.IOException {
+        List<ContradictionItem> sorted = new ArrayList<>(items);
+        sorted.sort(java.util.Comparator.comparingLong(ContradictionItem::part)
+                .thenComparingLong(ContradictionItem::line));
+        List<Contradiction> predicted = new ArrayList<>();
+        for (ContradictionItem i : sorted) {
+            JsonlLines l = JsonlLines.ofChunk(i.json().getBytes(java.nio.charset.StandardCharsets.UTF_8), "unit",
+                    0, 0);
+            l.next();
+            predicted.add(org.corpusbench.format.jsonl.JsonCodec.contradiction(l.parse(), l.location()));
+        }
+        return score(gold, settings, unit, predicted);
+    }
+
+    private static UnitScores score(GoldCorpus gold, EvaluationSettings settings, String unit,
+                                    List<Contradiction> predicted) {
+        int bar = unit.indexOf('|');
+        String x = unit.substring(0, bar);
+        String y = unit.substring(bar + 1);
+        List<Contradiction> g = EvaluationUnits.between(gold.contradictions(), x, y);
+        PairMatcher.Result m = settings.matching() == ContradictionMatching.SENTENCE
+                ? PairMatcher.matchBySentence(g, predicted, id -> Sentences.of(gold.documents().get(id).text()))
+                : PairMatcher.match(g, predicted);
+        return new UnitScores(unit, m.overall(), m.types());
+    }
+
+    /**
+     * Adds up the units of a file of contradiction predictions read in parts: {@code scored}, one for each unit
+     * that holds a prediction; the units that hold only gold pairs are scored here. {@code records} is the
+     * number of predicted pairs and {@code distinctPairs} the number of distinct ones; {@code null} when the file
+     * must be read in one piece (a pair predicted twice, or no pair at all, which only the whole file can
+     * refuse or, with --allow-empty, score).
+     */
+    public static Merged mergeContradictions(GoldCorpus gold, EvaluationSettings settings, List<UnitScores> scored,
+                                             long records, long distinctPairs) {
+        if (records == 0 || records != distinctPairs) {
+            return null;
+        }
+        Map<String, UnitScores> byUnit = new HashMap<>();
+        scored.forEach(u -> byUnit.put(u.unit(), u));
+        Map<String, Integer> order = new HashMap<>();
+        int i = 0;
+        for (String id : gold.documents().keySet()) {
+            order.put(id, i++);
+        }
+        for (Contradiction c : gold.contradictions()) {
+            String u = unit(order, c.a().docId(), c.b().docId());
+            if (!byUnit.containsKey(u)) {
+                byUnit.put(u, score(gold, settings, u, List.of()));
+            }
+        }
+        long n = gold.documents().size();
+        long units = n * (n + 1) / 2;
+        boolean byPoisson = settings.bootstrap().poissonFor(units);
+        PoissonBootstrap<long[]> poisson = byPoisson
+                ? new PoissonBootstrap<>(CountLayouts.longs(3), settings.resamples(), settings.seed()) : null;
+        CountRows rows = byPoisson ? null : new CountRows(3);
+        Counts total = Counts.ZERO;
+        Map<ContradictionType, Counts> types = new java.util.EnumMap<>(ContradictionType.class);
+        List<String> ids = List.copyOf(gold.documents().keySet());
+        // every unit in the gold's order, as evaluate adds them; a unit without a pair adds nothing to a sum,
+        // so the Poisson bootstrap is given only the units that hold one
+        for (int a = 0; a < ids.size(); a++) {
+            for (int b = a; b < ids.size(); b++) {
+                UnitScores u = byUnit.get(ids.get(a) + "|" + ids.get(b));
+                Counts c = u == null ? Counts.ZERO : u.overall();
+                if (u != null) {
+                    total = total.plus(c);
+                    u.addTypes(types);
+                    if (poisson != null) {
+                        poisson.add(u.unit(), new long[] {c.tp(), c.fp(), c.fn()});
+                    }
+                }
+                if (rows != null) {
+                    rows.add(c.tp(), c.fp(), c.fn());
+                }
+            }
+        }
+        Merged m = new Merged(units, SpanEvaluation.EMPTY, TimexCounts.ZERO, NliCounts.ZERO, poisson, rows);
+        m.pairs = total;
+        m.types = types;
+        return m;
     }
 
     /**

@@ -94,11 +94,12 @@ public final class Predictions {
      * A document's (or an NLI pair's) predictions as one line of a part gives them: the document's layer, or
      * the pair's label.
      *
-     * @param id          the document id, or the NLI pair id
-     * @param annotations the document's predicted layer ({@code null} for an NLI label)
-     * @param label       the pair's predicted label ({@code null} for a document)
+     * @param id            the document id, the NLI pair id, or a contradiction's two pieces of evidence
+     * @param annotations   the document's predicted layer, or {@code null}
+     * @param label         the pair's predicted label, or {@code null}
+     * @param contradiction the predicted contradiction, or {@code null}
      */
-    public record Predicted(String id, DocumentAnnotations annotations, NliLabel label) {
+    public record Predicted(String id, DocumentAnnotations annotations, NliLabel label, Contradiction contradiction) {
     }
 
     /**
@@ -118,9 +119,9 @@ public final class Predictions {
 
         /** A reader of a part of the predictions of {@code layer} against {@code gold}. */
         public PartReader(GoldCorpus gold, Layer layer) {
-            if (layer != Layer.ENTITIES && layer != Layer.TIMEXES && layer != Layer.NLI) {
-                throw new IllegalArgumentException("a part of a file holds whole units of entities, dates or NLI "
-                        + "labels only, not of " + layer.label());
+            if (layer == Layer.DOCUMENTS) {
+                throw new IllegalArgumentException("a part of a file of predictions holds entities, dates, "
+                        + "contradictions or NLI labels, not documents");
             }
             this.reader = new Reader(null, gold, layer);
             this.layer = layer;
@@ -166,7 +167,14 @@ public final class Predictions {
                 }
                 Map.Entry<String, NliLabel> e = reader.labels.entrySet().iterator().next();
                 reader.labels.clear();
-                return new Predicted(e.getKey(), null, e.getValue());
+                return new Predicted(e.getKey(), null, e.getValue(), null);
+            }
+            if (layer == Layer.CONTRADICTIONS) {
+                if (reader.contradictions.isEmpty()) {
+                    return null;
+                }
+                Contradiction c = reader.contradictions.remove(0);
+                return new Predicted(Reader.pairKey(c), null, null, c);
             }
             if (reader.docLines.size() == docs) {
                 return null;
@@ -176,7 +184,7 @@ public final class Predictions {
                     reader.timexes.getOrDefault(id, List.of()));
             reader.entities.clear();
             reader.timexes.clear();
-            return new Predicted(id, a, null);
+            return new Predicted(id, a, null, null);
         }
 
         /** Whether every line so far was read without a problem and none needs the whole file. */
@@ -532,7 +540,7 @@ public final class Predictions {
         }
 
         /** The two pieces of evidence of a contradiction, in a fixed order: a pair is unordered. */
-        private static String pairKey(Contradiction c) {
+        static String pairKey(Contradiction c) {
             String a = c.a().docId() + "\u0000" + c.a().span().start() + "\u0000" + c.a().span().end();
             String b = c.b().docId() + "\u0000" + c.b().span().start() + "\u0000" + c.b().span().end();
             return a.compareTo(b) <= 0 ? a + "\u0001" + b : b + "\u0001" + a;

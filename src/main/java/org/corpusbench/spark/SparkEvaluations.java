@@ -45,6 +45,7 @@ import org.corpusbench.spark.PartResults.Outcome;
 import org.corpusbench.spark.PartResults.SentenceCount;
 import org.corpusbench.spark.PartResults.TagPart;
 import org.corpusbench.tags.TagScheme;
+import scala.Tuple2;
 
 /**
  * {@link Evaluations#tags} and {@link Evaluations#conllEntities} on Spark: the same {@link EvaluationResult}
@@ -304,8 +305,35 @@ public final class SparkEvaluations {
      */
     static PredictionParts.Merged scoreInParts(JavaSparkContext jsc, Task task, GoldCorpus gold,
                                                ParquetPredictions source, EvaluationSettings settings, int parts) {
+        if (task == Task.CONTRADICTIONS) {
+            // the rows as Spark reads them, partitions in file order: a unit's pairs are put back in that order
+            return contradictions(jsc, gold, settings, reading -> source.records(0)
+                    .mapPartitionsWithIndex(pairsOfRows(reading, source.name()), true), 0);
+        }
         return merge(jsc, task, gold, settings, scoring -> source.records(parts)
                 .mapPartitions(rowsOf(scoring, source.name())), parts);
+    }
+
+    /** The task that reads the pairs of a partition of Parquet rows, as {@link #pairsOfFile} reads a part. */
+    private static org.apache.spark.api.java.function.Function2<Integer, Iterator<String>,
+            Iterator<PredictionParts.ContradictionItem>> pairsOfRows(PartTask scoring, String name) {
+        return (index, rows) -> {
+            PredictionParts.ContradictionReader reader = new PredictionParts.ContradictionReader(scoring.gold(),
+                    index);
+            List<PredictionParts.ContradictionItem> out = new java.util.ArrayList<>();
+            long row = 0;
+            while (rows.hasNext()) {
+                JsonlLines line = JsonlLines.ofChunk(rows.next().getBytes(StandardCharsets.UTF_8), name, 0, 0);
+                while (line.next()) {
+                    PredictionParts.ContradictionItem i = reader.line(line, row++);
+                    if (i != null) {
+                        out.add(i);
+                    }
+                }
+            }
+            return (reader.clean() ? out : List.of(new PredictionParts.ContradictionItem(null, null, index, 0,
+                    null))).iterator();
+        };
     }
 
     /** The task that scores a partition of a Parquet file's rows, each row the JSON record it holds. */
@@ -338,8 +366,78 @@ public final class SparkEvaluations {
         List<JsonlParts.Part> cut = JsonlParts.cut(List.of(new JsonlParts.InputFile(path,
                 fs.makeQualified(p).toString(), size)), partBytes);
         HadoopConfiguration hc = new HadoopConfiguration(conf);
+        if (task == Task.CONTRADICTIONS) {
+            return contradictions(jsc, gold, settings, scoring -> jsc.parallelize(cut, cut.size())
+                    .flatMap(pairsOfFile(scoring, hc)), cut.size());
+        }
         return merge(jsc, task, gold, settings, scorer -> jsc.parallelize(cut, cut.size())
                 .map(partOfFile(task, scorer, hc)), cut.size());
+    }
+
+    /** Builds the predicted pairs from the task that reads them (an item without a unit: a part with a problem). */
+    interface PredictedPairs {
+        JavaRDD<PredictionParts.ContradictionItem> of(PartTask reader);
+    }
+
+    /**
+     * Contradiction predictions in parts: the pairs the parts read, brought together by unit (the pair of
+     * documents they lie in) and matched there to the unit's gold pairs ({@link PredictionParts#scoreUnit}),
+     * the units added up on the driver ({@link PredictionParts#mergeContradictions}); {@code null} when a part
+     * met a problem or the file must otherwise be read in one piece.
+     */
+    private static PredictionParts.Merged contradictions(JavaSparkContext jsc, GoldCorpus gold,
+                                                         EvaluationSettings settings, PredictedPairs pairs,
+                                                         int shuffle) {
+        boolean local = jsc.isLocal();
+        GoldShipment gs = new GoldShipment(gold, local);
+        Broadcast<GoldShipment> shipped = local ? null : jsc.broadcast(gs);
+        PartTask task = new PartTask(Task.CONTRADICTIONS, local ? gs : null, shipped, TaskSettings.of(settings));
+        JavaRDD<PredictionParts.ContradictionItem> items = pairs.of(task).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            if (!items.filter(i -> i.unit() == null).isEmpty()) {
+                return null;
+            }
+            long records = items.count();
+            int partitions = Math.max(1, shuffle > 0 ? shuffle : jsc.defaultParallelism());
+            long distinct = items.map(PredictionParts.ContradictionItem::pair).distinct(partitions).count();
+            List<PredictionParts.UnitScores> scored = items
+                    .mapToPair(i -> new Tuple2<>(i.unit(), i)).groupByKey(partitions)
+                    .map(u -> PredictionParts.scoreUnit(task.gold(), task.settings().settings(), u._1(),
+                            toList(u._2())))
+                    .collect();
+            return PredictionParts.mergeContradictions(gold, settings, scored, records, distinct);
+        } finally {
+            items.unpersist(false);
+            if (shipped != null) {
+                shipped.destroy();
+            }
+            gs.release();
+        }
+    }
+
+    private static <T> List<T> toList(Iterable<T> it) {
+        List<T> out = new java.util.ArrayList<>();
+        it.forEach(out::add);
+        return out;
+    }
+
+    /** The task that reads the pairs of a part of a file: all of them, or one item without a unit (a problem). */
+    private static FlatMapFunction<JsonlParts.Part, PredictionParts.ContradictionItem> pairsOfFile(
+            PartTask scoring, HadoopConfiguration conf) {
+        return part -> {
+            PredictionParts.ContradictionReader reader = new PredictionParts.ContradictionReader(scoring.gold(),
+                    part.index());
+            List<PredictionParts.ContradictionItem> out = new java.util.ArrayList<>();
+            Path p = new Path(part.path());
+            JsonlParts.read(HadoopPaths.fileSystem(p, conf.get()), part, 0, line -> {
+                PredictionParts.ContradictionItem i = reader.line(line, line.lineNumber());
+                if (i != null) {
+                    out.add(i);
+                }
+            });
+            return (reader.clean() ? out : List.of(new PredictionParts.ContradictionItem(null, null, part.index(),
+                    0, null))).iterator();
+        };
     }
 
     /** Builds the scored parts from the task that scores a part's lines. */
@@ -354,8 +452,11 @@ public final class SparkEvaluations {
     record PartTask(Task task, GoldShipment local, Broadcast<GoldShipment> shipped, TaskSettings settings)
             implements Serializable {
         PredictionParts.PartScorer scorer() throws IOException {
-            GoldCorpus gold = (local != null ? local : shipped.value()).gold();
-            return new PredictionParts.PartScorer(task, gold, settings.settings());
+            return new PredictionParts.PartScorer(task, gold(), settings.settings());
+        }
+
+        GoldCorpus gold() throws IOException {
+            return (local != null ? local : shipped.value()).gold();
         }
     }
 

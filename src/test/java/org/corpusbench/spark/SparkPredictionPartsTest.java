@@ -209,6 +209,70 @@ class SparkPredictionPartsTest {
     }
 
     /**
+     * Contradiction predictions in parts: the release's gold pairs, a random subset in random order, some with
+     * their evidence swapped, and damage (a pair twice, maybe
+     * in another part; an unknown document; a line that is not JSON; an empty file), span or sentence matching,
+     * lenient or not, --allow-empty or not, 1 to 9 parts: {@code evaluate}'s result or refusal, and the parts used
+     * exactly when the file has a pair and no problem.
+     */
+    @Property(tries = 25)
+    void contradictionsScoredInPartsAreEvaluates(@ForAll long seed, @ForAll @IntRange(min = 0, max = 4) int damage,
+                                                 @ForAll boolean bySentence, @ForAll boolean lenient,
+                                                 @ForAll boolean allowEmpty,
+                                                 @ForAll @IntRange(min = 1, max = 9) int parts,
+                                                 @ForAll BootstrapMethod method,
+                                                 @ForAll @IntRange(min = 0, max = 30) int resamples) throws IOException {
+        Random r = new Random(seed);
+        Path release = Path.of("datasets/oreshnik-reports/1.1.0");
+        GoldCorpus gold = org.corpusbench.evaluation.Evaluations.gold(Task.CONTRADICTIONS, release, null);
+        List<String> lines = new ArrayList<>();
+        List<String> all = Files.readAllLines(release.resolve("contradictions.jsonl"), StandardCharsets.UTF_8);
+        for (String line : all) {
+            if (r.nextInt(3) > 0) {
+                // now and then with its evidence swapped, which matches the same gold pair
+                lines.add(r.nextInt(4) > 0 ? line : line.replaceFirst("\"a\":", "\"x\":")
+                        .replaceFirst("\"b\":", "\"a\":").replaceFirst("\"x\":", "\"b\":"));
+            }
+        }
+        java.util.Collections.shuffle(lines, r);
+        switch (damage) {
+            case 1 -> lines.add(r.nextInt(lines.size() + 1), lines.get(r.nextInt(Math.max(1, lines.size()))));
+            case 2 -> lines.set(0, lines.get(0).replaceFirst("\"doc_id\": ?\"", "\"doc_id\":\"x-"));
+            case 3 -> lines.set(0, "{\"type\": ");
+            case 4 -> lines.clear();
+            default -> {
+            }
+        }
+        Path dir = Files.createTempDirectory("corpusbench-parts");
+        try {
+            Path f = dir.resolve("contradictions.jsonl");
+            Files.writeString(f, lines.isEmpty() ? "" : String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+            EvaluationSettings s = EvaluationSettings.defaults().withIntervals(resamples, seed).withBootstrap(method)
+                    .withLenient(lenient).withAllowEmpty(allowEmpty)
+                    .withMatching(bySentence ? org.corpusbench.evaluation.ContradictionMatching.SENTENCE
+                            : org.corpusbench.evaluation.ContradictionMatching.SPAN);
+            boolean problem;
+            try {
+                Predictions.Read read = Predictions.read(f, gold, Task.CONTRADICTIONS.layer(), true, allowEmpty);
+                problem = !read.problems().isEmpty() || read.contradictions().isEmpty();
+            } catch (CorpusFormatException e) {
+                problem = true;
+            }
+            PredictionParts.Merged merged = SparkEvaluations.scoreInParts(
+                    JavaSparkContext.fromSparkContext(LocalSpark.session().sparkContext()), Task.CONTRADICTIONS, gold,
+                    f.toString(), s, parts);
+            assertThat(merged == null).as("parts not used").isEqualTo(problem);
+            SparkGoldEvaluationsTest.assertSame(Task.CONTRADICTIONS, gold, f, s, parts);
+        } finally {
+            try (Stream<Path> x = Files.walk(dir)) {
+                for (Path p : x.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /**
      * A record in another part in the place of a record left out: as many units as the gold has, but one twice;
      * only the count of distinct ids over the parts finds it (the Poisson bootstrap keeps no rows).
      */
