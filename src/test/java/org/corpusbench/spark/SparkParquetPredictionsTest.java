@@ -130,6 +130,41 @@ class SparkParquetPredictionsTest {
         }
     }
 
+    /** Contradiction pairs as Parquet rows, one file or a folder of three: scored in parts as their JSONL. */
+    @Test
+    void contradictionRowsScoreAsTheirJsonl(@TempDir Path dir) throws IOException {
+        Path release = Path.of("datasets/oreshnik-reports/1.1.0");
+        GoldCorpus gold = Evaluations.gold(Task.CONTRADICTIONS, release, null);
+        List<String> lines = new ArrayList<>();
+        List<String> all = Files.readAllLines(release.resolve("contradictions.jsonl"), StandardCharsets.UTF_8);
+        for (int i = 0; i < all.size(); i++) {
+            if (i % 3 != 1) {
+                lines.add(all.get(i));
+            }
+        }
+        Path jsonl = dir.resolve("pairs.jsonl");
+        Files.write(jsonl, lines, StandardCharsets.UTF_8);
+        for (int files : List.of(0, 3)) {
+            Path parquet = dir.resolve("pairs-" + files + ".parquet");
+            writeParquet(lines, parquet, files, Files.createDirectory(dir.resolve("scratch-" + files)));
+            for (boolean sentence : List.of(false, true)) {
+                EvaluationSettings s = EvaluationSettings.defaults().withIntervals(40, 5)
+                        .withBootstrap(sentence ? BootstrapMethod.POISSON : BootstrapMethod.CLASSIC)
+                        .withMatching(sentence ? org.corpusbench.evaluation.ContradictionMatching.SENTENCE
+                                : org.corpusbench.evaluation.ContradictionMatching.SPAN);
+                assertThat(SparkEvaluations.scoreInParts(JavaSparkContext.fromSparkContext(
+                        LocalSpark.session().sparkContext()), Task.CONTRADICTIONS, gold,
+                        ParquetPredictions.open(LocalSpark.session(), parquet.toString()), s, 0)).isNotNull();
+                EvaluationResult a = Evaluations.evaluate(Task.CONTRADICTIONS, gold, jsonl, s);
+                EvaluationResult b = SparkEvaluations.evaluateParquet(LocalSpark.session(), Task.CONTRADICTIONS,
+                        gold, parquet.toString(), s, 0);
+                assertThat(b.scores()).isEqualTo(a.scores());
+                assertThat(b.intervals()).isEqualTo(a.intervals());
+                assertThat(b.toText()).isEqualTo(a.toText());
+            }
+        }
+    }
+
     @Test
     void aFolderIsNamedByItsFilesAndAFileByItsBytes(@TempDir Path dir) throws IOException {
         List<String> lines = List.of("{\"id\": \"p1\", \"label\": \"neutral\"}", "{\"id\": \"p2\", \"label\": \"entailment\"}");
