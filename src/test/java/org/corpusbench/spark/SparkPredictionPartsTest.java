@@ -12,10 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -170,11 +168,7 @@ class SparkPredictionPartsTest {
             }
             SparkGoldEvaluationsTest.assertSame(task, g.corpus(), f, s, parts);
         } finally {
-            try (Stream<Path> all = Files.walk(dir)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+            SparkParquetPredictionsTest.delete(dir);
         }
     }
 
@@ -264,11 +258,7 @@ class SparkPredictionPartsTest {
             assertThat(merged == null).as("parts not used").isEqualTo(problem);
             SparkGoldEvaluationsTest.assertSame(Task.CONTRADICTIONS, gold, f, s, parts);
         } finally {
-            try (Stream<Path> x = Files.walk(dir)) {
-                for (Path p : x.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+            SparkParquetPredictionsTest.delete(dir);
         }
     }
 
@@ -295,11 +285,7 @@ class SparkPredictionPartsTest {
                 SparkGoldEvaluationsTest.assertSame(task, g.corpus(), f, s, 2);
                 SparkGoldEvaluationsTest.assertSame(task, g.corpus(), f, s.withLenient(true), 3);
             } finally {
-                try (Stream<Path> all = Files.walk(dir)) {
-                    for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
+                SparkParquetPredictionsTest.delete(dir);
             }
         }
     }
@@ -336,11 +322,7 @@ class SparkPredictionPartsTest {
                 }
             }
         } finally {
-            try (Stream<Path> all = Files.walk(dir)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+            SparkParquetPredictionsTest.delete(dir);
         }
     }
 
@@ -367,11 +349,7 @@ class SparkPredictionPartsTest {
             assertThat(back.nliPairs()).isEqualTo(g.nliPairs());
             assertThat(List.copyOf(back.documents().keySet())).isEqualTo(List.copyOf(g.documents().keySet()));
         } finally {
-            try (Stream<Path> all = Files.walk(dir)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+            SparkParquetPredictionsTest.delete(dir);
         }
     }
 }
