@@ -12,7 +12,10 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.corpusbench.diagnostic.CorpusFormatException;
 import org.corpusbench.diagnostic.Location;
@@ -64,9 +67,16 @@ final class ParquetPredictions implements PredictionSource {
         if (status.isDirectory()) {
             for (FileStatus f : fs.listStatus(root)) {
                 String n = f.getPath().getName();
-                if (f.isFile() && !n.startsWith("_") && !n.startsWith(".")) {
-                    files.add(f.getPath());
+                if (hidden(n)) {
+                    continue;
                 }
+                if (!f.isFile()) {
+                    // a partitioned table (col=value/...) or anything else below: not read, so not skipped silently
+                    throw new CorpusFormatException(Location.ofFile(path + "/" + n), null, "is a folder; expected "
+                            + "a folder of Parquet files only (a partitioned table's folders are not read: give "
+                            + "each folder, or write the table unpartitioned)");
+                }
+                files.add(f.getPath());
             }
             files.sort((a, b) -> a.getName().compareTo(b.getName()));
             if (files.isEmpty()) {
@@ -74,6 +84,12 @@ final class ParquetPredictions implements PredictionSource {
                         + "Parquet file, or a folder of Parquet files, with a row per prediction record");
             }
         } else {
+            if (hidden(root.getName())) {
+                // Spark and Hadoop never read such a file, even when named
+                throw new CorpusFormatException(Location.ofFile(path), null, "is a hidden file to Spark and Hadoop "
+                        + "(its name starts with '_' or '.'), which they do not read; expected a Parquet file "
+                        + "whose name does not start so (rename it)");
+            }
             files.add(root);
         }
         ParquetPredictions source = new ParquetPredictions(spark, path, fs, root, status.isDirectory(),
@@ -84,10 +100,44 @@ final class ParquetPredictions implements PredictionSource {
         return source;
     }
 
+    /** A name Spark and Hadoop leave out of a folder and never read: {@code _SUCCESS}, {@code .x.crc}. */
+    private static boolean hidden(String name) {
+        return name.startsWith("_") || name.startsWith(".");
+    }
+
+    /**
+     * The rows of {@code file}, read as it is named: its path with Hadoop's pattern characters escaped (Spark
+     * takes a path as a pattern, and {@code w[1].parquet} would read {@code w1.parquet}), and, for a local file,
+     * with the raw local file system, as {@link HadoopPaths} reads local files (no checksum file is read, and a
+     * name with a colon can be read).
+     */
+    private Dataset<Row> rows(Path file) {
+        DataFrameReader reader = spark.read();
+        if ("file".equals(file.toUri().getScheme())) {
+            reader = reader.option("fs.file.impl", RawLocalFileSystem.class.getName())
+                    .option("fs.file.impl.disable.cache", "true");
+        }
+        return reader.parquet(literal(file));
+    }
+
+    /** {@code file} as a Hadoop pattern that matches only itself. */
+    static String literal(Path file) {
+        String s = file.toString();
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ("{}[]*?\\".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
     /** Reads the footer of {@code file}: a file that is not Parquet is refused here, before any work. */
     private void schemaOf(Path file) throws CorpusFormatException {
         try {
-            spark.read().parquet(file.toString()).schema();
+            rows(file).schema();
         } catch (RuntimeException e) {
             throw notParquet(file, e);
         } catch (Exception e) {
@@ -140,7 +190,7 @@ final class ParquetPredictions implements PredictionSource {
     public InputStream open() {
         List<InputStream> parts = new ArrayList<>();
         for (Path f : files) {
-            parts.add(new RowLines(() -> spark.read().parquet(f.toString()).toJSON().toLocalIterator()));
+            parts.add(new RowLines(() -> rows(f).toJSON().toLocalIterator()));
         }
         return new SequenceInputStream(Collections.enumeration(parts));
     }
@@ -153,7 +203,7 @@ final class ParquetPredictions implements PredictionSource {
     JavaRDD<String> records(int parts) {
         Dataset<String> json = null;
         for (Path f : files) {
-            Dataset<String> one = spark.read().parquet(f.toString()).toJSON();
+            Dataset<String> one = rows(f).toJSON();
             json = json == null ? one : json.union(one);
         }
         return (parts > 0 ? json.repartition(parts) : json).javaRDD();

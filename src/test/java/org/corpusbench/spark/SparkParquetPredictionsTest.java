@@ -165,6 +165,45 @@ class SparkParquetPredictionsTest {
         }
     }
 
+    /**
+     * A Parquet path is read as it is named: not as a pattern ({@code w[1].parquet} is not {@code w1.parquet}),
+     * with a colon in its name, beside a stale checksum file; a hidden name given directly and a folder below the
+     * data files are refused, not read as nothing. (An attack on this command found each.)
+     */
+    @Test
+    void aParquetPathIsReadAsItIsNamed(@TempDir Path dir) throws IOException {
+        GoldCorpus gold = Evaluations.gold(Task.NLI, SparkGoldEvaluationsTest.RELEASE, null);
+        List<String> ids = gold.nliPairs().stream().map(p -> p.id()).toList();
+        List<String> neutral = ids.stream().map(id -> "{\"id\": \"" + id + "\", \"label\": \"neutral\"}").toList();
+        List<String> entailed = ids.stream().map(id -> "{\"id\": \"" + id + "\", \"label\": \"entailment\"}")
+                .toList();
+        Path jsonl = dir.resolve("neutral.jsonl");
+        Files.write(jsonl, neutral, StandardCharsets.UTF_8);
+        EvaluationSettings s = EvaluationSettings.defaults().withIntervals(0, 1);
+        Object expected = Evaluations.evaluate(Task.NLI, gold, jsonl, s).scores();
+        Path named = dir.resolve("w[1].parquet");
+        writeParquet(neutral, named, 0, Files.createDirectory(dir.resolve("s1")));
+        writeParquet(entailed, dir.resolve("w1.parquet"), 0, Files.createDirectory(dir.resolve("s2")));
+        Path colon = dir.resolve("c:d.parquet");
+        Files.copy(named, colon);
+        Path folder = dir.resolve("folder{a,b}");
+        writeParquet(neutral, folder, 2, Files.createDirectory(dir.resolve("s3")));
+        Files.writeString(folder.resolve(".part-0.parquet.crc"), "stale");
+        for (Path p : List.of(named, colon, folder)) {
+            assertThat(SparkEvaluations.evaluateParquet(LocalSpark.session(), Task.NLI, gold, p.toString(), s, 0)
+                    .scores()).as(p.toString()).isEqualTo(expected);
+        }
+        Path hidden = dir.resolve("_x.parquet");
+        Files.copy(named, hidden);
+        assertThatThrownBy(() -> SparkEvaluations.evaluateParquet(LocalSpark.session(), Task.NLI, gold,
+                hidden.toString(), s, 0)).isInstanceOf(CorpusFormatException.class)
+                .hasMessageStartingWith(hidden + ": is a hidden file to Spark and Hadoop");
+        Files.createDirectory(folder.resolve("sub"));
+        assertThatThrownBy(() -> SparkEvaluations.evaluateParquet(LocalSpark.session(), Task.NLI, gold,
+                folder.toString(), s, 0)).isInstanceOf(CorpusFormatException.class)
+                .hasMessageStartingWith(folder + "/sub: is a folder; expected a folder of Parquet files only");
+    }
+
     @Test
     void aFolderIsNamedByItsFilesAndAFileByItsBytes(@TempDir Path dir) throws IOException {
         List<String> lines = List.of("{\"id\": \"p1\", \"label\": \"neutral\"}", "{\"id\": \"p2\", \"label\": \"entailment\"}");
