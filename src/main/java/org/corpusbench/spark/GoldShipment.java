@@ -20,16 +20,17 @@ import org.corpusbench.evaluation.GoldCorpus;
 import org.corpusbench.format.jsonl.JsonCodec;
 import org.corpusbench.format.jsonl.JsonlLines;
 import org.corpusbench.format.jsonl.JsonlReader;
+import org.corpusbench.model.Contradiction;
 import org.corpusbench.model.Document;
 import org.corpusbench.model.DocumentAnnotations;
 import org.corpusbench.model.NliPair;
 
 /**
  * The gold an evaluation in parts scores against, sent once to each executor (a Spark broadcast): its
- * documents, gold annotations and NLI pairs, each written as the JSON record {@link JsonCodec} writes and read
- * back by {@link JsonCodec}'s decoders, whose round trip the format's tests hold. The model's records are
- * not {@link Serializable}; the codec is their one external form, so no second one is made here. Contradictions
- * and the gold's files are left out: a part scores entities, dates and NLI labels only.
+ * documents, gold annotations, contradictions and NLI pairs, each written as the JSON record {@link JsonCodec}
+ * writes and read back by {@link JsonCodec}'s decoders, whose round trip the format's tests hold. The model's
+ * records are not {@link Serializable}; the codec is their one external form, so no second one is made here.
+ * The gold's files are left out: no part reads them.
  *
  * <p>The object Spark keeps holds no gold, only a key and, where it was received, the records' bytes: Spark
  * estimates the size of what it keeps by walking its object graph, and walking a gold of millions of mentions
@@ -56,7 +57,7 @@ final class GoldShipment implements Serializable {
      * under it, without writing it out (Spark writes a broadcast out even where nothing reads it back).
      */
     private final boolean sameJvm;
-    /** The name, version and fingerprint, then three blocks of records, as received; null where sent. */
+    /** The name, version and fingerprint, then four blocks of records, as received; null where sent. */
     private transient List<byte[]> received;
 
     /**
@@ -108,6 +109,7 @@ final class GoldShipment implements Serializable {
         out.writeObject(gold.fingerprint());
         write(out, gold.documents().values());
         write(out, gold.annotations().values());
+        write(out, gold.contradictions());
         write(out, gold.nliPairs());
     }
 
@@ -134,7 +136,7 @@ final class GoldShipment implements Serializable {
             data.writeBoolean(s != null);
             data.writeUTF(s == null ? "" : (String) s);
         }
-        for (int block = 0; block < 3; block++) {
+        for (int block = 0; block < 4; block++) {
             int n = in.readInt();
             data.writeInt(n);
             for (int i = 0; i < n; i++) {
@@ -166,9 +168,11 @@ final class GoldShipment implements Serializable {
             each(in, JsonCodec::document, d -> docs.put(d.id(), d));
             Map<String, DocumentAnnotations> anns = new LinkedHashMap<>();
             each(in, JsonCodec::annotations, a -> anns.put(a.docId(), a));
+            List<Contradiction> contradictions = new ArrayList<>();
+            each(in, JsonCodec::contradiction, contradictions::add);
             List<NliPair> nli = new ArrayList<>();
             each(in, JsonCodec::nliPair, nli::add);
-            return new GoldCorpus(named[0], named[1], named[2], docs, anns, List.of(), nli, List.of());
+            return new GoldCorpus(named[0], named[1], named[2], docs, anns, contradictions, nli, List.of());
         } catch (CorpusFormatException e) {
             InvalidObjectException bad = new InvalidObjectException("the gold sent to the executors does not read "
                     + "back: " + e.getMessage());

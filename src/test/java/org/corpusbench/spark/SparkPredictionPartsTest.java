@@ -326,11 +326,21 @@ class SparkPredictionPartsTest {
         }
     }
 
+    /** What an executor in another JVM decodes is the gold sent: every layer a part scores against. */
     @Test
     void theGoldSentToExecutorsReadsBackEqual() throws Exception {
         Path dir = Files.createTempDirectory("corpusbench-parts");
         try {
-            GoldCorpus g = gold(new Random(7), dir).corpus();
+            readsBackEqual(gold(new Random(7), dir).corpus());
+            readsBackEqual(org.corpusbench.evaluation.Evaluations.gold(Task.CONTRADICTIONS,
+                    Path.of("datasets/oreshnik-reports/1.1.0"), null));
+        } finally {
+            SparkParquetPredictionsTest.delete(dir);
+        }
+    }
+
+    static void readsBackEqual(GoldCorpus g) throws Exception {
+        {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             GoldShipment sent = new GoldShipment(g, false);
             try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
@@ -347,9 +357,10 @@ class SparkPredictionPartsTest {
             assertThat(back.documents()).isEqualTo(g.documents());
             assertThat(back.annotations()).isEqualTo(g.annotations());
             assertThat(back.nliPairs()).isEqualTo(g.nliPairs());
+            assertThat(back.contradictions()).isEqualTo(g.contradictions());
             assertThat(List.copyOf(back.documents().keySet())).isEqualTo(List.copyOf(g.documents().keySet()));
-        } finally {
-            SparkParquetPredictionsTest.delete(dir);
+            assertThat(back.version()).isEqualTo(g.version());
+            assertThat(back.fingerprint()).isEqualTo(g.fingerprint());
         }
     }
 }
