@@ -745,6 +745,8 @@ public final class SparkExport {
             } catch (CorpusFormatException | IllegalArgumentException e) {
                 return List.of(new PartWritten(part, null, null, List.of(), e.getMessage())).iterator();
             }
+            // a part without a record the format writes (timeml: no document of its own) is an empty part
+            Files.createDirectories(dir);
             // stopped meanwhile: nothing more goes to the staging directory the hook deletes
             PendingOutputs.checkNotStopping();
             TaskContext task = TaskContext.get();

@@ -71,6 +71,12 @@ class SparkExportTest {
         checkExport(FORMATS.get(formatIndex), seed, parts);
     }
 
+    /** A part without a document of its own (5 parts here): timeml writes no file there, and the part is empty. */
+    @Example
+    void aPartWithoutADocumentIsAnEmptyPart() throws IOException {
+        checkExport(CorpusFormat.TIMEML, -957, 5);
+    }
+
     @Example
     void everyFormatInThreeParts() throws IOException {
         for (CorpusFormat format : FORMATS) {
