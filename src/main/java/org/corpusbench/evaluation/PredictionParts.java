@@ -257,11 +257,14 @@ public final class PredictionParts {
         final PoissonBootstrap<long[]> poisson;
         final CountRows rows;
         /** Contradictions: the overall counts and the counts by type (in type order); else null. */
-        Counts pairs;
-        Map<ContradictionType, Counts> types;
+        final Counts pairs;
+        final Map<ContradictionType, Counts> types;
 
         private Merged(long units, SpanEvaluation spans, TimexCounts timex, NliCounts nli,
-                       PoissonBootstrap<long[]> poisson, CountRows rows) {
+                       PoissonBootstrap<long[]> poisson, CountRows rows, Counts pairs,
+                       Map<ContradictionType, Counts> types) {
+            this.pairs = pairs;
+            this.types = types;
             this.units = units;
             this.spans = spans;
             this.timex = timex;
@@ -492,10 +495,7 @@ public final class PredictionParts {
                 }
             }
         }
-        Merged m = new Merged(units, SpanEvaluation.EMPTY, TimexCounts.ZERO, NliCounts.ZERO, poisson, rows);
-        m.pairs = total;
-        m.types = types;
-        return m;
+        return new Merged(units, SpanEvaluation.EMPTY, TimexCounts.ZERO, NliCounts.ZERO, poisson, rows, total, types);
     }
 
     /**
@@ -543,7 +543,7 @@ public final class PredictionParts {
                 return null;
             }
         }
-        return new Merged(units, spans, timex, nli, poisson, rows);
+        return new Merged(units, spans, timex, nli, poisson, rows, null, null);
     }
 
     /** Every unit's row in the gold's order, or {@code null} when the parts do not hold each gold unit once. */

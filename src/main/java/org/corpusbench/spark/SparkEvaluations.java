@@ -388,30 +388,64 @@ public final class SparkEvaluations {
     private static PredictionParts.Merged contradictions(JavaSparkContext jsc, GoldCorpus gold,
                                                          EvaluationSettings settings, PredictedPairs pairs,
                                                          int shuffle) {
-        boolean local = jsc.isLocal();
-        GoldShipment gs = new GoldShipment(gold, local);
-        Broadcast<GoldShipment> shipped = local ? null : jsc.broadcast(gs);
-        PartTask task = new PartTask(Task.CONTRADICTIONS, local ? gs : null, shipped, TaskSettings.of(settings));
-        JavaRDD<PredictionParts.ContradictionItem> items = pairs.of(task).persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            if (!items.filter(i -> i.unit() == null).isEmpty()) {
-                return null;
+        try (Shipment shipment = new Shipment(jsc, gold)) {
+            PartTask task = shipment.task(Task.CONTRADICTIONS, settings);
+            JavaRDD<PredictionParts.ContradictionItem> items = pairs.of(task)
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                return contradictions(jsc, gold, settings, task, items, shuffle);
+            } finally {
+                items.unpersist(false);
             }
-            long records = items.count();
-            int partitions = Math.max(1, shuffle > 0 ? shuffle : jsc.defaultParallelism());
-            long distinct = items.map(PredictionParts.ContradictionItem::pair).distinct(partitions).count();
-            List<PredictionParts.UnitScores> scored = items
-                    .mapToPair(i -> new Tuple2<>(i.unit(), i)).groupByKey(partitions)
-                    .map(u -> PredictionParts.scoreUnit(task.gold(), task.settings().settings(), u._1(),
-                            toList(u._2())))
-                    .collect();
-            return PredictionParts.mergeContradictions(gold, settings, scored, records, distinct);
-        } finally {
-            items.unpersist(false);
-            if (shipped != null) {
-                shipped.destroy();
+        }
+    }
+
+    private static PredictionParts.Merged contradictions(JavaSparkContext jsc, GoldCorpus gold,
+                                                         EvaluationSettings settings, PartTask task,
+                                                         JavaRDD<PredictionParts.ContradictionItem> items,
+                                                         int shuffle) {
+        if (!items.filter(i -> i.unit() == null).isEmpty()) {
+            return null;
+        }
+        long records = items.count();
+        int partitions = partitions(jsc, shuffle);
+        long distinct = items.map(PredictionParts.ContradictionItem::pair).distinct(partitions).count();
+        List<PredictionParts.UnitScores> scored = items
+                .mapToPair(i -> new Tuple2<>(i.unit(), i)).groupByKey(partitions)
+                .map(u -> PredictionParts.scoreUnit(task.gold(), task.settings().settings(), u._1(),
+                        toList(u._2())))
+                .collect();
+        return PredictionParts.mergeContradictions(gold, settings, scored, records, distinct);
+    }
+
+    /** Partitions of a shuffle: {@code shuffle} when the user asked for parts, else the session's cores. */
+    private static int partitions(JavaSparkContext jsc, int shuffle) {
+        return Math.max(1, shuffle > 0 ? shuffle : jsc.defaultParallelism());
+    }
+
+    /**
+     * The gold for one job's tasks: named by its key on a local master, where every task runs in this JVM;
+     * broadcast on a cluster; forgotten and destroyed once the job is over.
+     */
+    private static final class Shipment implements AutoCloseable {
+        private final GoldShipment gold;
+        private final Broadcast<GoldShipment> broadcast;
+
+        Shipment(JavaSparkContext jsc, GoldCorpus gold) {
+            this.gold = new GoldShipment(gold, jsc.isLocal());
+            this.broadcast = jsc.isLocal() ? null : jsc.broadcast(this.gold);
+        }
+
+        PartTask task(Task task, EvaluationSettings settings) {
+            return new PartTask(task, broadcast == null ? gold : null, broadcast, TaskSettings.of(settings));
+        }
+
+        @Override
+        public void close() {
+            if (broadcast != null) {
+                broadcast.destroy();
             }
-            gs.release();
+            gold.release();
         }
     }
 
@@ -468,12 +502,8 @@ public final class SparkEvaluations {
      */
     private static PredictionParts.Merged merge(JavaSparkContext jsc, Task task, GoldCorpus gold,
                                                 EvaluationSettings settings, ScoredParts parts, int shuffle) {
-        boolean local = jsc.isLocal();
-        GoldShipment gs = new GoldShipment(gold, local);
-        Broadcast<GoldShipment> shipped = local ? null : jsc.broadcast(gs);
-        try {
-            JavaRDD<PredictionParts.PartScores> scored = parts.of(new PartTask(task, local ? gs : null, shipped,
-                    TaskSettings.of(settings)));
+        try (Shipment shipment = new Shipment(jsc, gold)) {
+            JavaRDD<PredictionParts.PartScores> scored = parts.of(shipment.task(task, settings));
             if (PredictionParts.keepRows(task, gold, settings)) {
                 List<PredictionParts.PartScores> all = scored.collect();
                 return PredictionParts.merge(task, gold, settings, all, distinct(all), all);
@@ -485,17 +515,11 @@ public final class SparkEvaluations {
                 if (summaries.stream().anyMatch(PredictionParts.PartScores::failed)) {
                     return null;
                 }
-                long distinct = scored.flatMap(x -> x.ids().iterator())
-                        .distinct(Math.max(1, shuffle > 0 ? shuffle : jsc.defaultParallelism())).count();
+                long distinct = scored.flatMap(x -> x.ids().iterator()).distinct(partitions(jsc, shuffle)).count();
                 return PredictionParts.merge(task, gold, settings, summaries, distinct, List.of());
             } finally {
                 scored.unpersist(false);
             }
-        } finally {
-            if (shipped != null) {
-                shipped.destroy();
-            }
-            gs.release();
         }
     }
 

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -29,16 +28,8 @@ class SparkExportSignalTest {
         SyntheticData.writeJsonlCorpus(corpus, 40_000_000, 7);
         Path work = Files.createDirectories(dir.resolve("work"));
         Path scratch = Files.createDirectories(dir.resolve("scratch"));
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String p : List.of("java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net",
-                "java.nio", "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "jdk.internal.ref",
-                "sun.nio.ch", "sun.nio.cs", "sun.security.action", "sun.util.calendar")) {
-            cmd.add("--add-opens=java.base/" + p + "=ALL-UNNAMED");
-        }
-        cmd.addAll(List.of("-Dslf4j.provider=org.slf4j.nop.NOPServiceProvider", "-Dslf4j.internal.verbosity=WARN",
-                "-Djava.io.tmpdir=" + scratch, "-cp", System.getProperty("java.class.path"),
-                "org.corpusbench.cli.Main", "spark", "--master", "local[2]", "export", "--dataset", corpus.toString(),
+        List<String> cmd = SparkStartRefusalTest.javaCommand("-Djava.io.tmpdir=" + scratch);
+        cmd.addAll(List.of("spark", "--master", "local[2]", "export", "--dataset", corpus.toString(),
                 "--format", "brat", "--out", work.resolve("brat").toString()));
         Path log = dir.resolve("log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();

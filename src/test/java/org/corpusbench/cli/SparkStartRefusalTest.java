@@ -23,8 +23,11 @@ class SparkStartRefusalTest {
     record Run(int code, String out, String err) {
     }
 
-    /** {@code corpusbench spark ARGS} in a new JVM, as the launcher starts it. */
-    static Run inNewJvm(Path dir, String... args) throws IOException, InterruptedException {
+    /**
+     * The command line of a new JVM that runs {@code org.corpusbench.cli.Main} as the launcher's {@code spark}
+     * runs it, with the tests' class path, then {@code jvmOptions} before the class; arguments go after it.
+     */
+    static List<String> javaCommand(String... jvmOptions) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // the opens Spark needs on Java 17, as surefire's argLine and the launcher give them
@@ -35,9 +38,16 @@ class SparkStartRefusalTest {
         }
         cmd.add("-Dslf4j.provider=org.slf4j.nop.NOPServiceProvider");
         cmd.add("-Dslf4j.internal.verbosity=WARN");
+        cmd.addAll(List.of(jvmOptions));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("org.corpusbench.cli.Main");
+        return cmd;
+    }
+
+    /** {@code corpusbench spark ARGS} in a new JVM, as the launcher starts it. */
+    static Run inNewJvm(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> cmd = javaCommand();
         cmd.addAll(List.of(args));
         Path out = dir.resolve("stdout");
         Path err = dir.resolve("stderr");
